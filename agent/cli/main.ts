@@ -1,0 +1,33 @@
+// The `tandem` command line: one program, one file per subcommand under ./commands.
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.js';
+import { CliError } from './cli-error.js';
+
+export function buildProgram(): Command {
+  const program = new Command('tandem')
+    .description('Tandem: mirror your PC browsing session to an Android phone plugged in by USB.')
+    .version(process.env.npm_package_version ?? '0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      process.stderr.write(`tandem: ${error.message} [${error.code}]\n`);
+      return error.exitCode;
+    }
+    const code = (error as { code?: unknown }).code;
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`tandem: ${message}${typeof code === 'string' ? ` [${code}]` : ''}\n`);
+    return 1;
+  }
+}

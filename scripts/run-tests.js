@@ -1,0 +1,40 @@
+// Runs the node:test files of one kind. Unit tests: `*.test.ts`; integration tests (real adb,
+// real sockets, real Chromium): `*.itest.ts`. Node 20's --test does not expand globs itself.
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const kind = process.argv[2] ?? 'unit';
+const suffix = kind === 'integration' ? '.itest.ts' : '.test.ts';
+const roots = ['agent', 'native-bridge', 'db', 'server', 'mobile', 'renderer', 'mirror', 'protocol', 'e2e', 'electron', 'bench'];
+const skip = new Set(['node_modules', 'dist', 'fixtures']);
+
+/** @param {string} dir @returns {string[]} */
+function find(dir) {
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.flatMap((name) => {
+    if (skip.has(name)) return [];
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return find(path);
+    return path.endsWith(suffix) ? [relative(process.cwd(), path)] : [];
+  });
+}
+
+const only = process.argv.slice(3);
+const files = roots.flatMap(find).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+if (files.length === 0) {
+  console.error(`no ${kind} test files found`);
+  process.exit(1);
+}
+const concurrency = kind === 'integration' ? '2' : '4';
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
