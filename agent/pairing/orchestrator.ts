@@ -1,0 +1,186 @@
+// Drives one PhonePairing per attached phone from the watcher's events; owns pause/resume and the
+// capped-backoff retries of failed pairings.
+import { EventEmitter } from 'node:events';
+import type { PhoneEvent, UsbPhone } from '../../native-bridge/types.js';
+import { adbStateText } from '../../native-bridge/types.js';
+import { backoffDelay } from './backoff.js';
+import { PhonePairing } from './phone-pairing.js';
+import type { PairingPorts } from './ports.js';
+import type { PhoneStatus } from './states.js';
+
+export interface OrchestratorOptions {
+  paused?: boolean;
+  retryBaseMs?: number;
+  retryCapMs?: number;
+  now?: () => number;
+}
+
+export interface OrchestratorEvents {
+  change: [status: PhoneStatus];
+}
+
+export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
+  private readonly phones = new Map<string, PhonePairing>();
+  private readonly attempts = new Map<string, number>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly usbWithoutAdb = new Map<string, UsbPhone>();
+  private paused: boolean;
+  private readonly retryBaseMs: number;
+  private readonly retryCapMs: number;
+  private readonly now: () => number;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly ports: PairingPorts,
+    options: OrchestratorOptions = {},
+  ) {
+    super();
+    this.paused = options.paused ?? false;
+    this.retryBaseMs = options.retryBaseMs ?? 1_000;
+    this.retryCapMs = options.retryCapMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  handle(event: PhoneEvent): void {
+    switch (event.type) {
+      case 'attached':
+      case 'state':
+        return this.onAdbState(event.serial, adbStateText(event.state));
+      case 'detached':
+        return this.onDetached(event.serial);
+      case 'usb-no-adb':
+        this.usbWithoutAdb.set(event.usb.key, event.usb);
+        return;
+      case 'usb-detached':
+        this.usbWithoutAdb.delete(event.usb.key);
+        return;
+      case 'usb-attached':
+      case 'adb-server-lost':
+      case 'adb-server-recovered':
+        return;
+    }
+  }
+
+  list(): PhoneStatus[] {
+    return [...this.phones.values()].map((phone) => phone.status());
+  }
+
+  /** USB phones that show no ADB interface: the person must turn USB debugging on. */
+  phonesWithoutDebugging(): UsbPhone[] {
+    return [...this.usbWithoutAdb.values()];
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  pause(): void {
+    this.paused = true;
+    for (const phone of this.phones.values()) {
+      if (phone.current !== 'connected' && phone.current !== 'gone') {
+        this.clearRetry(phone.serial);
+        phone.hold();
+      }
+    }
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const phone of this.phones.values()) {
+      if (phone.status().reason === 'PAUSED') this.begin(phone);
+    }
+  }
+
+  /** The pairing of an attached phone, by adb serial. */
+  phone(serial: string): PhonePairing | undefined {
+    return this.phones.get(serial);
+  }
+
+  /** Waits for every running flow to settle (for orderly shutdown and tests). */
+  async settle(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  stop(): void {
+    for (const serial of this.timers.keys()) this.clearRetry(serial);
+    for (const phone of this.phones.values()) if (phone.current !== 'gone') phone.gone();
+  }
+
+  private onAdbState(serial: string, adbState: string): void {
+    const phone = this.ensure(serial);
+    if (adbState === 'device') {
+      if (isInFlightOrDone(phone.current)) return;
+      return this.paused ? phone.hold() : this.begin(phone);
+    }
+    this.clearRetry(serial);
+    if (adbState === 'unauthorized' || adbState === 'authorizing') {
+      return phone.waitForDevice('unauthorized');
+    }
+    phone.waitForDevice(adbState === 'offline' ? 'offline' : 'detected');
+  }
+
+  private onDetached(serial: string): void {
+    const phone = this.phones.get(serial);
+    if (!phone) return;
+    this.clearRetry(serial);
+    this.attempts.delete(serial);
+    phone.gone();
+  }
+
+  private ensure(serial: string): PhonePairing {
+    let phone = this.phones.get(serial);
+    if (!phone) {
+      phone = new PhonePairing(
+        serial,
+        this.ports,
+        (status) => this.emit('change', status),
+        this.now,
+      );
+      this.phones.set(serial, phone);
+    }
+    return phone;
+  }
+
+  private begin(phone: PhonePairing): void {
+    this.clearRetry(phone.serial);
+    const flow = phone.start().then(() => this.afterFlow(phone));
+    this.running.add(flow);
+    void flow.finally(() => this.running.delete(flow));
+  }
+
+  private afterFlow(phone: PhonePairing): void {
+    const status = phone.status();
+    if (status.state !== 'failed') {
+      if (status.state === 'connected') this.attempts.delete(phone.serial);
+      return;
+    }
+    if (status.reason === 'IDENTITY_UNAVAILABLE') return; // retrying cannot help
+    const attempt = this.attempts.get(phone.serial) ?? 0;
+    this.attempts.set(phone.serial, attempt + 1);
+    const delay = backoffDelay(attempt, this.retryBaseMs, this.retryCapMs);
+    phone.scheduleRetry(this.now() + delay);
+    const timer = setTimeout(() => {
+      this.timers.delete(phone.serial);
+      if (phone.current === 'failed' && !this.paused) this.begin(phone);
+    }, delay);
+    timer.unref();
+    this.timers.set(phone.serial, timer);
+  }
+
+  private clearRetry(serial: string): void {
+    const timer = this.timers.get(serial);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(serial);
+  }
+}
+
+function isInFlightOrDone(state: PhoneStatus['state']): boolean {
+  return [
+    'identifying',
+    'checking',
+    'binding',
+    'connecting',
+    'connected',
+    'bound-elsewhere',
+  ].includes(state);
+}

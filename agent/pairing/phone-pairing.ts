@@ -1,0 +1,207 @@
+// The pairing state machine of one attached phone (patent B): local history first, then the
+// pairing server; bind atomically; never leave a half-made binding or history row behind.
+import type { IdentifiedPhone } from '../../native-bridge/types.js';
+import { errorCode, type PairingPorts } from './ports.js';
+import {
+  hintFor,
+  type PairingReason,
+  type PairingState,
+  type PairingTimings,
+  type PhoneStatus,
+} from './states.js';
+
+class Aborted extends Error {}
+
+export class PhonePairing {
+  private state: PairingState = 'detected';
+  private reason: PairingReason | undefined;
+  private phone: IdentifiedPhone | undefined;
+  private decidedBy: PhoneStatus['decidedBy'];
+  private sessionId: string | undefined;
+  private retryAt: number | undefined;
+  private timings: PairingTimings = {};
+  private run: AbortController | undefined;
+
+  constructor(
+    readonly serial: string,
+    private readonly ports: PairingPorts,
+    private readonly onChange: (status: PhoneStatus) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  status(): PhoneStatus {
+    const identity = this.phone
+      ? { kind: this.phone.identity.kind, masked: this.phone.identity.masked }
+      : null;
+    return {
+      serial: this.serial,
+      model: this.phone?.info.model ?? '',
+      identity,
+      state: this.state,
+      ...(this.reason ? { reason: this.reason } : {}),
+      hint: hintFor(this.state, this.reason),
+      ...(this.retryAt ? { retryAt: this.retryAt } : {}),
+      ...(this.decidedBy ? { decidedBy: this.decidedBy } : {}),
+      ...(this.sessionId ? { sessionId: this.sessionId } : {}),
+      timings: { ...this.timings },
+    };
+  }
+
+  get current(): PairingState {
+    return this.state;
+  }
+
+  /** The identity of this phone while it is attached (in memory only). */
+  get identified(): IdentifiedPhone | undefined {
+    return this.phone;
+  }
+
+  /** adb says the phone is `unauthorized`, `offline`, etc. */
+  waitForDevice(state: 'unauthorized' | 'offline' | 'detected', reason?: PairingReason): void {
+    this.cancel();
+    this.set(
+      state === 'offline' ? 'detected' : state,
+      reason ?? (state === 'offline' ? 'DEVICE_OFFLINE' : undefined),
+    );
+  }
+
+  /** Paused: the phone stays `detected` until pairing resumes. */
+  hold(): void {
+    this.cancel();
+    this.set('detected', 'PAUSED');
+  }
+
+  /** adb says `device`: run the flow. Resolves when the flow has ended (any way). */
+  async start(): Promise<void> {
+    this.cancel();
+    const run = new AbortController();
+    this.run = run;
+    this.retryAt = undefined;
+    this.timings = { deviceAt: this.now() };
+    try {
+      await this.pair(run.signal);
+    } catch (error) {
+      if (error instanceof Aborted || run.signal.aborted) return;
+      this.set('failed', reasonFor(error));
+    }
+  }
+
+  /** The phone was unplugged: stop whatever runs, end in `gone`. */
+  gone(): void {
+    this.cancel();
+    this.set('gone');
+  }
+
+  /** Marks a failure to be retried at `at` (the orchestrator owns the timer). */
+  scheduleRetry(at: number): void {
+    this.retryAt = at;
+    this.emit();
+  }
+
+  private async pair(signal: AbortSignal): Promise<void> {
+    this.set('identifying');
+    const phone = await this.step(signal, this.ports.readIdentity(this.serial, signal));
+    this.phone = phone;
+    this.timings.identityAt = this.now();
+
+    if (this.ports.history.isKnown(phone.identity)) {
+      // Patent B §3: paired before, connect without asking the server.
+      this.decide('history');
+      return this.connect(signal);
+    }
+
+    this.set('checking');
+    const lookup = await this.step(signal, this.ports.server.lookup(phone.identity, signal));
+    if (lookup === 'bound-to-another') {
+      this.decide('server');
+      return this.set('bound-elsewhere');
+    }
+    if (lookup === 'unbound') {
+      this.set('binding');
+      const bound = await this.bindOrUndo(phone, signal);
+      if (bound === 'conflict') {
+        this.decide('server');
+        return this.set('bound-elsewhere');
+      }
+    }
+    this.ports.history.recordPaired(phone, this.serial);
+    this.decide('server');
+    return this.connect(signal);
+  }
+
+  /** Binds; when the phone is unplugged while the bind is in flight, releases it again. */
+  private async bindOrUndo(
+    phone: IdentifiedPhone,
+    signal: AbortSignal,
+  ): Promise<'bound' | 'conflict'> {
+    const undo = async (): Promise<never> => {
+      await this.ports.server.release(phone.identity).catch(() => undefined);
+      throw new Aborted();
+    };
+    let bound: 'bound' | 'conflict';
+    try {
+      bound = await this.ports.server.bind(phone.identity, signal);
+    } catch (error) {
+      if (signal.aborted) return undo();
+      throw error;
+    }
+    if (signal.aborted) return bound === 'bound' ? undo() : Promise.reject(new Aborted());
+    return bound;
+  }
+
+  private async connect(signal: AbortSignal): Promise<void> {
+    this.set('connecting');
+    const session = await this.step(signal, this.ports.server.createSession(this.serial, signal));
+    if (this.phone) this.ports.history.touchConnected(this.phone.identity, this.serial);
+    this.sessionId = session.sessionId;
+    this.timings.connectedAt = this.now();
+    this.set('connected');
+  }
+
+  private decide(by: 'history' | 'server'): void {
+    this.decidedBy = by;
+    this.timings.decisionAt = this.now();
+  }
+
+  private async step<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+    const result = await work;
+    if (signal.aborted) throw new Aborted();
+    return result;
+  }
+
+  private cancel(): void {
+    this.run?.abort();
+    this.run = undefined;
+  }
+
+  private set(state: PairingState, reason?: PairingReason): void {
+    this.state = state;
+    this.reason = reason;
+    if (state !== 'failed') this.retryAt = undefined;
+    this.emit();
+  }
+
+  private emit(): void {
+    this.onChange(this.status());
+  }
+}
+
+function reasonFor(error: unknown): PairingReason {
+  switch (errorCode(error)) {
+    case 'IDENTITY_TIMEOUT':
+    case 'ADB_TIMEOUT':
+      return 'IDENTITY_TIMEOUT';
+    case 'IDENTITY_UNAVAILABLE':
+      return 'IDENTITY_UNAVAILABLE';
+    case 'DEVICE_UNAUTHORIZED':
+      return 'DEVICE_UNAUTHORIZED';
+    case 'DEVICE_GONE':
+      return 'DEVICE_OFFLINE';
+    case 'SERVER_UNREACHABLE':
+      return 'SERVER_UNREACHABLE';
+    case undefined:
+      return 'INTERNAL';
+    default:
+      return 'SERVER_ERROR';
+  }
+}

@@ -1,0 +1,93 @@
+// The pairing states of one attached phone, as the UI and the CLI show them.
+import type { IdentityKind } from '../../native-bridge/types.js';
+
+export const pairingStates = [
+  'detected',
+  'unauthorized',
+  'identifying',
+  'checking',
+  'binding',
+  'bound-elsewhere',
+  'connecting',
+  'connected',
+  'failed',
+  'gone',
+] as const;
+
+export type PairingState = (typeof pairingStates)[number];
+
+/** Why a phone is `failed` (or waiting): stable codes, catalogued in docs/errors.md. */
+export type PairingReason =
+  | 'IDENTITY_TIMEOUT'
+  | 'IDENTITY_UNAVAILABLE'
+  | 'DEVICE_UNAUTHORIZED'
+  | 'DEVICE_OFFLINE'
+  | 'SERVER_UNREACHABLE'
+  | 'SERVER_ERROR'
+  | 'PAUSED'
+  | 'INTERNAL';
+
+/** One phone as the agent reports it: never the raw identity, only its kind and masked form. */
+export interface PhoneStatus {
+  serial: string;
+  model: string;
+  identity: { kind: IdentityKind; masked: string } | null;
+  state: PairingState;
+  reason?: PairingReason;
+  /** A sentence a person can act on. */
+  hint: string;
+  /** When a failed step will be retried (epoch ms). */
+  retryAt?: number;
+  /** How the decision was reached, for the curious and for tests. */
+  decidedBy?: 'history' | 'server';
+  sessionId?: string;
+  /** Milestones (epoch ms) of this plug: adb `device`, identity read, decision, connected. */
+  timings?: PairingTimings;
+}
+
+export interface PairingTimings {
+  deviceAt?: number;
+  identityAt?: number;
+  decisionAt?: number;
+  connectedAt?: number;
+}
+
+export function hintFor(state: PairingState, reason?: PairingReason): string {
+  switch (state) {
+    case 'detected':
+      return reason === 'PAUSED' ? 'Pairing is paused; resume it to connect.' : 'Phone found.';
+    case 'unauthorized':
+      return 'Allow USB debugging on your phone: unlock it and tap "Allow".';
+    case 'identifying':
+      return 'Reading the phone identity…';
+    case 'checking':
+      return 'Asking the pairing server about this phone…';
+    case 'binding':
+      return 'Pairing this phone with this computer…';
+    case 'bound-elsewhere':
+      return 'This phone is paired with another computer. Release it there first.';
+    case 'connecting':
+      return 'Opening the session on your phone…';
+    case 'connected':
+      return 'Connected.';
+    case 'failed':
+      return failedHint(reason);
+    case 'gone':
+      return 'Phone unplugged.';
+  }
+}
+
+function failedHint(reason?: PairingReason): string {
+  switch (reason) {
+    case 'SERVER_UNREACHABLE':
+      return 'The pairing server cannot be reached; retrying.';
+    case 'IDENTITY_TIMEOUT':
+      return 'The phone did not answer in time; unlock it or replug the cable.';
+    case 'IDENTITY_UNAVAILABLE':
+      return 'This phone does not reveal an identity Tandem can pair with.';
+    case 'DEVICE_OFFLINE':
+      return 'The phone is offline; replug the cable.';
+    default:
+      return 'Pairing failed; retrying.';
+  }
+}

@@ -1,0 +1,40 @@
+// Locked-down windows: isolated, sandboxed, no node; navigation and new windows denied.
+import { BrowserWindow, shell } from 'electron';
+import { join } from 'node:path';
+
+export function createMainWindow(uiUrl: string, preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 420,
+    height: 640,
+    show: false,
+    title: 'Tandem',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  const allowedOrigin = new URL(uiUrl).origin;
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== allowedOrigin) event.preventDefault();
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(uiUrl);
+  return window;
+}
+
+/** Only http(s) leaves the app, in the person's default browser. */
+export function openExternalSafely(url: string): void {
+  const protocol = new URL(url).protocol;
+  if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url);
+}
+
+export function preloadPath(dirname: string): string {
+  return join(dirname, 'preload.cjs');
+}
