@@ -1,0 +1,44 @@
+// What the local control API (and the Electron shell) can ask of a running agent.
+import type { UsbPhone } from '../../native-bridge/types.js';
+import type { PhoneStatus } from '../pairing/states.js';
+
+export interface AgentStatus {
+  paused: boolean;
+  serverUrl: string;
+  devices: PhoneStatus[];
+  /** Phones on USB that show no ADB: USB debugging is off. */
+  usbWithoutDebugging: Pick<UsbPhone, 'vendorId' | 'productId' | 'productName'>[];
+}
+
+export interface HistoryView {
+  kind: string;
+  masked: string;
+  model: string;
+  manufacturer: string;
+  lastSerial: string;
+  firstPairedAt: string;
+  lastSeenAt: string;
+  timesConnected: number;
+}
+
+export interface AgentControl {
+  status(): AgentStatus;
+  pause(): void;
+  resume(): void;
+  history(): HistoryView[];
+  /** Removes a phone from local history; `target` is an adb serial or a masked identity. */
+  forget(target: string): Promise<HistoryView>;
+  /** Releases this computer's server binding of a phone (serial or masked) and forgets it. */
+  release(target: string): Promise<HistoryView>;
+}
+
+/** An error the control API turns into `{ error: { code, message } }` with a status. */
+export class ControlError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly statusCode = 400,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,92 @@
+// The agent's local control API: fastify on 127.0.0.1 only, guarded by Host, Origin and token.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ControlError, type AgentControl } from './control-api.js';
+import { checkControlRequest } from './guard.js';
+
+export interface ControlServer {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startControlServer(
+  control: AgentControl,
+  token: string,
+  port = 0,
+): Promise<ControlServer> {
+  const app = Fastify({ logger: false, bodyLimit: 16 * 1024 });
+  let boundPort = port;
+
+  app.addHook('onRequest', async (request, reply) => {
+    const query = request.query as { token?: string } | undefined;
+    const failure = checkControlRequest(
+      {
+        host: request.headers.host,
+        origin: request.headers.origin,
+        authorization: request.headers.authorization,
+        queryToken: typeof query?.token === 'string' ? query.token : undefined,
+      },
+      boundPort,
+      token,
+    );
+    if (failure) {
+      const status = failure === 'CONTROL_UNAUTHORIZED' ? 401 : 403;
+      return reply.code(status).send({ error: { code: failure, message: guardMessage[failure] } });
+    }
+  });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ControlError) {
+      return reply
+        .code(error.statusCode)
+        .send({ error: { code: error.code, message: error.message } });
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const code =
+      status === 413
+        ? 'CONTROL_PAYLOAD_TOO_LARGE'
+        : status < 500
+          ? 'CONTROL_BAD_REQUEST'
+          : 'INTERNAL';
+    return reply.code(status).send({ error: { code, message: (error as Error).message } });
+  });
+
+  app.get('/api/status', async () => control.status());
+  app.get('/api/history', async () => ({ phones: control.history() }));
+  app.post('/api/pause', async () => {
+    control.pause();
+    return control.status();
+  });
+  app.post('/api/resume', async () => {
+    control.resume();
+    return control.status();
+  });
+  app.post('/api/forget', async (request) => ({
+    forgotten: await control.forget(targetOf(request.body)),
+  }));
+  app.post('/api/release', async (request) => ({
+    released: await control.release(targetOf(request.body)),
+  }));
+
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address();
+  boundPort = typeof address === 'object' && address ? address.port : port;
+  return { url: `http://127.0.0.1:${boundPort}`, app, close: () => app.close() };
+}
+
+function targetOf(body: unknown): string {
+  const target = (body as { target?: unknown } | null)?.target;
+  if (typeof target !== 'string' || target.length === 0 || target.length > 128) {
+    throw new ControlError(
+      'CONTROL_BAD_REQUEST',
+      'expected { "target": "<serial or masked identity>" }',
+    );
+  }
+  return target;
+}
+
+const guardMessage = {
+  CONTROL_BAD_HOST: 'the control API answers only 127.0.0.1 and localhost',
+  CONTROL_BAD_ORIGIN: 'cross-origin requests are refused',
+  CONTROL_UNAUTHORIZED: 'a valid control token is required (see agent.json in the data folder)',
+} as const;
