@@ -1,0 +1,107 @@
+// Pure parsing of what adb says about devices: state words and `adb devices -l` text.
+import { BridgeError, BridgeErrorCode } from '../errors.js';
+import type { AdbState, KnownAdbState } from '../types.js';
+
+const PLAIN_STATES: ReadonlySet<string> = new Set<KnownAdbState>([
+  'device',
+  'unauthorized',
+  'authorizing',
+  'offline',
+  'connecting',
+  'bootloader',
+  'recovery',
+  'sideload',
+  'host',
+]);
+
+/** Maps adb's state text (adbkit's device `type`) to an AdbState; unknown words are kept verbatim. */
+export function parseAdbState(raw: string): AdbState {
+  const text = raw.trim();
+  if (PLAIN_STATES.has(text)) return text as KnownAdbState;
+  // "no permissions (user in plugdev group; are your udev rules wrong?); see [http://…]"
+  if (/^no permissions\b/.test(text)) return 'no-permissions';
+  return { unknown: text };
+}
+
+export function sameAdbState(a: AdbState, b: AdbState): boolean {
+  return typeof a === 'string' || typeof b === 'string' ? a === b : a.unknown === b.unknown;
+}
+
+/** What the person should do about a phone in this state; undefined when nothing is needed. */
+export function adbStateHint(state: AdbState): string | undefined {
+  if (typeof state !== 'string')
+    return `adb reports an unusual state "${state.unknown}"; replug the cable.`;
+  switch (state) {
+    case 'device':
+      return undefined;
+    case 'unauthorized':
+      return 'Allow USB debugging on your phone (unlock it and tap "Allow" on the prompt).';
+    case 'authorizing':
+      return 'Wait a moment: adb is authorizing this computer with the phone.';
+    case 'offline':
+      return 'The phone is not answering adb: unlock it, or unplug and replug the cable.';
+    case 'connecting':
+      return 'Wait a moment: adb is connecting to the phone.';
+    case 'no-permissions':
+      return 'This user may not open the USB device: add a udev rule for the phone (or join the plugdev group).';
+    case 'bootloader':
+    case 'recovery':
+    case 'sideload':
+      return `The phone is in ${state} mode: restart it normally.`;
+    case 'host':
+      return 'This is an adb host, not a phone.';
+  }
+}
+
+export interface AdbDeviceLine {
+  serial: string;
+  state: AdbState;
+  /** The `-l` details, e.g. { usb: '1-1', product: 'sailfish', model: 'Pixel', transport_id: '3' }. */
+  details: Record<string, string>;
+}
+
+const HEADER = 'List of devices attached';
+const DETAIL = /^([a-z_]+):(\S*)$/;
+
+/**
+ * Parses `adb devices` / `adb devices -l` output: CRLF or LF, with the daemon-start noise adb prints
+ * before the header. Throws AdbOutputMalformed when there is no header or a line has no state.
+ */
+export function parseAdbDevicesOutput(text: string): AdbDeviceLine[] {
+  const lines = text.split(/\r?\n/).map((line) => line.replace(/\r$/, ''));
+  const header = lines.findIndex((line) => line.trim() === HEADER);
+  if (header < 0) {
+    throw new BridgeError(
+      BridgeErrorCode.AdbOutputMalformed,
+      `adb devices printed no "${HEADER}" line: ${JSON.stringify(text.slice(0, 200))}`,
+    );
+  }
+  const devices: AdbDeviceLine[] = [];
+  for (const line of lines.slice(header + 1)) {
+    if (line.trim() === '' || line.startsWith('* ')) continue;
+    devices.push(parseDeviceLine(line));
+  }
+  return devices;
+}
+
+function parseDeviceLine(line: string): AdbDeviceLine {
+  // Plain `adb devices` separates with a tab; `-l` pads the serial with spaces.
+  const match = /^(\S+)\s+(.+)$/.exec(line.trim());
+  if (!match) {
+    throw new BridgeError(
+      BridgeErrorCode.AdbOutputMalformed,
+      `adb devices printed a line without a state: ${JSON.stringify(line)}`,
+    );
+  }
+  const serial = match[1] as string;
+  const tokens = (match[2] as string).split(/\s+/);
+  // Details (key:value) trail the state; the state itself may have spaces ("no permissions (…)").
+  const details: Record<string, string> = {};
+  while (tokens.length > 1) {
+    const detail = DETAIL.exec(tokens[tokens.length - 1] as string);
+    if (!detail) break;
+    details[detail[1] as string] = detail[2] as string;
+    tokens.pop();
+  }
+  return { serial, state: parseAdbState(tokens.join(' ')), details };
+}
