@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ControlError, type AgentControl } from './control-api.js';
 import { checkControlRequest } from './guard.js';
+import { readUiAsset, uiAssets, uiContentSecurityPolicy } from './ui-assets.js';
 
 export interface ControlServer {
   url: string;
@@ -19,6 +20,7 @@ export async function startControlServer(
 
   app.addHook('onRequest', async (request, reply) => {
     const query = request.query as { token?: string } | undefined;
+    const path = request.url.split('?')[0] ?? '';
     const failure = checkControlRequest(
       {
         host: request.headers.host,
@@ -28,6 +30,7 @@ export async function startControlServer(
       },
       boundPort,
       token,
+      { tokenRequired: !(path in uiAssets) },
     );
     if (failure) {
       const status = failure === 'CONTROL_UNAUTHORIZED' ? 401 : 403;
@@ -51,6 +54,17 @@ export async function startControlServer(
     return reply.code(status).send({ error: { code, message: (error as Error).message } });
   });
 
+  for (const path of Object.keys(uiAssets)) {
+    app.get(path, async (_request, reply) => {
+      const asset = readUiAsset(path);
+      if (!asset) return reply.code(404).send();
+      return reply
+        .header('content-type', asset.type)
+        .header('content-security-policy', uiContentSecurityPolicy)
+        .header('x-content-type-options', 'nosniff')
+        .send(asset.body);
+    });
+  }
   app.get('/api/status', async () => control.status());
   app.get('/api/history', async () => ({ phones: control.history() }));
   app.post('/api/pause', async () => {

@@ -15,12 +15,14 @@ export function checkControlRequest(
   request: GuardRequest,
   port: number,
   token: string,
+  options: { tokenRequired: boolean } = { tokenRequired: true },
 ): GuardFailure | undefined {
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   if (!request.host || !hosts.includes(request.host.toLowerCase())) return 'CONTROL_BAD_HOST';
   if (request.origin !== undefined && !hosts.some((h) => request.origin === `http://${h}`)) {
     return 'CONTROL_BAD_ORIGIN';
   }
+  if (!options.tokenRequired) return undefined;
   const bearer = request.authorization?.match(/^Bearer (\S+)$/)?.[1];
   const presented = bearer ?? request.queryToken;
   if (!presented || !sameSecret(presented, token)) return 'CONTROL_UNAUTHORIZED';
