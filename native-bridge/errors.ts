@@ -6,6 +6,8 @@ export const BridgeErrorCode = {
   AdbServerUnreachable: 'ADB_SERVER_UNREACHABLE',
   /** One adb call took longer than its timeout. */
   AdbTimeout: 'ADB_TIMEOUT',
+  /** adb refused a command for a reason the bridge does not recognise (its text is in the message). */
+  AdbCommandFailed: 'ADB_COMMAND_FAILED',
   /** adb printed something the parser does not understand. */
   AdbOutputMalformed: 'ADB_OUTPUT_MALFORMED',
   /** The phone went away (unplugged, adb disconnected) during an operation. */
