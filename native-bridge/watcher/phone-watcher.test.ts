@@ -1,0 +1,183 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PhoneWatcher } from './phone-watcher.js';
+import { FakeTrackingClient, flush } from './fake-tracking-client.js';
+import { ManualTimers } from './manual-timers.js';
+import type { PhoneEvent } from '../types.js';
+import type { UsbHotplugHandlers } from '../usb/usb-backend.js';
+import { pixelWithAdb, samsungNoAdb } from '../usb/fake-usb-devices.js';
+
+function setup(usb: 'fake' | 'broken' | false = 'fake') {
+  const client = new FakeTrackingClient();
+  const timers = new ManualTimers();
+  let hotplug: UsbHotplugHandlers | undefined;
+  const warnings: string[] = [];
+  const watcher = new PhoneWatcher({
+    client,
+    timers,
+    logger: { warn: (message) => warnings.push(message) },
+    usb:
+      usb === false
+        ? false
+        : {
+            loadBackend: async () => {
+              if (usb === 'broken') throw new Error('no libusb');
+              return {
+                list: async () => [],
+                watch: (handlers) => {
+                  hotplug = handlers;
+                  return () => (hotplug = undefined);
+                },
+              };
+            },
+          },
+  });
+  const events: PhoneEvent[] = [];
+  watcher.on('event', (event) => events.push(event));
+  const plug = () => {
+    if (!hotplug) throw new Error('USB not watched');
+    return hotplug;
+  };
+  return { client, timers, watcher, events, warnings, plug };
+}
+
+const brief = (e: PhoneEvent) => {
+  switch (e.type) {
+    case 'attached':
+      return `attached ${e.serial} ${JSON.stringify(e.state)}`;
+    case 'state':
+      return `state ${e.serial} ${JSON.stringify(e.previous)}->${JSON.stringify(e.state)}`;
+    case 'detached':
+      return `detached ${e.serial}`;
+    case 'usb-attached':
+    case 'usb-detached':
+    case 'usb-no-adb':
+      return `${e.type} ${e.usb.key}`;
+    case 'adb-server-lost':
+      return `lost ${e.retryInMs}`;
+    case 'adb-server-recovered':
+      return `recovered ${e.serials.join(',')}`;
+  }
+};
+
+test('adb attach, authorization and unplug become attached, state, detached', async () => {
+  const { client, watcher, events } = setup(false);
+  const started = watcher.start();
+  await flush();
+  client.last.send({});
+  await started;
+  client.last.send({ S1: 'unauthorized' });
+  client.last.send({ S1: 'device' });
+  assert.deepEqual(watcher.devices(), [{ serial: 'S1', state: 'device' }]);
+  client.last.send({});
+  assert.deepEqual(events.map(brief), [
+    'attached S1 "unauthorized"',
+    'state S1 "unauthorized"->"device"',
+    'detached S1',
+  ]);
+  await watcher.stop();
+});
+
+test('server loss and recovery re-report devices by difference', async () => {
+  const { client, timers, watcher, events } = setup(false);
+  void watcher.start();
+  await flush();
+  client.last.send({ GONE: 'device', SAME: 'device', FLIP: 'unauthorized' });
+  client.outcomes.push('ECONNREFUSED');
+  client.last.die();
+  timers.advance(250);
+  await flush();
+  timers.advance(500);
+  await flush();
+  client.last.send({ SAME: 'device', FLIP: 'device', NEW: 'offline' });
+  assert.deepEqual(events.map(brief).slice(3), [
+    'lost 250',
+    'recovered SAME,FLIP,NEW',
+    'detached GONE',
+    'state FLIP "unauthorized"->"device"',
+    'attached NEW "offline"',
+  ]);
+  await watcher.stop();
+});
+
+test('USB phone without ADB interface: usb-attached then usb-no-adb at once', async () => {
+  const { client, watcher, events, plug } = setup();
+  const started = watcher.start();
+  await flush();
+  client.last.send({});
+  await started;
+  plug().attach(samsungNoAdb());
+  plug().detach(samsungNoAdb());
+  assert.deepEqual(events.map(brief), [
+    'usb-attached usb:1-1:9',
+    'usb-no-adb usb:1-1:9',
+    'usb-detached usb:1-1:9',
+  ]);
+  await watcher.stop();
+});
+
+test('USB phone with ADB interface and no adb device: usb-no-adb after the grace period', async () => {
+  const { client, timers, watcher, events, plug } = setup();
+  const started = watcher.start();
+  await flush();
+  client.last.send({});
+  await started;
+  plug().attach(pixelWithAdb());
+  timers.advance(3999);
+  assert.deepEqual(events.map(brief), ['usb-attached usb:1-1:7']);
+  timers.advance(1);
+  assert.deepEqual(events.map(brief), ['usb-attached usb:1-1:7', 'usb-no-adb usb:1-1:7']);
+  await watcher.stop();
+});
+
+test('USB phone whose adb device shows up in time: no warning', async () => {
+  const { client, timers, watcher, events, plug } = setup();
+  const started = watcher.start();
+  await flush();
+  client.last.send({});
+  await started;
+  plug().attach(pixelWithAdb());
+  client.last.send({ '28041FDH2000AB': 'unauthorized' });
+  timers.advance(10_000);
+  assert.deepEqual(events.map(brief), [
+    'usb-attached usb:1-1:7',
+    'attached 28041FDH2000AB "unauthorized"',
+  ]);
+  assert.equal(watcher.usbPhones().length, 1);
+  await watcher.stop();
+});
+
+test('no USB library: adb keeps working and the notice is logged once', async () => {
+  const { client, watcher, events, warnings } = setup('broken');
+  const started = watcher.start();
+  await flush();
+  client.last.send({ S1: 'device' });
+  await started;
+  assert.equal(watcher.usbStatus, 'unavailable');
+  assert.deepEqual(warnings, ['USB watching is unavailable (no libusb); relying on adb alone.']);
+  assert.deepEqual(events.map(brief), ['attached S1 "device"']);
+  await watcher.stop();
+});
+
+test('stop releases the tracker and USB, and no event follows', async () => {
+  const { client, watcher, events, plug, timers } = setup();
+  const started = watcher.start();
+  await flush();
+  client.last.send({});
+  await started;
+  const usb = plug();
+  await watcher.stop();
+  assert.ok(client.last.ended);
+  assert.throws(() => plug(), /not watched/);
+  usb.attach(pixelWithAdb());
+  client.last.send({ S1: 'device' });
+  assert.deepEqual(events, []);
+  assert.deepEqual(timers.delays(), []);
+});
+
+test('start resolves even when stopped before adb answered', async () => {
+  const { watcher } = setup(false);
+  const started = watcher.start();
+  await watcher.stop();
+  await started;
+});
