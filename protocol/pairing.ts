@@ -1,0 +1,110 @@
+// The pairing server's wire contract (patent B): shadow accounts, bindings, sessions. Shared by the
+// server (validates requests) and the agent's client (validates responses). Imports only zod.
+import { z } from 'zod';
+
+/** Every path of this API starts with this prefix; a breaking change gets a new one. */
+export const PAIRING_API_PREFIX = '/v1';
+
+export const IdentityKindSchema = z.enum(['imei', 'serial', 'android_id']);
+export type IdentityKind = z.infer<typeof IdentityKindSchema>;
+
+/** IMEI check digit (Luhn): a mistyped or placeholder value is refused, not hashed and bound. */
+export function isLuhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const printableToken = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\x21-\x7e]+$/, 'must be 1-64 printable ASCII characters without spaces');
+
+/** The phone identity the agent sends. The server keeps only its own keyed hash of it. */
+export const PhoneIdentitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('imei'),
+    value: z
+      .string()
+      .regex(/^[0-9]{15}$/, 'an IMEI is 15 digits')
+      .refine(isLuhnValid, 'the IMEI check digit is wrong'),
+  }),
+  z.strictObject({ kind: z.literal('serial'), value: printableToken }),
+  z.strictObject({ kind: z.literal('android_id'), value: printableToken }),
+]);
+export type PhoneIdentityInput = z.infer<typeof PhoneIdentitySchema>;
+
+export const IdentityRequestSchema = z.strictObject({ identity: PhoneIdentitySchema });
+export type IdentityRequest = z.infer<typeof IdentityRequestSchema>;
+
+/** An empty JSON object, or no body at all. */
+export const EmptyRequestSchema = z.strictObject({}).optional();
+
+export const RegisterResponseSchema = z.object({
+  clientId: z.string().min(1),
+  /** Shown once; the server keeps only its SHA-256. */
+  credential: z.string().min(1),
+});
+export type RegisterResponse = z.infer<typeof RegisterResponseSchema>;
+
+export const WhoAmIResponseSchema = z.object({ clientId: z.string().min(1) });
+export type WhoAmIResponse = z.infer<typeof WhoAmIResponseSchema>;
+
+export const BindingStatusSchema = z.enum(['unbound', 'bound-to-you', 'bound-to-another']);
+export type BindingStatus = z.infer<typeof BindingStatusSchema>;
+
+export const LookupResponseSchema = z.object({ status: BindingStatusSchema });
+export type LookupResponse = z.infer<typeof LookupResponseSchema>;
+
+export const BindResponseSchema = z.object({
+  status: z.literal('bound-to-you'),
+  /** False when this client already held the binding (bind is idempotent for the owner). */
+  created: z.boolean(),
+});
+export type BindResponse = z.infer<typeof BindResponseSchema>;
+
+export const ReleaseResponseSchema = z.object({
+  /** False when the phone was not bound at all (release is idempotent). */
+  released: z.boolean(),
+});
+export type ReleaseResponse = z.infer<typeof ReleaseResponseSchema>;
+
+export const TouchResponseSchema = z.object({ status: z.literal('bound-to-you') });
+export type TouchResponse = z.infer<typeof TouchResponseSchema>;
+
+export const SessionResponseSchema = z.object({
+  sessionId: z.string().min(1),
+  pageId: z.string().min(1),
+  /** Shown once; the server keeps only its SHA-256. */
+  secret: z.string().min(1),
+  expiresAt: z.iso.datetime(),
+});
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
+
+export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+
+/** Stable codes of the server's error body, catalogued in docs/errors.md ("Pairing server"). */
+export const ServerErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  MalformedJson: 'MALFORMED_JSON',
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  Unauthenticated: 'UNAUTHENTICATED',
+  BindingConflict: 'BINDING_CONFLICT',
+  NotBindingOwner: 'NOT_BINDING_OWNER',
+  RateLimited: 'RATE_LIMITED',
+  NotFound: 'NOT_FOUND',
+  Internal: 'INTERNAL',
+} as const;
+export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode];
+
+/** The one shape of every error response. */
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
