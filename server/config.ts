@@ -1,0 +1,87 @@
+// The pairing server's settings: defaults filled in, checked once, frozen. Options that are
+// functions (clock, id generator) exist for tests.
+import type { DestinationStream, LevelWithSilent } from 'pino';
+import { z } from 'zod';
+import { generateClientId } from './tokens.js';
+
+export interface ServerAppOptions {
+  /** Holds server.sqlite and server.key (created 0700 if missing). */
+  dataDir: string;
+  /** A binding not seen for this many days is free again. Default 90. */
+  bindingTtlDays?: number;
+  /** Lifetime of a session created by POST /v1/sessions. Default 720 (12 h). */
+  sessionTtlMinutes?: number;
+  /** Largest accepted request body. Default 16384. */
+  bodyLimitBytes?: number;
+  /** Per authenticated client, else per IP. `false` turns limiting off. Default 1000 per minute. */
+  rateLimit?: { max: number; timeWindowMs: number } | false;
+  /** How often expired bindings and sessions are deleted. Default 1 h; 0 disables the timer. */
+  sweepIntervalMs?: number;
+  /** Serve the request counters at GET /v1/stats (authenticated). Default false. */
+  exposeStats?: boolean;
+  /** Where pino writes JSON lines; no logging when absent. */
+  log?: { stream: DestinationStream; level?: LevelWithSilent };
+  now?: () => number;
+  generateClientId?: (now: number) => string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const NumbersSchema = z.object({
+  bindingTtlDays: z.number().positive().max(36_500).default(90),
+  sessionTtlMinutes: z.number().int().positive().max(525_600).default(720),
+  bodyLimitBytes: z.number().int().min(256).max(10_485_760).default(16_384),
+  rateLimit: z
+    .union([
+      z.literal(false),
+      z.object({ max: z.number().int().positive(), timeWindowMs: z.number().int().positive() }),
+    ])
+    .default({ max: 1000, timeWindowMs: 60_000 }),
+  sweepIntervalMs: z.number().int().min(0).default(3_600_000),
+  exposeStats: z.boolean().default(false),
+});
+
+export interface ServerConfig {
+  readonly dataDir: string;
+  readonly bindingTtlMs: number;
+  readonly sessionTtlMs: number;
+  readonly bodyLimitBytes: number;
+  readonly rateLimit: Readonly<{ max: number; timeWindowMs: number }> | false;
+  readonly sweepIntervalMs: number;
+  readonly exposeStats: boolean;
+  readonly log: ServerAppOptions['log'];
+  readonly now: () => number;
+  readonly generateClientId: (now: number) => string;
+}
+
+/** Throws a RangeError naming the first bad setting. */
+export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
+  if (typeof options.dataDir !== 'string' || options.dataDir === '') {
+    throw new RangeError('pairing server: dataDir is required');
+  }
+  const parsed = NumbersSchema.safeParse({
+    bindingTtlDays: options.bindingTtlDays,
+    sessionTtlMinutes: options.sessionTtlMinutes,
+    bodyLimitBytes: options.bodyLimitBytes,
+    rateLimit: options.rateLimit,
+    sweepIntervalMs: options.sweepIntervalMs,
+    exposeStats: options.exposeStats,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new RangeError(`pairing server: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const values = parsed.data;
+  return Object.freeze({
+    dataDir: options.dataDir,
+    bindingTtlMs: Math.round(values.bindingTtlDays * DAY_MS),
+    sessionTtlMs: values.sessionTtlMinutes * 60_000,
+    bodyLimitBytes: values.bodyLimitBytes,
+    rateLimit: values.rateLimit === false ? false : Object.freeze(values.rateLimit),
+    sweepIntervalMs: values.sweepIntervalMs,
+    exposeStats: values.exposeStats,
+    log: options.log,
+    now: options.now ?? Date.now,
+    generateClientId: options.generateClientId ?? generateClientId,
+  });
+}

@@ -1,0 +1,15 @@
+// What every route plugin of the pairing server works with.
+import type { ServerStore } from '../db/server/server-store.js';
+import type { Authenticator } from './auth.js';
+import type { ServerConfig } from './config.js';
+import type { RequestStats } from './stats.js';
+import type { PhoneIdentityInput } from '../protocol/pairing.js';
+
+export interface ServerContext {
+  readonly config: ServerConfig;
+  readonly store: ServerStore;
+  readonly auth: Authenticator;
+  readonly stats: RequestStats;
+  /** The server's own keyed hash of a phone identity (key: server.key). */
+  hashIdentity(identity: PhoneIdentityInput): string;
+}

@@ -1,0 +1,62 @@
+// The pairing server's error catalogue: every failure answers `{ error: { code, message } }` with
+// one of these codes and its fixed HTTP status. docs/errors.md ("Pairing server") lists them.
+import { ServerErrorCode, type ErrorBody } from '../protocol/pairing.js';
+
+export { ServerErrorCode };
+
+export const errorCatalogue: Readonly<
+  Record<ServerErrorCode, { status: number; description: string }>
+> = {
+  VALIDATION_FAILED: { status: 400, description: 'The body or a parameter breaks the schema.' },
+  MALFORMED_JSON: { status: 400, description: 'The body is not valid JSON (or is empty).' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not application/json.' },
+  PAYLOAD_TOO_LARGE: { status: 413, description: 'The body exceeds the body limit (16 KB).' },
+  UNAUTHENTICATED: { status: 401, description: 'Missing, malformed or unknown credentials.' },
+  BINDING_CONFLICT: { status: 409, description: 'The phone is bound to another client.' },
+  NOT_BINDING_OWNER: { status: 403, description: 'This client does not hold that binding.' },
+  RATE_LIMITED: { status: 429, description: 'Too many requests; retry after Retry-After.' },
+  NOT_FOUND: { status: 404, description: 'No such route.' },
+  INTERNAL: { status: 500, description: 'An unexpected server failure (logged, not detailed).' },
+};
+
+export class ServerError extends Error {
+  readonly statusCode: number;
+
+  constructor(
+    readonly code: ServerErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+    this.statusCode = errorCatalogue[code].status;
+  }
+}
+
+export function errorBody(code: ServerErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** Fastify's own errors, mapped onto the catalogue with messages that never echo the input. */
+const fastifyCodes: Readonly<Record<string, [ServerErrorCode, string]>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'the request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'send the body as application/json'],
+  FST_ERR_CTP_INVALID_JSON_BODY: ['MALFORMED_JSON', 'the request body is not valid JSON'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['MALFORMED_JSON', 'the request body is empty'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['MALFORMED_JSON', 'the body does not match Content-Length'],
+};
+
+/** Any thrown value → the catalogued error to answer with. Unknown failures become INTERNAL. */
+export function toServerError(error: unknown): ServerError {
+  if (error instanceof ServerError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const mapped = typeof code === 'string' ? fastifyCodes[code] : undefined;
+  if (mapped) return new ServerError(mapped[0], mapped[1]);
+  // JSON.parse's SyntaxError quotes the input; never pass its message on.
+  if (error instanceof SyntaxError) return new ServerError('MALFORMED_JSON', 'invalid JSON');
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (status === 404) return new ServerError('NOT_FOUND', 'not found');
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ServerError('VALIDATION_FAILED', 'the request is not acceptable');
+  }
+  return new ServerError('INTERNAL', 'internal server error');
+}

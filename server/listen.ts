@@ -1,0 +1,36 @@
+// Starts the pairing server on a host and port (loopback unless told otherwise).
+import type { FastifyInstance } from 'fastify';
+import { buildServerApp } from './app.js';
+import type { ServerAppOptions } from './config.js';
+
+export const DEFAULT_SERVER_HOST = '127.0.0.1';
+export const DEFAULT_SERVER_PORT = 7341;
+
+export interface ListenOptions extends ServerAppOptions {
+  host?: string;
+  /** 0 picks a free port. Default 7341. */
+  port?: number;
+}
+
+export interface RunningServer {
+  app: FastifyInstance;
+  /** e.g. `http://127.0.0.1:7341` (IPv6 hosts in brackets). */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ListenOptions): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_SERVER_HOST;
+  const app = buildServerApp(options);
+  try {
+    await app.listen({ host, port: options.port ?? DEFAULT_SERVER_PORT });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return { app, url: `http://${shownHost}:${port}`, port, close: () => app.close() };
+}

@@ -1,0 +1,197 @@
+// The OpenAPI 3.1 description served at GET /openapi.json, generated from the protocol's zod schemas
+// (OpenAPI 3.1 speaks JSON Schema 2020-12, which is what z.toJSONSchema emits).
+import { z } from 'zod';
+import {
+  BindResponseSchema,
+  ErrorBodySchema,
+  HealthResponseSchema,
+  IdentityRequestSchema,
+  LookupResponseSchema,
+  RegisterResponseSchema,
+  ReleaseResponseSchema,
+  SessionResponseSchema,
+  TouchResponseSchema,
+  WhoAmIResponseSchema,
+  type ServerErrorCode,
+} from '../protocol/pairing.js';
+import { errorCatalogue } from './errors.js';
+
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  summary: string;
+  auth: boolean;
+  request?: z.ZodType;
+  status: number;
+  response: z.ZodType;
+  errors: ServerErrorCode[];
+}
+
+const common: ServerErrorCode[] = ['RATE_LIMITED', 'INTERNAL'];
+const withBody: ServerErrorCode[] = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+];
+const authed: ServerErrorCode[] = ['UNAUTHENTICATED', ...common];
+
+export const operations: readonly Operation[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness',
+    auth: false,
+    status: 200,
+    response: HealthResponseSchema,
+    errors: ['INTERNAL'],
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    auth: false,
+    status: 200,
+    response: z.object({}).loose(),
+    errors: ['INTERNAL'],
+  },
+  {
+    method: 'post',
+    path: '/v1/clients',
+    summary: 'Register a shadow account; the credential is shown once',
+    auth: false,
+    status: 201,
+    response: RegisterResponseSchema,
+    errors: [...withBody, ...common],
+  },
+  {
+    method: 'get',
+    path: '/v1/clients/me',
+    summary: 'Which shadow account these credentials name',
+    auth: true,
+    status: 200,
+    response: WhoAmIResponseSchema,
+    errors: authed,
+  },
+  {
+    method: 'post',
+    path: '/v1/bindings/lookup',
+    summary: 'Is this phone bound, and to whom (you or another)?',
+    auth: true,
+    request: IdentityRequestSchema,
+    status: 200,
+    response: LookupResponseSchema,
+    errors: [...withBody, ...authed],
+  },
+  {
+    method: 'post',
+    path: '/v1/bindings',
+    summary: 'Bind the phone to you (atomic; idempotent for the owner)',
+    auth: true,
+    request: IdentityRequestSchema,
+    status: 200,
+    response: BindResponseSchema,
+    errors: [...withBody, 'BINDING_CONFLICT', ...authed],
+  },
+  {
+    method: 'post',
+    path: '/v1/bindings/release',
+    summary: 'Release your binding (idempotent when unbound)',
+    auth: true,
+    request: IdentityRequestSchema,
+    status: 200,
+    response: ReleaseResponseSchema,
+    errors: [...withBody, 'NOT_BINDING_OWNER', ...authed],
+  },
+  {
+    method: 'post',
+    path: '/v1/bindings/touch',
+    summary: 'Mark your binding as seen (keeps it from expiring)',
+    auth: true,
+    request: IdentityRequestSchema,
+    status: 200,
+    response: TouchResponseSchema,
+    errors: [...withBody, 'NOT_BINDING_OWNER', ...authed],
+  },
+  {
+    method: 'post',
+    path: '/v1/sessions',
+    summary: 'Create a session (page id + secret, shown once)',
+    auth: true,
+    status: 201,
+    response: SessionResponseSchema,
+    errors: [...withBody, ...authed],
+  },
+  {
+    method: 'get',
+    path: '/v1/stats',
+    summary: 'Request counts per route (only when exposeStats is on)',
+    auth: true,
+    status: 200,
+    response: z.record(z.string(), z.number()),
+    errors: authed,
+  },
+];
+
+const json = (schema: z.ZodType): object => {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input' }) as Record<
+    string,
+    unknown
+  >;
+  return rest;
+};
+
+export function buildOpenApiDocument(version: string): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const op of operations) {
+    const responses: Record<string, object> = {
+      [op.status]: {
+        description: 'OK',
+        content: { 'application/json': { schema: json(op.response) } },
+      },
+    };
+    for (const code of op.errors) {
+      const { status, description } = errorCatalogue[code];
+      const entry = (responses[status] ??= {
+        description: '',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+      }) as { description: string };
+      entry.description = [entry.description, `${code}: ${description}`]
+        .filter(Boolean)
+        .join(' | ');
+    }
+    (paths[op.path] ??= {})[op.method] = {
+      summary: op.summary,
+      operationId: `${op.method}${op.path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string = '') => c.toUpperCase())}`,
+      security: op.auth ? [{ shadowAccount: [] }] : [],
+      ...(op.request && {
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: json(op.request) } },
+        },
+      }),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Tandem pairing server',
+      version,
+      description:
+        'Shadow accounts and phone bindings (patent B). Phone identities are sent in request ' +
+        'bodies only and stored as the server’s keyed hash.',
+    },
+    paths,
+    components: {
+      schemas: { ErrorBody: json(ErrorBodySchema) },
+      securitySchemes: {
+        shadowAccount: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Bearer <clientId>.<credential>, as returned by POST /v1/clients.',
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,135 @@
+// Mounts the relay on a fastify app: the WebSocket upgrade (noServer mode, on the app's own HTTP
+// server), the join probe for browsers, heartbeats and session expiry. The server relays sealed
+// payloads and logs only type, size and seq.
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { WebSocketServer } from 'ws';
+import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
+import { RELAY_PATH } from '../../protocol/relay-frames.js';
+import { admit, type Admission } from './upgrade-guard.js';
+import { RelayConnection } from './relay-connection.js';
+import type { RelayLogger } from './relay-logger.js';
+import { resolveRelayOptions, type RelayOptions, type RelayOptionsInput } from './relay-options.js';
+import { SessionRegistry, type CreatedSession } from './session-registry.js';
+
+export interface AttachRelayOptions extends RelayOptionsInput {
+  /** Defaults to a child of the app's logger. */
+  logger?: RelayLogger;
+  now?: () => number;
+}
+
+export interface Relay {
+  readonly options: RelayOptions;
+  readonly registry: SessionRegistry;
+  /** What `POST /v1/sessions` calls: a new session, its secret and role tokens (shown once). */
+  createSession(options?: { ownerId?: string; ttlMs?: number }): CreatedSession;
+  stats(): ReturnType<SessionRegistry['stats']> & { connections: number };
+}
+
+export const RELAY_PROBE_PATH = '/v1/relay/probe';
+
+export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}): Relay {
+  const { logger, now = Date.now, ...rest } = input;
+  const options = resolveRelayOptions(rest);
+  const log: RelayLogger = logger ?? app.log.child({ module: 'relay' });
+  const registry = new SessionRegistry({
+    options,
+    log,
+    now,
+    schedule: (fn, ms) => {
+      const timer = setTimeout(fn, ms);
+      timer.unref();
+      return () => clearTimeout(timer);
+    },
+    defer: (fn) => setImmediate(fn),
+  });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload,
+    perMessageDeflate: false,
+    clientTracking: false,
+  });
+  const connections = new Set<RelayConnection>();
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(request.url ?? '/', 'http://relay.invalid');
+    if (url.pathname !== RELAY_PATH) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
+    const admission = admit(Object.fromEntries(url.searchParams), request.headers, registry, options);
+    if (!admission.ok) {
+      log.info({ code: admission.code }, 'join refused');
+      return refuseUpgrade(socket, admission.status, admission.code, admission.message);
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission));
+  };
+
+  const accept = (ws: import('ws').WebSocket, admission: Admission & { ok: true }): void => {
+    const { record, role, resumeLast } = admission;
+    const connection = new RelayConnection(ws, record.relay, role, options, now);
+    connections.add(connection);
+    ws.on('close', () => connections.delete(connection));
+    record.relay.attach(role, connection, resumeLast);
+  };
+
+  app.server.on('upgrade', onUpgrade);
+
+  // Browsers cannot read an upgrade refusal; the phone page asks here why it was refused.
+  app.post(RELAY_PROBE_PATH, { logLevel: 'warn' }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const params = Object.fromEntries(
+      Object.entries(body).map(([key, value]) => [key, typeof value === 'number' ? String(value) : value]),
+    );
+    const admission = admit(params, request.headers, registry, options);
+    if (!admission.ok) {
+      return reply.code(admission.status).send({ error: { code: admission.code, message: admission.message } });
+    }
+    return { ok: true };
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, options.heartbeatMs);
+  heartbeat.unref();
+  const sweeper = setInterval(
+    () => registry.sweep(RelayCloseCode.Expired, RelayErrorCode.Expired),
+    Math.min(60_000, options.sessionTtlMs),
+  );
+  sweeper.unref();
+
+  app.addHook('onClose', async () => {
+    clearInterval(heartbeat);
+    clearInterval(sweeper);
+    app.server.off('upgrade', onUpgrade);
+    registry.closeAll(RelayCloseCode.ServerShutdown, 'server shutting down');
+    wss.close();
+  });
+
+  return {
+    options,
+    registry,
+    createSession: (createOptions) => registry.create(createOptions),
+    stats: () => ({ ...registry.stats(), connections: connections.size }),
+  };
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  410: 'Gone',
+  426: 'Upgrade Required',
+};
+
+/** Answers the upgrade with a plain HTTP error carrying the stable code, then drops the socket. */
+function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
+      'Content-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Tandem-Error: ${code}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
+  );
+}

@@ -1,0 +1,100 @@
+// One accepted WebSocket: validates frames, applies the per-connection rate limits, answers to the
+// heartbeat, and hands frames to its session. Implements the session's TerminalLink.
+import type { WebSocket } from 'ws';
+import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
+import { ClientFrameSchema, RELAY_PROTOCOL_VERSION, type Role } from '../../protocol/relay-frames.js';
+import type { RelayOptions } from './relay-options.js';
+import type { RelaySession } from './relay-session.js';
+import type { TerminalLink } from './role-slot.js';
+import { TokenBucket } from './token-bucket.js';
+
+/** A sender that would have to wait longer than this for its rate budget is cut off. */
+const MAX_THROTTLE_MS = 10_000;
+
+export class RelayConnection implements TerminalLink {
+  private alive = true;
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+  private throttle: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly session: RelaySession,
+    private readonly role: Role,
+    options: RelayOptions,
+    now: () => number,
+  ) {
+    this.messages = new TokenBucket(options.messagesPerSecond, options.messageBurst, now);
+    this.bytes = new TokenBucket(options.bytesPerSecond, options.byteBurst, now);
+    ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
+    ws.on('pong', () => (this.alive = true));
+    ws.on('error', () => {}); // 'close' follows; the error itself says nothing the peer needs.
+    ws.on('close', (code) => {
+      clearTimeout(this.throttle);
+      this.session.detach(this.role, this, code === 1000 || code === 1001);
+    });
+  }
+
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  send(text: string, onWritten: () => void): void {
+    if (this.ws.readyState !== this.ws.OPEN) return onWritten();
+    this.ws.send(text, onWritten);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === this.ws.OPEN) {
+      this.ws.close(code, reason.slice(0, 120));
+      // A peer that never answers the close handshake must not hold the socket.
+      setTimeout(() => this.ws.terminate(), 5_000).unref();
+    }
+  }
+
+  /** Called every heartbeat interval: a terminal that did not answer the last ping is dead. */
+  heartbeat(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+    this.send('{"t":"hb"}', () => {});
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean): void {
+    this.alive = true;
+    const wait = Math.max(this.messages.take(1), this.bytes.take(data.length));
+    if (wait > MAX_THROTTLE_MS) {
+      return this.refuse(RelayErrorCode.RateLimited, 'too many messages or bytes per second');
+    }
+    if (wait > 0 && !this.ws.isPaused) {
+      // Stop reading: TCP pushes back on the sender until the budget refills.
+      this.ws.pause();
+      this.throttle = setTimeout(() => this.ws.resume(), wait);
+    }
+    if (isBinary) return this.refuse(RelayErrorCode.MessageInvalid, 'frames are JSON text');
+    const text = data.toString('utf8');
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.refuse(RelayErrorCode.MessageInvalid, 'a frame is not valid JSON');
+    }
+    const frame = ClientFrameSchema.safeParse(json);
+    if (!frame.success) {
+      const version = (json as { v?: unknown } | null)?.v;
+      if (version !== undefined && version !== RELAY_PROTOCOL_VERSION) {
+        return this.refuse(RelayErrorCode.VersionMismatch, `relay protocol v${RELAY_PROTOCOL_VERSION} only`);
+      }
+      return this.refuse(RelayErrorCode.MessageInvalid, 'a frame does not fit the relay protocol');
+    }
+    this.session.receive(this.role, this, frame.data, text);
+  }
+
+  private refuse(code: string, message: string): void {
+    this.send(JSON.stringify({ t: 'error', code, message }), () => {});
+    this.close(RelayCloseCode.Invalid, code);
+  }
+}

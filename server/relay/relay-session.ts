@@ -1,0 +1,254 @@
+// One matched session: two role slots and the forwarding between them. Reliable frames are queued
+// per receiver until acknowledged (resume replays them); latest-wins frames are coalesced per type
+// while the receiver's bufferedAmount is high. Acks to a sender are withheld while its peer's queue
+// is over the soft limit: that is the flow control, and the relay never buffers without bound.
+import { timingSafeEqual } from 'node:crypto';
+import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
+import {
+  RELAY_PROTOCOL_VERSION,
+  type ClientFrame,
+  type MsgFrame,
+  type Role,
+  type WelcomeFrame,
+} from '../../protocol/relay-frames.js';
+import type { RelayOptions } from './relay-options.js';
+import { pageTag, type RelayLogger } from './relay-logger.js';
+import { RoleSlot, type TerminalLink } from './role-slot.js';
+
+export interface RelaySessionDeps {
+  options: RelayOptions;
+  log: RelayLogger;
+  /** Runs `fn` after `ms`; returns a cancel function. Injected so unit tests control time. */
+  schedule: (fn: () => void, ms: number) => () => void;
+  /** Runs `fn` soon, once per turn: coalesces acks. */
+  defer: (fn: () => void) => void;
+}
+
+export type JoinDecision = 'fresh' | 'resume' | 'full';
+
+export interface RelayStats {
+  relayedMessages: number;
+  relayedBytes: number;
+  coalesced: number;
+}
+
+const noop = (): void => {};
+
+export class RelaySession {
+  private readonly slots: Record<Role, RoleSlot> = {
+    pc: new RoleSlot('pc'),
+    phone: new RoleSlot('phone'),
+  };
+  readonly stats: RelayStats = { relayedMessages: 0, relayedBytes: 0, coalesced: 0 };
+
+  constructor(
+    readonly pageId: string,
+    private readonly deps: RelaySessionDeps,
+  ) {}
+
+  /** Whether a terminal may take `role` now; a valid resume token wins over a live holder. */
+  decide(role: Role, resumeToken: string | undefined): JoinDecision {
+    const slot = this.slots[role];
+    if (
+      slot.state !== 'empty' &&
+      resumeToken !== undefined &&
+      sameToken(resumeToken, slot.resumeToken)
+    ) {
+      return 'resume';
+    }
+    return slot.state === 'empty' ? 'fresh' : 'full';
+  }
+
+  /** Seats an accepted terminal; `resumeLast` is the last relay seq it received when resuming. */
+  attach(role: Role, link: TerminalLink, resumeLast: number | undefined): WelcomeFrame {
+    const slot = this.slots[role];
+    const peer = this.peerOf(role);
+    const resumed = resumeLast !== undefined;
+    if (resumed) {
+      const old = slot.link;
+      slot.link = undefined;
+      old?.close(RelayCloseCode.Replaced, 'replaced by a resumed connection');
+      slot.cancelGrace?.();
+      slot.cancelGrace = undefined;
+      slot.dropThrough(resumeLast);
+      slot.sendIndex = 0;
+    }
+    slot.state = 'connected';
+    slot.link = link;
+    const welcome: WelcomeFrame = {
+      t: 'welcome',
+      v: RELAY_PROTOCOL_VERSION,
+      role,
+      resumeToken: slot.resumeToken,
+      resumed,
+      recvSeq: slot.recvSeq,
+      peer: peer.state === 'connected' ? 'present' : peer.state === 'empty' ? 'absent' : 'away',
+      graceMs: this.deps.options.graceMs,
+      heartbeatMs: this.deps.options.heartbeatMs,
+    };
+    link.send(JSON.stringify(welcome), noop);
+    this.notify(peer, { t: 'peer-joined', role, resumed });
+    this.deps.log.info({ page: pageTag(this.pageId), role, resumed }, 'terminal joined');
+    this.pump(slot);
+    return welcome;
+  }
+
+  receive(role: Role, link: TerminalLink, frame: ClientFrame, text: string): void {
+    const slot = this.slots[role];
+    if (slot.link !== link) return;
+    switch (frame.t) {
+      case 'msg':
+        return this.forward(slot, link, frame, text);
+      case 'ack':
+        return this.acknowledged(slot, link, frame.seq);
+      case 'bye':
+        this.detach(role, link, true);
+        return link.close(RelayCloseCode.Normal, 'bye');
+      case 'hb':
+        return;
+    }
+  }
+
+  /** The terminal's connection ended; `intentional` (bye, close 1000/1001) frees the slot at once. */
+  detach(role: Role, link: TerminalLink, intentional: boolean): void {
+    const slot = this.slots[role];
+    if (slot.link !== link) return;
+    slot.link = undefined;
+    const peer = this.peerOf(role);
+    if (intentional || this.deps.options.graceMs === 0) {
+      slot.reset();
+      this.notify(peer, { t: 'peer-left', role, reason: 'closed' });
+      this.deps.log.info({ page: pageTag(this.pageId), role }, 'terminal left');
+      return;
+    }
+    slot.state = 'away';
+    this.notify(peer, { t: 'peer-away', role });
+    this.deps.log.info({ page: pageTag(this.pageId), role }, 'terminal away');
+    slot.cancelGrace = this.deps.schedule(() => {
+      slot.reset();
+      this.notify(peer, { t: 'peer-left', role, reason: 'expired' });
+      this.deps.log.info({ page: pageTag(this.pageId), role }, 'terminal did not come back');
+    }, this.deps.options.graceMs);
+  }
+
+  /** Ends the session (expiry, shutdown): both terminals are closed with `code`. */
+  close(code: number, reason: string): void {
+    for (const slot of Object.values(this.slots)) {
+      const link = slot.link;
+      slot.reset();
+      link?.close(code, reason);
+    }
+  }
+
+  isIdle(): boolean {
+    return this.slots.pc.state === 'empty' && this.slots.phone.state === 'empty';
+  }
+
+  private forward(slot: RoleSlot, link: TerminalLink, frame: MsgFrame, text: string): void {
+    const peer = this.peerOf(slot.role);
+    if (frame.mode === 'latest') {
+      const wrapped = `{"t":"fwd","msg":${text}}`;
+      if (peer.link && !peer.hasPendingWrites() && peer.link.bufferedAmount < this.highWater) {
+        this.write(peer, peer.link, wrapped);
+      } else {
+        if (peer.latest.delete(frame.type)) this.stats.coalesced++;
+        peer.latest.set(frame.type, wrapped);
+      }
+      return;
+    }
+    if (frame.seq <= slot.recvSeq) return; // a resend the relay already holds
+    if (frame.seq !== slot.recvSeq + 1) {
+      return link.close(RelayCloseCode.Invalid, `${RelayErrorCode.MessageInvalid}: seq gap`);
+    }
+    slot.recvSeq = frame.seq;
+    peer.enqueue((seq) => `{"t":"fwd","seq":${seq},"msg":${text}}`);
+    this.deps.log.debug(
+      {
+        page: pageTag(this.pageId),
+        from: slot.role,
+        type: frame.type,
+        size: text.length,
+        seq: frame.seq,
+      },
+      'relayed',
+    );
+    if (peer.queueBytes > this.deps.options.queueHardBytes) {
+      return link.close(
+        RelayCloseCode.Invalid,
+        `${RelayErrorCode.FlowControl}: ignored flow control`,
+      );
+    }
+    this.scheduleAck(slot);
+    this.pump(peer);
+  }
+
+  private acknowledged(slot: RoleSlot, link: TerminalLink, seq: number): void {
+    if (seq > slot.outSeq) {
+      return link.close(
+        RelayCloseCode.Invalid,
+        `${RelayErrorCode.MessageInvalid}: ack ahead of seq`,
+      );
+    }
+    slot.dropThrough(seq);
+    const sender = this.peerOf(slot.role);
+    if (sender.ackedSeq < sender.recvSeq) this.scheduleAck(sender);
+  }
+
+  private scheduleAck(slot: RoleSlot): void {
+    if (slot.ackPending) return;
+    slot.ackPending = true;
+    this.deps.defer(() => {
+      slot.ackPending = false;
+      const peer = this.peerOf(slot.role);
+      // Withholding the ack is the back-pressure: the sender stops at its window of unacked bytes.
+      if (!slot.link || peer.queueBytes > this.deps.options.queueSoftBytes) return;
+      if (slot.recvSeq <= slot.ackedSeq) return;
+      slot.ackedSeq = slot.recvSeq;
+      slot.link.send(`{"t":"ack","seq":${slot.recvSeq}}`, noop);
+    });
+  }
+
+  /** Writes queued frames, then latest-wins ones, while the receiver's bufferedAmount allows. */
+  private pump(slot: RoleSlot): void {
+    const link = slot.link;
+    if (!link) return;
+    while (link.bufferedAmount < this.highWater) {
+      const next = slot.queue[slot.sendIndex];
+      if (next) {
+        slot.sendIndex++;
+        this.write(slot, link, next.text);
+        continue;
+      }
+      const latest = slot.latest.entries().next();
+      if (latest.done) return;
+      slot.latest.delete(latest.value[0]);
+      this.write(slot, link, latest.value[1]);
+    }
+  }
+
+  private write(slot: RoleSlot, link: TerminalLink, text: string): void {
+    this.stats.relayedMessages++;
+    this.stats.relayedBytes += text.length;
+    link.send(text, () => {
+      if (slot.link === link && slot.hasPendingWrites()) this.pump(slot);
+    });
+  }
+
+  private notify(slot: RoleSlot, frame: object): void {
+    slot.link?.send(JSON.stringify(frame), noop);
+  }
+
+  private peerOf(role: Role): RoleSlot {
+    return role === 'pc' ? this.slots.phone : this.slots.pc;
+  }
+
+  private get highWater(): number {
+    return this.deps.options.highWaterBytes;
+  }
+}
+
+function sameToken(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

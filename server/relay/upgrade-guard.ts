@@ -1,0 +1,85 @@
+// Decides, before the WebSocket is accepted, whether an upgrade request may join a session:
+// Origin, protocol version, parameters, matching (rule a or b), then the role slot.
+import type { IncomingHttpHeaders } from 'node:http';
+import { z } from 'zod';
+import { RelayErrorCode } from '../../protocol/relay-errors.js';
+import { RELAY_PROTOCOL_VERSION, RoleSchema, type Role } from '../../protocol/relay-frames.js';
+import { PageIdSchema, RoleTokenSchema, SecretSchema } from '../../protocol/session-url.js';
+import type { RelayOptions } from './relay-options.js';
+import type { SessionRecord, SessionRegistry } from './session-registry.js';
+
+export type Admission =
+  | {
+      ok: true;
+      record: SessionRecord;
+      role: Role;
+      /** Defined when the terminal resumes its slot: the last relay seq it received. */
+      resumeLast: number | undefined;
+    }
+  | { ok: false; status: number; code: string; message: string };
+
+export const JoinParamsSchema = z.strictObject({
+  v: z.string().regex(/^[0-9]{1,4}$/),
+  page: PageIdSchema,
+  role: RoleSchema,
+  k: SecretSchema.optional(),
+  t: RoleTokenSchema.optional(),
+  resume: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  last: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type JoinParams = z.infer<typeof JoinParamsSchema>;
+
+const refuse = (status: number, code: string, message: string): Admission => ({
+  ok: false,
+  status,
+  code,
+  message,
+});
+
+/** A browser's Origin must be this server's own (same Host) or explicitly allowed; tools send none. */
+export function originAllowed(headers: IncomingHttpHeaders, options: RelayOptions): boolean {
+  const origin = headers.origin;
+  if (origin === undefined) return true;
+  const host = headers.host;
+  if (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  return options.allowedOrigins.includes(origin);
+}
+
+export function admit(
+  params: Record<string, unknown>,
+  headers: IncomingHttpHeaders,
+  registry: SessionRegistry,
+  options: RelayOptions,
+): Admission {
+  if (!originAllowed(headers, options)) {
+    return refuse(403, RelayErrorCode.OriginNotAllowed, 'this page origin may not join sessions');
+  }
+  if (params.v !== undefined && params.v !== String(RELAY_PROTOCOL_VERSION)) {
+    return refuse(
+      426,
+      RelayErrorCode.VersionMismatch,
+      `the server speaks relay protocol v${RELAY_PROTOCOL_VERSION}, the client v${String(params.v)}`,
+    );
+  }
+  const parsed = JoinParamsSchema.safeParse(params);
+  if (!parsed.success || (parsed.data.k === undefined) === (parsed.data.t === undefined)) {
+    return refuse(400, RelayErrorCode.BadRequest, 'expected v, page, role and exactly one of k or t');
+  }
+  const { page, role, k, t, resume, last } = parsed.data;
+  const matched = registry.match({ pageId: page, role, secret: k, token: t });
+  if (!matched.ok) {
+    return matched.code === RelayErrorCode.Expired
+      ? refuse(410, RelayErrorCode.Expired, 'this session has expired; open a new one')
+      : refuse(403, RelayErrorCode.NotMatched, 'this session link does not match an open session');
+  }
+  const decision = matched.record.relay.decide(role, resume);
+  if (decision === 'full') {
+    return refuse(409, RelayErrorCode.Full, `another ${role} terminal already holds this session`);
+  }
+  return {
+    ok: true,
+    record: matched.record,
+    role,
+    resumeLast: decision === 'resume' ? (last ?? 0) : undefined,
+  };
+}

@@ -1,0 +1,57 @@
+// Phone bindings (patent B §4). Every route takes the identity in the body, hashes it with the
+// server key at once and works with the hash only.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  IdentityRequestSchema,
+  type BindResponse,
+  type LookupResponse,
+  type ReleaseResponse,
+  type TouchResponse,
+} from '../../protocol/pairing.js';
+import type { ServerContext } from '../context.js';
+import { ServerError } from '../errors.js';
+import { parseBody } from '../validate.js';
+
+export function bindingRoutes(context: ServerContext) {
+  const { store, auth } = context;
+
+  const caller = (request: FastifyRequest) => {
+    const clientId = auth.require(request);
+    const { identity } = parseBody(IdentityRequestSchema, request.body);
+    return { clientId, kind: identity.kind, hash: context.hashIdentity(identity) };
+  };
+
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post('/v1/bindings/lookup', async (request): Promise<LookupResponse> => {
+      const { clientId, hash } = caller(request);
+      return { status: store.bindings.lookup(hash, clientId) };
+    });
+
+    app.post('/v1/bindings', async (request): Promise<BindResponse> => {
+      const { clientId, kind, hash } = caller(request);
+      const result = store.bindings.bind(hash, kind, clientId);
+      if (result === 'conflict') {
+        throw new ServerError('BINDING_CONFLICT', 'this phone is bound to another client');
+      }
+      if (result === 'created') request.log.info({ kind }, 'phone bound');
+      return { status: 'bound-to-you', created: result === 'created' };
+    });
+
+    app.post('/v1/bindings/release', async (request): Promise<ReleaseResponse> => {
+      const { clientId, hash } = caller(request);
+      const result = store.bindings.release(hash, clientId);
+      if (result === 'not-owner') {
+        throw new ServerError('NOT_BINDING_OWNER', 'this client does not hold that binding');
+      }
+      return { released: result === 'released' };
+    });
+
+    app.post('/v1/bindings/touch', async (request): Promise<TouchResponse> => {
+      const { clientId, hash } = caller(request);
+      if (!store.bindings.touch(hash, clientId)) {
+        throw new ServerError('NOT_BINDING_OWNER', 'this client does not hold that binding');
+      }
+      return { status: 'bound-to-you' };
+    });
+  };
+}
