@@ -1,0 +1,64 @@
+// The real adb server and the real adbkit attach to the sim and run shell commands on it.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import adbkit from '@devicefarmer/adbkit';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../support/adb-server.js';
+import { adbStateOf, connectSim } from '../support/connect-sim.js';
+import { startPhoneSim, type PhoneSim } from './index.js';
+
+describe('phone sim: connect and shell through the real adb', () => {
+  let adb: PrivateAdbServer;
+  let sim: PhoneSim;
+
+  before(async () => {
+    adb = await startPrivateAdbServer();
+    sim = await startPhoneSim({ profile: 'android-9', model: 'Sim Phone 9' });
+    await connectSim(adb, sim);
+  });
+
+  after(async () => {
+    await adb.stop();
+    await sim.close();
+  });
+
+  it('answers getprop through the adb CLI', async () => {
+    const model = await adb.adb(['-s', sim.adbSerial, 'shell', 'getprop', 'ro.product.model']);
+    assert.equal(model, 'Sim Phone 9\n');
+  });
+
+  it('answers service call iphonesubinfo with the IMEI parcel', async () => {
+    const out = await adb.adb(['-s', sim.adbSerial, 'shell', 'service call iphonesubinfo 1']);
+    assert.match(out, /^Result: Parcel\(\n {2}0x00000000: 00000000 0000000f /);
+  });
+
+  it('serves adbkit: properties and a shell stream', async () => {
+    const client = adbkit.Adb.createClient({ port: adb.port });
+    const device = client.getDevice(sim.adbSerial);
+    const props = await device.getProperties();
+    assert.equal(props['ro.build.version.sdk'], '28');
+    assert.equal(props['ro.product.model'], 'Sim Phone 9');
+    const stream = await device.shell(['echo', 'a b', "it's"]);
+    const text = (await adbkit.Adb.util.readAll(stream)).toString();
+    assert.equal(text, "a b it's\n");
+  });
+
+  it('runs many shell streams at once', async () => {
+    const client = adbkit.Adb.createClient({ port: adb.port });
+    const device = client.getDevice(sim.adbSerial);
+    const outputs = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) =>
+        (await adbkit.Adb.util.readAll(await device.shell(`echo ${i}`))).toString(),
+      ),
+    );
+    assert.deepEqual(
+      outputs,
+      Array.from({ length: 20 }, (_, i) => `${i}\n`),
+    );
+  });
+
+  it('is listed as a device with its model', async () => {
+    assert.equal(await adbStateOf(adb, sim.adbSerial), 'device');
+    const listing = await adb.adb(['devices', '-l']);
+    assert.match(listing, new RegExp(`${sim.adbSerial}\\s+device .*model:Sim_Phone_9`));
+  });
+});
