@@ -1,0 +1,98 @@
+// Opens a web page in the phone's browser: `am start -a android.intent.action.VIEW -d <url>`.
+import type { Readable } from 'node:stream';
+import { toBridgeError } from '../adb/adb-errors.js';
+import { BridgeError, BridgeErrorCode } from '../errors.js';
+import { shellQuote } from './shell-quote.js';
+
+/** The part of adbkit's client this action uses (tests may pass a fake). */
+export interface ShellClient {
+  getDevice(serial: string): { shell(command: string): PromiseLike<Readable> };
+}
+
+export interface OpenUrlOptions {
+  /** Bound on the whole call (default 10 s); exceeded → AdbTimeout. */
+  timeoutMs?: number;
+}
+
+const MAX_URL_LENGTH = 4000;
+
+/** Throws InvalidArgument unless `url` is an absolute http(s) URL that can travel on one line. */
+export function validatePhoneUrl(url: string): void {
+  const invalid = (why: string) =>
+    new BridgeError(BridgeErrorCode.InvalidArgument, `Cannot open this URL on the phone: ${why}.`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(url)) throw invalid('it contains control characters');
+  if (url.length > MAX_URL_LENGTH) throw invalid(`it is longer than ${MAX_URL_LENGTH} characters`);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalid('it is not an absolute URL');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw invalid(`only http and https are allowed, not ${parsed.protocol}`);
+  }
+}
+
+/** The exact shell command sent to the phone; the URL is passed verbatim, not re-encoded. */
+export function amStartViewCommand(url: string): string {
+  return `am start -a android.intent.action.VIEW -d ${shellQuote(url)}`;
+}
+
+export async function openUrlOnPhone(
+  client: ShellClient,
+  serial: string,
+  url: string,
+  options: OpenUrlOptions = {},
+): Promise<void> {
+  validatePhoneUrl(url);
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let stream: Readable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      stream?.destroy();
+      reject(
+        new BridgeError(
+          BridgeErrorCode.AdbTimeout,
+          `am start on ${serial} took over ${timeoutMs} ms.`,
+        ),
+      );
+    }, timeoutMs);
+  });
+  let output: string;
+  try {
+    const run = async () => {
+      stream = await client.getDevice(serial).shell(amStartViewCommand(url));
+      return readAll(stream);
+    };
+    output = await Promise.race([run(), timeout]);
+  } catch (error) {
+    throw toBridgeError(error, BridgeErrorCode.PhoneActionFailed, `am start on ${serial} failed`);
+  } finally {
+    clearTimeout(timer);
+  }
+  checkAmOutput(output, url, serial);
+}
+
+/** am prints "Error: …" or a Java exception when it refuses; "Starting: Intent { … }" otherwise. */
+export function checkAmOutput(output: string, url: string, serial: string): void {
+  if (!/^Error\b|Exception/m.test(output)) return;
+  // am echoes the intent, and a session URL carries its secret: keep it out of the message.
+  const line = output
+    .split(/\r?\n/)
+    .find((l) => /^Error\b|Exception/.test(l))
+    ?.split(url)
+    .join('<url>')
+    .trim();
+  throw new BridgeError(
+    BridgeErrorCode.PhoneActionFailed,
+    `The phone ${serial} refused to open the page: ${line ?? 'am start failed'}`,
+  );
+}
+
+async function readAll(stream: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
+}
