@@ -1,9 +1,11 @@
 // `adb shell` through adbkit as a ShellRunner: the output as one string, bounded by a timeout and an
-// AbortSignal (either destroys the stream), adbkit failures mapped to stable BridgeError codes.
+// AbortSignal (either destroys the stream), adbkit failures mapped to stable BridgeError codes, and
+// a stream cut before the command finished reported as DeviceGone (see shell-end-marker.ts).
 import type { Duplex } from 'node:stream';
 import adbkit from '@devicefarmer/adbkit';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 import type { AdbClient } from './client.js';
+import { stripEndMarker, withEndMarker } from './shell-end-marker.js';
 import { shellFailure } from './shell-errors.js';
 
 export interface ShellCallOptions {
@@ -40,13 +42,16 @@ export function createShellRunner(client: AdbClient, serial: string): ShellRunne
       signal.addEventListener('abort', onAbort, { once: true });
 
       device
-        .shell(command)
+        .shell(withEndMarker(command))
         .then((opened: Duplex) => {
           // A stream that arrives after the timeout or abort is closed at once.
           if (settled) return void opened.destroy();
           stream = opened;
-          return adbkit.Adb.util.readAll(opened).then((output: Buffer) => {
-            settle(() => resolve(output.toString('utf8')));
+          return adbkit.Adb.util.readAll(opened).then((bytes: Buffer) => {
+            const output = stripEndMarker(bytes.toString('utf8'));
+            if (output !== undefined) return settle(() => resolve(output));
+            const message = `adb shell on ${serial}: the output was cut short, the phone went away`;
+            fail(new BridgeError(BridgeErrorCode.DeviceGone, message));
           });
         })
         .catch((error: unknown) => fail(shellFailure(error, serial)));
