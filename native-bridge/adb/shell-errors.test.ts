@@ -25,7 +25,7 @@ test('adb server FAIL texts map to stable codes', () => {
     [new FailError('device still authorizing'), BridgeErrorCode.DeviceUnauthorized],
     [socketError('ECONNREFUSED'), BridgeErrorCode.AdbServerUnreachable],
     [socketError('ECONNRESET'), BridgeErrorCode.AdbServerUnreachable],
-    [new PrematureEOFError(4), BridgeErrorCode.AdbServerUnreachable],
+    [new PrematureEOFError(4), BridgeErrorCode.DeviceGone],
     [new FailError('more than one device/emulator'), BridgeErrorCode.AdbCommandFailed],
   ];
   for (const [error, code] of cases) {
