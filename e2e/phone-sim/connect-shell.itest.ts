@@ -56,6 +56,47 @@ describe('phone sim: connect and shell through the real adb', () => {
     );
   });
 
+  it('captures an am start URL intact through the adb CLI (which joins argv with spaces)', async () => {
+    const url = `https://x.test/s?a=1&b=two words;c=3#k="v" 'q' $HOME`;
+    const quoted = `'${url.replace(/'/g, `'\\''`)}'`;
+    const seen = new Promise((resolve) => sim.on('am-start', resolve));
+    const out = await adb.adb([
+      ...['-s', sim.adbSerial, 'shell', 'am', 'start'],
+      ...['-a', 'android.intent.action.VIEW', '-d', quoted],
+    ]);
+    assert.equal(out, `Starting: Intent { act=android.intent.action.VIEW dat=${url} }\n`);
+    assert.deepEqual(await seen, {
+      action: 'android.intent.action.VIEW',
+      data: url,
+      argv: ['am', 'start', '-a', 'android.intent.action.VIEW', '-d', url],
+    });
+    assert.equal(sim.intents.at(-1)?.data, url);
+  });
+
+  it('delays replies by the current reply delay', async () => {
+    sim.setReplyDelay(300);
+    const started = Date.now();
+    const out = await adb.adb(['-s', sim.adbSerial, 'shell', 'echo', 'slow']);
+    sim.setReplyDelay(0);
+    assert.equal(out, 'slow\n');
+    // A lower bound only (timers may round a few ms early): a reply that ignores the delay fails.
+    assert.ok(Date.now() - started >= 250, 'the reply came before the delay');
+  });
+
+  it('ends lines with CRLF on a pre-Nougat phone, as its pty shell did', async () => {
+    const kitkat = await startPhoneSim({ profile: 'android-4.4' });
+    try {
+      await connectSim(adb, kitkat);
+      const out = await adb.adb(['-s', kitkat.adbSerial, 'shell', 'dumpsys iphonesubinfo']);
+      assert.match(
+        out,
+        /^Phone Subscriber Info:\r\n {2}Phone Type = GSM\r\n {2}Device ID = \d{15}\r\n$/,
+      );
+    } finally {
+      await kitkat.close();
+    }
+  });
+
   it('is listed as a device with its model', async () => {
     assert.equal(await adbStateOf(adb, sim.adbSerial), 'device');
     const listing = await adb.adb(['devices', '-l']);

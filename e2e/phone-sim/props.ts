@@ -18,7 +18,6 @@ export function buildProps(id: DeviceIdentity): Record<string, string> {
     'ro.build.type': 'user',
     'ro.build.version.release': id.release,
     'ro.build.version.sdk': String(id.sdk),
-    'ro.build.version.security_patch': id.sdk >= 23 ? '2024-01-05' : '',
     'ro.debuggable': '0',
     'ro.hardware': id.device,
     'ro.product.board': id.device,
@@ -34,7 +33,8 @@ export function buildProps(id: DeviceIdentity): Record<string, string> {
     'sys.boot_completed': '1',
     'sys.usb.state': 'mtp,adb',
   };
-  if (id.sdk < 24) delete props['ro.build.version.security_patch'];
+  // Security patch levels appeared with Marshmallow.
+  if (id.sdk >= 23) props['ro.build.version.security_patch'] = '2024-01-05';
   if (id.imei !== undefined) Object.assign(props, telephonyProps(id));
   if (id.profile === 'vendor-props') Object.assign(props, miuiProps(id));
   return Object.fromEntries(Object.entries(props).sort(([a], [b]) => (a < b ? -1 : 1)));

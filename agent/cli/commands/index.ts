@@ -1,7 +1,8 @@
 // Every subcommand of `tandem`, in the order `--help` lists them. One line per command file.
 import type { Command } from 'commander';
 import { register as server } from './server.js';
+import { register as phoneSim } from './phone-sim.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [server];
+export const commands: RegisterCommand[] = [server, phoneSim];
