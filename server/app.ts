@@ -51,6 +51,8 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
   });
+  // The API speaks JSON only; any other body type is a 415, not a string to validate.
+  app.removeContentTypeParser('text/plain');
   app.decorate('stats', stats);
   app.decorate('pairingStore', store);
 

@@ -138,20 +138,31 @@ export class PairingClient {
     }
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-    let response: Response;
-    let text: string;
+    const init: RequestInit = {
+      method,
+      headers,
+      signal,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    };
+    let answer: { status: number; text: string };
     try {
-      response = await this.fetchImpl(`${this.serverUrl}${path}`, {
-        method,
-        headers,
-        signal,
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      text = await response.text();
+      answer = await this.send(path, init);
     } catch (error) {
-      throw this.transportError(error, timeout, path);
+      if (signal.aborted) throw this.transportError(error, timeout, path);
+      // A kept-alive socket to a server that restarted fails once ("other side closed"); every
+      // call here is safe to repeat (binds and releases are idempotent for their owner).
+      try {
+        answer = await this.send(path, init);
+      } catch (again) {
+        throw this.transportError(again, timeout, path);
+      }
     }
-    return parseAnswer(schema, response.status, text, path);
+    return parseAnswer(schema, answer.status, answer.text, path);
+  }
+
+  private async send(path: string, init: RequestInit): Promise<{ status: number; text: string }> {
+    const response = await this.fetchImpl(`${this.serverUrl}${path}`, init);
+    return { status: response.status, text: await response.text() };
   }
 
   private transportError(error: unknown, timeout: AbortSignal, path: string): PairingClientError {
