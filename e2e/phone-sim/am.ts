@@ -15,7 +15,9 @@ interface Result {
 
 /** Options of `am start` that take one value; their value is kept only when the Intent shows it. */
 const VALUE_OPTIONS = new Set(['-a', '-d', '-t', '-c', '-n', '-f', '-p', '--user', '--display']);
-const PAIR_OPTIONS = new Set(['--es', '--ez', '--ei', '--el', '--ef', '--eu', '--esa', '--eia']);
+/** Extras (`--es KEY VALUE`, `--ei …`) take a key and a value; `--esn KEY` a key only. */
+const extraArity = (option: string): number =>
+  option === '--esn' ? 1 : /^--e[a-z]+$/.test(option) ? 2 : 0;
 const FLAG_OPTIONS = new Set([
   '-W',
   '-S',
@@ -35,11 +37,11 @@ export function runAm(args: string[], emit: (intent: AmStartIntent) => void): Re
   let extras = false;
   for (let i = 0; i < rest.length; i++) {
     const option = rest[i] as string;
-    if (VALUE_OPTIONS.has(option) || PAIR_OPTIONS.has(option)) {
-      const count = PAIR_OPTIONS.has(option) ? 2 : 1;
+    if (VALUE_OPTIONS.has(option) || extraArity(option) > 0) {
+      const count = extraArity(option) || 1;
       if (i + count >= rest.length) return illegal(`Argument expected after "${option}"`);
       if (option === '-c') categories.push(rest[i + 1] as string);
-      else if (PAIR_OPTIONS.has(option)) extras = true;
+      else if (extraArity(option) > 0) extras = true;
       else values.set(option, rest[i + 1] as string);
       i += count;
     } else if (FLAG_OPTIONS.has(option)) continue;

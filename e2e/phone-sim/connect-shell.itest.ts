@@ -73,6 +73,25 @@ describe('phone sim: connect and shell through the real adb', () => {
     assert.equal(sim.intents.at(-1)?.data, url);
   });
 
+  it("serves adbkit's startActivity with extras", async () => {
+    const device = adbkit.Adb.createClient({ port: adb.port }).getDevice(sim.adbSerial);
+    const url = "http://localhost:8080/s/abc?x=1&y='2'#key";
+    const started = await device.startActivity({
+      action: 'android.intent.action.VIEW',
+      data: url,
+      extras: [
+        { key: 'from', type: 'string', value: 'tandem' },
+        { key: 'empty', type: 'null' },
+      ],
+      wait: true,
+    });
+    assert.equal(started, true);
+    assert.deepEqual(
+      { action: sim.intents.at(-1)?.action, data: sim.intents.at(-1)?.data },
+      { action: 'android.intent.action.VIEW', data: url },
+    );
+  });
+
   it('delays replies by the current reply delay', async () => {
     sim.setReplyDelay(300);
     const started = Date.now();

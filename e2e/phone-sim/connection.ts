@@ -1,7 +1,7 @@
 // One ADB connection from the host's adb server: the CNXN/AUTH handshake and the stream
 // multiplexer (OPEN/OKAY/WRTE/CLSE) on the device side, as adbd's handle_packet does it.
-import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
+import { Handshake } from './handshake.js';
 import { DeviceStream } from './stream.js';
 import {
   A_AUTH,
@@ -9,19 +9,12 @@ import {
   A_CNXN,
   A_OKAY,
   A_OPEN,
-  A_VERSION,
   A_WRTE,
-  AUTH_RSAPUBLICKEY,
-  AUTH_SIGNATURE,
-  AUTH_TOKEN,
   MessageDecoder,
   commandName,
   encodeMessage,
   type AdbMessage,
 } from './wire.js';
-
-/** What the device accepts in one message; the host's CNXN may lower it. */
-export const DEVICE_MAX_DATA = 256 * 1024;
 
 /** Runs a service on an opened stream; returns false when the service name is unknown. */
 export type ServiceHandler = (
@@ -38,16 +31,14 @@ export interface ConnectionOptions {
   log: (line: string) => void;
 }
 
-type State = 'waiting-cnxn' | 'auth-pending' | 'online' | 'closed';
-
 export class AdbConnection {
   readonly id: number;
-  private state: State = 'waiting-cnxn';
+  private readonly handshake: Handshake;
+  private closed = false;
   private readonly decoder = new MessageDecoder();
   private readonly streams = new Map<number, DeviceStream>();
   private readonly pendingOpens = new Map<number, (stream: DeviceStream | undefined) => void>();
   private nextLocalId = 1;
-  private maxData = DEVICE_MAX_DATA;
   private readonly closeListeners: (() => void)[] = [];
 
   constructor(
@@ -56,34 +47,31 @@ export class AdbConnection {
     private readonly options: ConnectionOptions,
   ) {
     this.id = id;
+    this.handshake = new Handshake(
+      (command, arg0, arg1, payload) => this.send(command, arg0, arg1, payload),
+      options.banner,
+      options.isAuthorized,
+      (line) => options.log(`connection ${id}: ${line}`),
+    );
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.teardown());
   }
 
-  get isOnline(): boolean {
-    return this.state === 'online';
-  }
-
-  get isAuthPending(): boolean {
-    return this.state === 'auth-pending';
-  }
-
   onClose(listener: () => void): void {
-    if (this.state === 'closed') listener();
+    if (this.closed) listener();
     else this.closeListeners.push(listener);
   }
 
   /** The person tapped "Allow": finish the pending handshake. */
   accept(): void {
-    if (this.state !== 'auth-pending') return;
-    this.sendConnect();
+    this.handshake.accept();
   }
 
   /** Opens a stream towards the host (reverse forwarding); undefined if the host refused it. */
   openToHost(service: string): Promise<DeviceStream | undefined> {
-    if (this.state !== 'online') return Promise.resolve(undefined);
+    if (!this.isOnline()) return Promise.resolve(undefined);
     const localId = this.allocateId();
     return new Promise((resolve) => {
       this.pendingOpens.set(localId, resolve);
@@ -93,6 +81,10 @@ export class AdbConnection {
 
   destroy(): void {
     this.socket.destroy();
+  }
+
+  private isOnline(): boolean {
+    return !this.closed && this.handshake.state === 'online';
   }
 
   private receive(chunk: Buffer): void {
@@ -110,9 +102,11 @@ export class AdbConnection {
   private handle(message: AdbMessage): void {
     switch (message.command) {
       case A_CNXN:
-        return this.handleConnect(message);
+        // A new CNXN restarts the session: adbd drops every stream of the old one.
+        for (const stream of [...this.streams.values()]) stream.markClosed();
+        return this.handshake.onConnect(message);
       case A_AUTH:
-        return this.handleAuth(message);
+        return this.handshake.onAuth(message);
       case A_OPEN:
         return this.handleOpen(message);
       case A_OKAY:
@@ -126,28 +120,9 @@ export class AdbConnection {
     }
   }
 
-  private handleConnect(message: AdbMessage): void {
-    this.maxData = Math.max(4096, Math.min(DEVICE_MAX_DATA, message.arg1 || DEVICE_MAX_DATA));
-    // A new CNXN restarts the session: adbd drops every stream of the old one.
-    for (const stream of this.streams.values()) stream.markClosed();
-    this.streams.clear();
-    if (this.options.isAuthorized()) return this.sendConnect();
-    this.state = 'auth-pending';
-    this.sendToken();
-  }
-
-  private handleAuth(message: AdbMessage): void {
-    if (this.state !== 'auth-pending') return;
-    // A signature is refused with a fresh token; a public key means "show the prompt", so we wait.
-    if (message.arg0 === AUTH_SIGNATURE) this.sendToken();
-    else if (message.arg0 === AUTH_RSAPUBLICKEY) {
-      this.options.log(`connection ${this.id}: waiting for the user to allow USB debugging`);
-    }
-  }
-
   private handleOpen(message: AdbMessage): void {
     const hostId = message.arg0;
-    if (this.state !== 'online' || hostId === 0) return;
+    if (!this.isOnline() || hostId === 0) return;
     const service = message.payload.toString('utf8').replace(/\0.*$/s, '');
     const stream = this.createStream(this.allocateId(), hostId);
     this.send(A_OKAY, stream.localId, hostId);
@@ -202,7 +177,7 @@ export class AdbConnection {
       localId,
       remoteId,
       (command, arg0, arg1, payload) => this.send(command, arg0, arg1, payload),
-      () => this.maxData,
+      () => this.handshake.maxData,
       () => this.streams.delete(localId),
     );
     this.streams.set(localId, stream);
@@ -215,29 +190,19 @@ export class AdbConnection {
     return id;
   }
 
-  private sendConnect(): void {
-    this.state = 'online';
-    this.send(A_CNXN, A_VERSION, DEVICE_MAX_DATA, Buffer.from(this.options.banner));
-    this.options.log(`connection ${this.id}: online`);
-  }
-
-  private sendToken(): void {
-    this.send(A_AUTH, AUTH_TOKEN, 0, randomBytes(20));
-  }
-
   private send(
     command: number,
     arg0: number,
     arg1: number,
     payload: Buffer = Buffer.alloc(0),
   ): void {
-    if (this.state === 'closed' || this.socket.destroyed) return;
+    if (this.closed || this.socket.destroyed) return;
     this.socket.write(encodeMessage({ command, arg0, arg1, payload }));
   }
 
   private teardown(): void {
-    if (this.state === 'closed') return;
-    this.state = 'closed';
+    if (this.closed) return;
+    this.closed = true;
     for (const resolve of this.pendingOpens.values()) resolve(undefined);
     this.pendingOpens.clear();
     for (const stream of [...this.streams.values()]) stream.markClosed();
