@@ -26,11 +26,7 @@ describe('pairing server errors', () => {
     dir.remove();
   });
 
-  const expectError = async (
-    request: InjectOptions,
-    status: number,
-    code: string,
-  ) => {
+  const expectError = async (request: InjectOptions, status: number, code: string) => {
     const response = await app.inject(request);
     assert.equal(response.statusCode, status, response.body);
     assert.equal(response.json().error.code, code);

@@ -4,7 +4,6 @@
 import type { z } from 'zod';
 import {
   BindResponseSchema,
-  ErrorBodySchema,
   LookupResponseSchema,
   RegisterResponseSchema,
   ReleaseResponseSchema,
@@ -17,6 +16,7 @@ import {
   type ReleaseResponse,
   type SessionResponse,
 } from '../../protocol/pairing.js';
+import { callJson } from './json-call.js';
 import { PairingClientError } from './pairing-client-error.js';
 import { normalizeServerUrl } from './server-url.js';
 
@@ -67,165 +67,82 @@ export class PairingClient {
       '/v1/clients',
       RegisterResponseSchema,
       {},
-      false,
       options,
+      false,
     );
     this.currentAccount = account;
     return account;
   }
 
   async whoami(options?: CallOptions): Promise<string> {
-    return (
-      await this.call('GET', '/v1/clients/me', WhoAmIResponseSchema, undefined, true, options)
-    ).clientId;
+    const answer = await this.call(
+      'GET',
+      '/v1/clients/me',
+      WhoAmIResponseSchema,
+      undefined,
+      options,
+    );
+    return answer.clientId;
   }
 
   async lookup(identity: IdentityToSend, options?: CallOptions): Promise<BindingStatus> {
     const body = identityBody(identity);
-    return (
-      await this.call('POST', '/v1/bindings/lookup', LookupResponseSchema, body, true, options)
-    ).status;
+    return (await this.call('POST', '/v1/bindings/lookup', LookupResponseSchema, body, options))
+      .status;
   }
 
   /** Throws BINDING_CONFLICT when another client holds the phone. */
   bind(identity: IdentityToSend, options?: CallOptions): Promise<BindResponse> {
-    return this.call(
-      'POST',
-      '/v1/bindings',
-      BindResponseSchema,
-      identityBody(identity),
-      true,
-      options,
-    );
+    return this.call('POST', '/v1/bindings', BindResponseSchema, identityBody(identity), options);
   }
 
   /** Throws NOT_BINDING_OWNER when another client holds the phone. */
   release(identity: IdentityToSend, options?: CallOptions): Promise<ReleaseResponse> {
     const body = identityBody(identity);
-    return this.call('POST', '/v1/bindings/release', ReleaseResponseSchema, body, true, options);
+    return this.call('POST', '/v1/bindings/release', ReleaseResponseSchema, body, options);
   }
 
   /** Marks this client's binding as seen, so it does not expire. */
   async touch(identity: IdentityToSend, options?: CallOptions): Promise<void> {
-    await this.call(
-      'POST',
-      '/v1/bindings/touch',
-      TouchResponseSchema,
-      identityBody(identity),
-      true,
-      options,
-    );
+    const body = identityBody(identity);
+    await this.call('POST', '/v1/bindings/touch', TouchResponseSchema, body, options);
   }
 
   createSession(options?: CallOptions): Promise<SessionResponse> {
-    return this.call('POST', '/v1/sessions', SessionResponseSchema, {}, true, options);
+    return this.call('POST', '/v1/sessions', SessionResponseSchema, {}, options);
   }
 
-  private async call<S extends z.ZodType>(
+  private call<S extends z.ZodType>(
     method: 'GET' | 'POST',
     path: string,
     schema: S,
     body: unknown,
-    authenticated: boolean,
     options: CallOptions = {},
+    authenticated = true,
   ): Promise<z.infer<S>> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    let authorization: string | undefined;
     if (authenticated) {
       const account = this.currentAccount;
-      if (!account) throw new PairingClientError('NO_ACCOUNT', 'register a shadow account first');
-      headers.authorization = `Bearer ${account.clientId}.${account.credential}`;
-    }
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-    const init: RequestInit = {
-      method,
-      headers,
-      signal,
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    };
-    let answer: { status: number; text: string };
-    try {
-      answer = await this.send(path, init);
-    } catch (error) {
-      if (signal.aborted) throw this.transportError(error, timeout, path);
-      // A kept-alive socket to a server that restarted fails once ("other side closed"); every
-      // call here is safe to repeat (binds and releases are idempotent for their owner).
-      try {
-        answer = await this.send(path, init);
-      } catch (again) {
-        throw this.transportError(again, timeout, path);
+      if (!account) {
+        return Promise.reject(
+          new PairingClientError('NO_ACCOUNT', 'register a shadow account first'),
+        );
       }
+      authorization = `Bearer ${account.clientId}.${account.credential}`;
     }
-    return parseAnswer(schema, answer.status, answer.text, path);
-  }
-
-  private async send(path: string, init: RequestInit): Promise<{ status: number; text: string }> {
-    const response = await this.fetchImpl(`${this.serverUrl}${path}`, init);
-    return { status: response.status, text: await response.text() };
-  }
-
-  private transportError(error: unknown, timeout: AbortSignal, path: string): PairingClientError {
-    if (timeout.aborted) {
-      return new PairingClientError(
-        'SERVER_TIMEOUT',
-        `${path}: no answer within ${this.timeoutMs} ms`,
-        undefined,
-        { cause: error },
-      );
-    }
-    if ((error as Error | undefined)?.name === 'AbortError') {
-      return new PairingClientError('ABORTED', `${path}: aborted`, undefined, { cause: error });
-    }
-    return new PairingClientError(
-      'SERVER_UNREACHABLE',
-      `cannot reach the pairing server at ${this.serverUrl}`,
-      undefined,
-      { cause: error },
-    );
+    return callJson(schema, {
+      url: `${this.serverUrl}${path}`,
+      method,
+      body,
+      authorization,
+      timeoutMs: this.timeoutMs,
+      signal: options.signal,
+      fetch: this.fetchImpl,
+    });
   }
 }
 
+/** Only kind and value travel: a PhoneIdentity's other fields (masked, imeis) stay home. */
 function identityBody(identity: IdentityToSend): { identity: IdentityToSend } {
   return { identity: { kind: identity.kind, value: identity.value } };
-}
-
-function parseAnswer<S extends z.ZodType>(
-  schema: S,
-  status: number,
-  text: string,
-  path: string,
-): z.infer<S> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new PairingClientError(
-      'BAD_RESPONSE',
-      `${path}: HTTP ${status} without a JSON body`,
-      status,
-    );
-  }
-  if (status >= 400) {
-    const failure = ErrorBodySchema.safeParse(json);
-    if (!failure.success) {
-      throw new PairingClientError(
-        'BAD_RESPONSE',
-        `${path}: HTTP ${status} without an error code`,
-        status,
-      );
-    }
-    // A newer server may send a code this agent does not know yet; it is passed on unchanged.
-    const { code, message } = failure.data.error;
-    throw new PairingClientError(code as PairingClientError['code'], message, status);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    throw new PairingClientError(
-      'BAD_RESPONSE',
-      `${path}: the answer does not match the protocol`,
-      status,
-    );
-  }
-  return parsed.data;
 }
