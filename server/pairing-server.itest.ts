@@ -37,14 +37,17 @@ describe('pairing server over HTTP', () => {
     });
     port = server.port;
   };
-  const scanForImei = () => {
+  const scanForImei = (): string[] => {
+    const scanned: string[] = [];
     for (const dir of [serverDir.path, agentDir.path]) {
       for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
         if (!entry.isFile()) continue;
         const path = join(entry.parentPath, entry.name);
         assert.ok(!readFileSync(path).includes(TEST_IMEI), `${path} holds no raw IMEI`);
+        scanned.push(entry.name);
       }
     }
+    return scanned;
   };
 
   before(start);
@@ -84,7 +87,10 @@ describe('pairing server over HTTP', () => {
     const other = clients.find((c) => c !== winner)!;
     assert.equal(await other.lookup(phone), 'bound-to-another');
     assert.equal(server.app.pairingStore.bindings.count(), 1);
-    scanForImei();
+    const scanned = scanForImei();
+    for (const name of ['server.sqlite', 'server.sqlite-wal', 'server.sqlite-shm', 'server.key']) {
+      assert.ok(scanned.includes(name), `${name} was scanned`);
+    }
   });
 
   it('refuses malformed JSON carrying an IMEI without echoing it', async () => {
