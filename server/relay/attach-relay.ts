@@ -54,8 +54,14 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
-    if (url.pathname !== RELAY_PATH) return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
-    const admission = admit(Object.fromEntries(url.searchParams), request.headers, registry, options);
+    if (url.pathname !== RELAY_PATH)
+      return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
+    const admission = admit(
+      Object.fromEntries(url.searchParams),
+      request.headers,
+      registry,
+      options,
+    );
     if (!admission.ok) {
       log.info({ code: admission.code }, 'join refused');
       return refuseUpgrade(socket, admission.status, admission.code, admission.message);
@@ -77,11 +83,16 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   app.post(RELAY_PROBE_PATH, { logLevel: 'warn' }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const params = Object.fromEntries(
-      Object.entries(body).map(([key, value]) => [key, typeof value === 'number' ? String(value) : value]),
+      Object.entries(body).map(([key, value]) => [
+        key,
+        typeof value === 'number' ? String(value) : value,
+      ]),
     );
     const admission = admit(params, request.headers, registry, options);
     if (!admission.ok) {
-      return reply.code(admission.status).send({ error: { code: admission.code, message: admission.message } });
+      return reply
+        .code(admission.status)
+        .send({ error: { code: admission.code, message: admission.message } });
     }
     return { ok: true };
   });

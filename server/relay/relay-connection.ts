@@ -2,7 +2,11 @@
 // heartbeat, and hands frames to its session. Implements the session's TerminalLink.
 import type { WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
-import { ClientFrameSchema, RELAY_PROTOCOL_VERSION, type Role } from '../../protocol/relay-frames.js';
+import {
+  ClientFrameSchema,
+  RELAY_PROTOCOL_VERSION,
+  type Role,
+} from '../../protocol/relay-frames.js';
 import type { RelayOptions } from './relay-options.js';
 import type { RelaySession } from './relay-session.js';
 import type { TerminalLink } from './role-slot.js';
@@ -86,7 +90,10 @@ export class RelayConnection implements TerminalLink {
     if (!frame.success) {
       const version = (json as { v?: unknown } | null)?.v;
       if (version !== undefined && version !== RELAY_PROTOCOL_VERSION) {
-        return this.refuse(RelayErrorCode.VersionMismatch, `relay protocol v${RELAY_PROTOCOL_VERSION} only`);
+        return this.refuse(
+          RelayErrorCode.VersionMismatch,
+          `relay protocol v${RELAY_PROTOCOL_VERSION} only`,
+        );
       }
       return this.refuse(RelayErrorCode.MessageInvalid, 'a frame does not fit the relay protocol');
     }

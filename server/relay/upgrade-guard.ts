@@ -24,7 +24,10 @@ export const JoinParamsSchema = z.strictObject({
   role: RoleSchema,
   k: SecretSchema.optional(),
   t: RoleTokenSchema.optional(),
-  resume: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  resume: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
   last: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type JoinParams = z.infer<typeof JoinParamsSchema>;
@@ -41,7 +44,8 @@ export function originAllowed(headers: IncomingHttpHeaders, options: RelayOption
   const origin = headers.origin;
   if (origin === undefined) return true;
   const host = headers.host;
-  if (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  if (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`))
+    return true;
   return options.allowedOrigins.includes(origin);
 }
 
@@ -63,7 +67,11 @@ export function admit(
   }
   const parsed = JoinParamsSchema.safeParse(params);
   if (!parsed.success || (parsed.data.k === undefined) === (parsed.data.t === undefined)) {
-    return refuse(400, RelayErrorCode.BadRequest, 'expected v, page, role and exactly one of k or t');
+    return refuse(
+      400,
+      RelayErrorCode.BadRequest,
+      'expected v, page, role and exactly one of k or t',
+    );
   }
   const { page, role, k, t, resume, last } = parsed.data;
   const matched = registry.match({ pageId: page, role, secret: k, token: t });

@@ -1,0 +1,128 @@
+// The relay envelope: the frames a terminal and the relay server exchange over the WebSocket.
+// The server reads only these fields (type, size, seq); the body is sealed end to end.
+import { z } from 'zod';
+
+/** Bumped on any breaking change of frames or messages; checked at the upgrade and in every frame. */
+export const RELAY_PROTOCOL_VERSION = 1;
+/** The path of the WebSocket upgrade. */
+export const RELAY_PATH = '/v1/relay';
+
+export const RoleSchema = z.enum(['pc', 'phone']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** reliable: numbered, acknowledged, never dropped. latest: may be coalesced (newest per type wins). */
+export const DeliverySchema = z.enum(['reliable', 'latest']);
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+/** A message type: a dotted lowercase name such as `data.text` or `op.scroll`. */
+export const MessageTypeNameSchema = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/);
+
+const seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const cumulativeAck = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** base64url of 12-byte IV followed by the AES-GCM ciphertext and tag. */
+const sealedText = z.string().regex(/^[A-Za-z0-9_-]+$/);
+
+/** One message from a terminal. The relay forwards it byte for byte inside a `fwd` frame. */
+export const MsgFrameSchema = z.union([
+  z.strictObject({
+    v: z.literal(RELAY_PROTOCOL_VERSION),
+    t: z.literal('msg'),
+    mode: z.literal('reliable'),
+    seq,
+    type: MessageTypeNameSchema,
+    sealed: sealedText.optional(),
+    body: z.unknown().optional(),
+  }),
+  z.strictObject({
+    v: z.literal(RELAY_PROTOCOL_VERSION),
+    t: z.literal('msg'),
+    mode: z.literal('latest'),
+    type: MessageTypeNameSchema,
+    sealed: sealedText.optional(),
+    body: z.unknown().optional(),
+  }),
+]);
+export type MsgFrame = z.infer<typeof MsgFrameSchema>;
+
+/** "I hold everything up to and including seq." Sent by both the terminal and the server. */
+export const AckFrameSchema = z.strictObject({ t: z.literal('ack'), seq: cumulativeAck });
+/** Keeps the silence watchdogs quiet; either side sends it. */
+export const HeartbeatFrameSchema = z.strictObject({ t: z.literal('hb') });
+/** The terminal leaves on purpose (page closed): its slot is freed at once, no grace window. */
+export const ByeFrameSchema = z.strictObject({ t: z.literal('bye') });
+
+export const ClientFrameSchema = z.union([
+  MsgFrameSchema,
+  AckFrameSchema,
+  HeartbeatFrameSchema,
+  ByeFrameSchema,
+]);
+export type ClientFrame = z.infer<typeof ClientFrameSchema>;
+
+export const WelcomeFrameSchema = z.strictObject({
+  t: z.literal('welcome'),
+  v: z.literal(RELAY_PROTOCOL_VERSION),
+  role: RoleSchema,
+  /** Present it (with `last`) when reconnecting inside the grace window to resume. */
+  resumeToken: z.string().min(16),
+  /** True when the server kept this terminal's state: resend what it has not acknowledged. */
+  resumed: z.boolean(),
+  /** Highest seq the server holds from this terminal (0 for a fresh slot). */
+  recvSeq: cumulativeAck,
+  peer: z.enum(['present', 'away', 'absent']),
+  graceMs: z.number().int().min(0),
+  heartbeatMs: z.number().int().min(1),
+});
+export type WelcomeFrame = z.infer<typeof WelcomeFrameSchema>;
+
+export const PeerJoinedFrameSchema = z.strictObject({
+  t: z.literal('peer-joined'),
+  role: RoleSchema,
+  resumed: z.boolean(),
+});
+/** The peer's connection dropped; it may still come back within the grace window. */
+export const PeerAwayFrameSchema = z.strictObject({ t: z.literal('peer-away'), role: RoleSchema });
+export const PeerLeftFrameSchema = z.strictObject({
+  t: z.literal('peer-left'),
+  role: RoleSchema,
+  /** closed: the page was closed; expired: it did not come back within the grace window. */
+  reason: z.enum(['closed', 'expired']),
+});
+export const ErrorFrameSchema = z.strictObject({
+  t: z.literal('error'),
+  code: z.string().min(1),
+  message: z.string(),
+});
+
+/**
+ * A terminal's message as the relay delivers it: `msg` is the sender's frame, unchanged; `seq` is the
+ * relay's own numbering toward this receiver (absent for latest-wins), which the receiver acks.
+ */
+export const ForwardFrameSchema = z.strictObject({
+  t: z.literal('fwd'),
+  seq: seq.optional(),
+  msg: MsgFrameSchema,
+});
+export type ForwardFrame = z.infer<typeof ForwardFrameSchema>;
+
+export const ServerFrameSchema = z.union([
+  WelcomeFrameSchema,
+  ForwardFrameSchema,
+  AckFrameSchema,
+  HeartbeatFrameSchema,
+  PeerJoinedFrameSchema,
+  PeerAwayFrameSchema,
+  PeerLeftFrameSchema,
+  ErrorFrameSchema,
+]);
+export type ServerFrame = z.infer<typeof ServerFrameSchema>;
+
+/** The body of an HTTP refusal (upgrade or probe): the same shape as the pairing API's errors. */
+export const RelayRefusalSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type RelayRefusal = z.infer<typeof RelayRefusalSchema>;

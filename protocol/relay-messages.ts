@@ -1,0 +1,155 @@
+// What flows between the PC and the phone inside the relay envelope: shared data, operations on the
+// page, and the mirror stream. These bodies are what gets sealed end to end.
+import { z } from 'zod';
+import type { Delivery } from './relay-frames.js';
+
+export const MAX_TEXT_CHARS = 100_000;
+/** The largest file either side may share. */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Raw bytes per file chunk; base64 and sealing keep a chunk frame well under the 1 MiB maxPayload. */
+export const FILE_CHUNK_BYTES = 192 * 1024;
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const httpUrl = z
+  .string()
+  .max(8192)
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an http(s) URL');
+const fileId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+/** A reference to an element of the mirrored page (the mirror's node id). */
+export const ElementRefSchema = z.string().min(1).max(128);
+
+// Shared data (patent A §3).
+export const TextMessageSchema = z.strictObject({
+  type: z.literal('data.text'),
+  text: z.string().max(MAX_TEXT_CHARS),
+});
+export const LinkMessageSchema = z.strictObject({
+  type: z.literal('data.link'),
+  url: httpUrl,
+  title: z.string().max(1000).optional(),
+});
+/** Opens a file (or an image: kind `image`) transfer; chunks follow, then `data.file.end`. */
+export const FileBeginMessageSchema = z.strictObject({
+  type: z.literal('data.file.begin'),
+  id: fileId,
+  kind: z.enum(['file', 'image']),
+  name: z.string().min(1).max(255),
+  mime: z.string().min(1).max(255),
+  size: z.number().int().min(0).max(MAX_FILE_BYTES),
+  /** Lowercase hex SHA-256 of the whole file; the receiver checks it. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  chunkBytes: z.number().int().min(1024).max(FILE_CHUNK_BYTES),
+});
+export const FileChunkMessageSchema = z.strictObject({
+  type: z.literal('data.file.chunk'),
+  id: fileId,
+  index: z.number().int().min(0),
+  data: base64,
+});
+export const FileEndMessageSchema = z.strictObject({
+  type: z.literal('data.file.end'),
+  id: fileId,
+});
+export const FileAbortMessageSchema = z.strictObject({
+  type: z.literal('data.file.abort'),
+  id: fileId,
+  reason: z.string().max(200),
+});
+/** The receiver's progress, so the sender shows it too (latest-wins). */
+export const FileProgressMessageSchema = z.strictObject({
+  type: z.literal('data.file.progress'),
+  id: fileId,
+  received: z.number().int().min(0),
+  size: z.number().int().min(0),
+  done: z.boolean(),
+  ok: z.boolean().optional(),
+});
+
+// Operation instructions (patent A §4): the other terminal performs the same operation.
+export const NavigateOpSchema = z.strictObject({ type: z.literal('op.navigate'), url: httpUrl });
+export const BackOpSchema = z.strictObject({ type: z.literal('op.back') });
+export const ForwardOpSchema = z.strictObject({ type: z.literal('op.forward') });
+export const ReloadOpSchema = z.strictObject({ type: z.literal('op.reload') });
+export const ScrollOpSchema = z.strictObject({
+  type: z.literal('op.scroll'),
+  x: z.number().finite(),
+  y: z.number().finite(),
+  ref: ElementRefSchema.optional(),
+});
+export const FindOpSchema = z.discriminatedUnion('action', [
+  z.strictObject({
+    type: z.literal('op.find'),
+    action: z.literal('query'),
+    query: z.string().min(1).max(1000),
+    caseSensitive: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('op.find'), action: z.literal('next') }),
+  z.strictObject({ type: z.literal('op.find'), action: z.literal('previous') }),
+  z.strictObject({ type: z.literal('op.find'), action: z.literal('clear') }),
+]);
+export const ClickOpSchema = z.strictObject({ type: z.literal('op.click'), ref: ElementRefSchema });
+export const InputOpSchema = z.strictObject({
+  type: z.literal('op.input'),
+  ref: ElementRefSchema,
+  value: z.string().max(MAX_TEXT_CHARS),
+});
+export const SelectOpSchema = z.strictObject({
+  type: z.literal('op.select'),
+  ref: ElementRefSchema,
+  values: z.array(z.string().max(1000)).max(1000),
+});
+
+// The mirror stream: placeholders the mirror issue fills with its own schemas.
+export const MirrorSnapshotSchema = z.strictObject({
+  type: z.literal('mirror.snapshot'),
+  payload: z.unknown(),
+});
+export const MirrorPatchSchema = z.strictObject({
+  type: z.literal('mirror.patch'),
+  payload: z.unknown(),
+});
+
+export const RelayMessageSchema = z.union([
+  TextMessageSchema,
+  LinkMessageSchema,
+  FileBeginMessageSchema,
+  FileChunkMessageSchema,
+  FileEndMessageSchema,
+  FileAbortMessageSchema,
+  FileProgressMessageSchema,
+  NavigateOpSchema,
+  BackOpSchema,
+  ForwardOpSchema,
+  ReloadOpSchema,
+  ScrollOpSchema,
+  FindOpSchema,
+  ClickOpSchema,
+  InputOpSchema,
+  SelectOpSchema,
+  MirrorSnapshotSchema,
+  MirrorPatchSchema,
+]);
+export type RelayMessage = z.infer<typeof RelayMessageSchema>;
+export type RelayMessageType = RelayMessage['type'];
+
+/** How each message type travels. Positions and snapshots may be coalesced; the rest never. */
+export const MESSAGE_DELIVERY: Readonly<Record<RelayMessageType, Delivery>> = Object.freeze({
+  'data.text': 'reliable',
+  'data.link': 'reliable',
+  'data.file.begin': 'reliable',
+  'data.file.chunk': 'reliable',
+  'data.file.end': 'reliable',
+  'data.file.abort': 'reliable',
+  'data.file.progress': 'latest',
+  'op.navigate': 'reliable',
+  'op.back': 'reliable',
+  'op.forward': 'reliable',
+  'op.reload': 'reliable',
+  'op.scroll': 'latest',
+  'op.find': 'reliable',
+  'op.click': 'reliable',
+  'op.input': 'reliable',
+  'op.select': 'reliable',
+  'mirror.snapshot': 'latest',
+  'mirror.patch': 'reliable',
+});
