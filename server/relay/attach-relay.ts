@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import { RELAY_PATH } from '../../protocol/relay-frames.js';
 import { admit, type Admission } from './upgrade-guard.js';
@@ -69,7 +69,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission));
   };
 
-  const accept = (ws: import('ws').WebSocket, admission: Admission & { ok: true }): void => {
+  const accept = (ws: WebSocket, admission: Admission & { ok: true }): void => {
     const { record, role, resumeLast } = admission;
     const connection = new RelayConnection(ws, record.relay, role, options, now);
     connections.add(connection);

@@ -124,3 +124,33 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+export type UpgradeOutcome =
+  | { opened: true; socket: WebSocket; firstFrame: string }
+  | { opened: false; status: number; code: string; body: string };
+
+/** Opens a raw WebSocket to the relay and reports either the welcome or the HTTP refusal. */
+export function rawUpgrade(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<UpgradeOutcome> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers, perMessageDeflate: false });
+    socket.once('message', (data) => resolve({ opened: true, socket, firstFrame: String(data) }));
+    socket.once('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () =>
+        resolve({
+          opened: false,
+          status: response.statusCode ?? 0,
+          code: String(response.headers['x-tandem-error'] ?? ''),
+          body,
+        }),
+      );
+    });
+    socket.once('error', (error) => {
+      if (!String(error.message).includes('Unexpected server response')) reject(error);
+    });
+  });
+}
