@@ -33,12 +33,24 @@ export async function sendFile(
   const size = file.bytes.length;
   const maxBytes = Math.min(options.maxBytes ?? MAX_FILE_BYTES, MAX_FILE_BYTES);
   if (size > maxBytes) {
-    throw new RelayError(RelayErrorCode.FileTooLarge, `${file.name} is larger than ${maxBytes} bytes`);
+    throw new RelayError(
+      RelayErrorCode.FileTooLarge,
+      `${file.name} is larger than ${maxBytes} bytes`,
+    );
   }
   const id = bytesToBase64url(crypto.getRandomValues(new Uint8Array(12)));
   const sha256 = await sha256Hex(file.bytes);
   const { name, mime, kind } = file;
-  await send({ type: 'data.file.begin', id, kind, name, mime, size, sha256, chunkBytes: FILE_CHUNK_BYTES });
+  await send({
+    type: 'data.file.begin',
+    id,
+    kind,
+    name,
+    mime,
+    size,
+    sha256,
+    chunkBytes: FILE_CHUNK_BYTES,
+  });
   for (let offset = 0, index = 0; offset < size; offset += FILE_CHUNK_BYTES, index++) {
     const data = bytesToBase64(file.bytes.subarray(offset, offset + FILE_CHUNK_BYTES));
     await send({ type: 'data.file.chunk', id, index, data });
@@ -69,10 +81,21 @@ export class FileAssembler {
     switch (message.type) {
       case 'data.file.begin':
         if (message.size > this.maxBytes) {
-          return this.fail(message.id, message.name, RelayErrorCode.FileTooLarge, 'the file is too large');
+          return this.fail(
+            message.id,
+            message.name,
+            RelayErrorCode.FileTooLarge,
+            'the file is too large',
+          );
         }
         this.open.set(message.id, { begin: message, chunks: [], received: 0 });
-        return { event: 'progress', id: message.id, name: message.name, received: 0, size: message.size };
+        return {
+          event: 'progress',
+          id: message.id,
+          name: message.name,
+          received: 0,
+          size: message.size,
+        };
       case 'data.file.chunk': {
         const assembly = this.open.get(message.id);
         if (!assembly) return undefined;
@@ -80,7 +103,12 @@ export class FileAssembler {
         assembly.received += bytes.length;
         if (message.index !== assembly.chunks.length || assembly.received > assembly.begin.size) {
           this.open.delete(message.id);
-          return this.fail(message.id, assembly.begin.name, RelayErrorCode.MessageInvalid, 'chunks out of order');
+          return this.fail(
+            message.id,
+            assembly.begin.name,
+            RelayErrorCode.MessageInvalid,
+            'chunks out of order',
+          );
         }
         assembly.chunks.push(bytes);
         const { name, size } = assembly.begin;
@@ -92,7 +120,12 @@ export class FileAssembler {
         const assembly = this.open.get(message.id);
         this.open.delete(message.id);
         return assembly
-          ? this.fail(message.id, assembly.begin.name, RelayErrorCode.ConnectionClosed, message.reason)
+          ? this.fail(
+              message.id,
+              assembly.begin.name,
+              RelayErrorCode.ConnectionClosed,
+              message.reason,
+            )
           : undefined;
       }
       default:
@@ -112,9 +145,21 @@ export class FileAssembler {
       offset += chunk.length;
     }
     if (bytes.length !== begin.size || (await sha256Hex(bytes)) !== begin.sha256) {
-      return this.fail(id, begin.name, RelayErrorCode.FileChecksumMismatch, 'the file arrived damaged');
+      return this.fail(
+        id,
+        begin.name,
+        RelayErrorCode.FileChecksumMismatch,
+        'the file arrived damaged',
+      );
     }
-    const file = { id, name: begin.name, mime: begin.mime, kind: begin.kind, bytes, sha256: begin.sha256 };
+    const file = {
+      id,
+      name: begin.name,
+      mime: begin.mime,
+      kind: begin.kind,
+      bytes,
+      sha256: begin.sha256,
+    };
     return { event: 'complete', file };
   }
 

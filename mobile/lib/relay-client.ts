@@ -350,7 +350,8 @@ export class RelayClient extends TypedEmitter<Events> {
       () => {
         if (this.socket !== socket || !socket) return;
         // The connection went silent: drop it without waiting for a close handshake that never comes.
-        socket.close(4000, 'silent');
+        if (socket.terminate) socket.terminate();
+        else socket.close(4000, 'silent');
         void this.onClosed(4000, 'silent', true);
       },
       this.options.watchdogMs ?? this.heartbeatMs * 2.5,

@@ -10,6 +10,8 @@ export interface SocketLike {
   onerror: ((event: unknown) => void) | null;
   send(data: string): void;
   close(code?: number, reason?: string): void;
+  /** Node's `ws` only: drop the TCP connection without a close handshake. */
+  terminate?(): void;
 }
 
 export type SocketFactory = (url: string) => SocketLike;

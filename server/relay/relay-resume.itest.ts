@@ -1,0 +1,116 @@
+// Nothing lost, nothing doubled: reliable messages both ways while TCP connections are cut, and
+// a half-open connection found by heartbeat and watchdog.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Socket } from 'node:net';
+import type { WebSocket } from 'ws';
+import {
+  nodeTerminal,
+  sessionUrls,
+  startRelayServer,
+  until,
+  type NodeTerminal,
+  type RelayServer,
+} from './relay-test-kit.js';
+
+/** Cuts the TCP connection under the client's newest socket, as a network drop would. */
+function cut(terminal: NodeTerminal): void {
+  const socket = terminal.sockets.at(-1) as (WebSocket & { _socket?: Socket }) | undefined;
+  socket?._socket?.destroy();
+}
+
+function texts(terminal: NodeTerminal): string[] {
+  const received: string[] = [];
+  terminal.client.on('message', (m) => {
+    if (m.type === 'data.text') received.push(m.text);
+  });
+  return received;
+}
+
+describe('relay: resume inside the grace window', () => {
+  let server: RelayServer;
+  before(async () => {
+    server = await startRelayServer({ heartbeatMs: 150 });
+  });
+  after(() => server.close());
+
+  it('delivers 1,000 reliable messages each way, in order, across repeatedly cut connections', async () => {
+    const urls = sessionUrls(server);
+    const pc = nodeTerminal(urls.pc, 'pc');
+    const phone = nodeTerminal(urls.phone, 'phone');
+    const atPhone = texts(phone);
+    const atPc = texts(pc);
+    pc.client.start();
+    phone.client.start();
+    let cuts = 0;
+    const resets: string[] = [];
+    pc.client.on('reset', () => resets.push('pc'));
+    phone.client.on('reset', () => resets.push('phone'));
+    for (let i = 1; i <= 1000; i++) {
+      await Promise.all([
+        pc.client.send({ type: 'data.text', text: `pc-${i}` }),
+        phone.client.send({ type: 'data.text', text: `phone-${i}` }),
+      ]);
+      if (i % 50 === 0) {
+        cut(i % 100 === 0 ? pc : phone);
+        cuts++;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    await until(
+      () => atPhone.length >= 1000 && atPc.length >= 1000,
+      '1,000 messages each way',
+      30_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a late duplicate would show up here
+    const expected = (prefix: string) =>
+      Array.from({ length: 1000 }, (_, i) => `${prefix}-${i + 1}`);
+    assert.deepEqual(atPhone, expected('pc'));
+    assert.deepEqual(atPc, expected('phone'));
+    assert.equal(cuts, 20);
+    assert.ok(
+      pc.sockets.length > 5 && phone.sockets.length > 5,
+      'the connections really were replaced',
+    );
+    assert.deepEqual(resets, [], 'every reconnect resumed');
+    pc.client.close();
+    phone.client.close();
+  });
+
+  it('finds a silent (half-open) connection by heartbeat and watchdog, then resumes', async () => {
+    const urls = sessionUrls(server);
+    const pc = nodeTerminal(urls.pc, 'pc', { watchdogMs: 400 });
+    const phone = nodeTerminal(urls.phone, 'phone', { watchdogMs: 400 });
+    const atPhone = texts(phone);
+    pc.client.start();
+    phone.client.start();
+    await until(() => pc.client.status === 'open' && phone.client.status === 'open');
+    const away: string[] = [];
+    pc.client.on('peer', (state) => away.push(state));
+    // The phone stops reading: no pongs, no frames, yet no FIN either.
+    (phone.sockets.at(-1) as WebSocket & { _socket: Socket })._socket.pause();
+    await pc.client.send({ type: 'data.text', text: 'while the phone was silent' });
+    await until(() => atPhone.length === 1, 'delivery after the resume');
+    assert.deepEqual(atPhone, ['while the phone was silent']);
+    assert.ok(
+      away.includes('away') && away.at(-1) === 'present',
+      `peer went away and came back: ${away.join()}`,
+    );
+    assert.ok(phone.sockets.length >= 2);
+    pc.client.close();
+    phone.client.close();
+  });
+
+  it('tells the PC at once when the phone closes the page (bye), and after the grace window otherwise', async () => {
+    const urls = sessionUrls(server);
+    const pc = nodeTerminal(urls.pc, 'pc').client.start();
+    const phone = nodeTerminal(urls.phone, 'phone').client.start();
+    await until(() => pc.status === 'open' && phone.status === 'open' && pc.peer === 'present');
+    const events: string[] = [];
+    pc.on('peer', (state, detail) => events.push(`${state}:${detail.reason ?? ''}`));
+    phone.close();
+    await until(() => events.length > 0);
+    assert.deepEqual(events, ['absent:closed']);
+    pc.close();
+  });
+});
