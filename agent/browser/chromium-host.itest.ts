@@ -1,0 +1,145 @@
+// The Chromium host with a real headless Chromium: tabs, navigation, and the recorder's stream.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { eventWithTime } from '@rrweb/types';
+import type { BrowserHostEvent } from './browser-host.js';
+import { collectAssetUrls } from './asset-urls.js';
+import { startMirrorStream, type MirrorStream } from './mirror-stream.js';
+import {
+  launchTestHost,
+  startFixtureSite,
+  waitFor,
+  type FixtureSite,
+  type TestHost,
+} from './test-kit.js';
+
+const FULL_SNAPSHOT = 2;
+const INCREMENTAL = 3;
+
+describe('chromium host and recorder', () => {
+  let site: FixtureSite;
+  let test: TestHost;
+  let mirror: MirrorStream;
+  const hostEvents: BrowserHostEvent[] = [];
+  const received: { tabId: string; url: string; events: eventWithTime[] }[] = [];
+
+  before(async () => {
+    site = await startFixtureSite();
+    test = await launchTestHost();
+    test.host.on((event) => hostEvents.push(event));
+    mirror = await startMirrorStream(test.host);
+    mirror.onAnyBatch((tabId, batch) => received.push({ tabId, ...batch }));
+  });
+  after(async () => {
+    mirror.stop();
+    await test.cleanup();
+    await site.close();
+  });
+
+  const eventsOf = (tabId: string, url: string): eventWithTime[] =>
+    received.filter((b) => b.tabId === tabId && b.url === url).flatMap((b) => b.events);
+
+  it('opens tabs with URL, title and favicon, switches, goes back and forward, closes', async () => {
+    const { host } = test;
+    const article = await host.open(site.url('/article.html'));
+    assert.equal(host.activeTabId(), article.id);
+    await waitFor('title', () => host.tabs().find((t) => t.id === article.id)?.title === 'Article');
+    const tab = host.tabs().find((t) => t.id === article.id);
+    assert.equal(tab?.favicon, site.url('/icon.png'));
+    assert.equal(tab?.active, true);
+
+    const second = await host.open(site.url('/second.html'), { activate: false });
+    assert.equal(host.activeTabId(), article.id);
+    await host.activate(second.id);
+    assert.equal(host.activeTabId(), second.id);
+    assert.ok(hostEvents.some((e) => e.type === 'tab.activated' && e.tabId === second.id));
+
+    await host.navigate(second.id, site.url('/form.html'));
+    await host.back(second.id);
+    assert.equal(host.tabs().find((t) => t.id === second.id)?.url, site.url('/second.html'));
+    await host.forward(second.id);
+    assert.equal(host.tabs().find((t) => t.id === second.id)?.url, site.url('/form.html'));
+    assert.ok(hostEvents.some((e) => e.type === 'navigated' && e.tabId === second.id));
+
+    await host.close(second.id);
+    assert.equal(
+      host.tabs().some((t) => t.id === second.id),
+      false,
+    );
+    assert.equal(host.activeTabId(), article.id);
+    await assert.rejects(host.navigate(article.id, 'file:///etc/passwd'), { code: 'INVALID_URL' });
+    await assert.rejects(host.back('tab-999'), { code: 'TAB_NOT_FOUND' });
+  });
+
+  it('streams a full snapshot, then an incremental mutation on a DOM change', async () => {
+    const { host } = test;
+    const tab = await host.open(site.url('/article.html'));
+    const url = site.url('/article.html');
+    await waitFor('full snapshot', () =>
+      eventsOf(tab.id, url).some((e) => e.type === FULL_SNAPSHOT),
+    );
+    assert.match(JSON.stringify(eventsOf(tab.id, url)), /Tandem fixture article/);
+
+    await host.evaluate(tab.id, `document.getElementById('out').textContent = 'changed on the PC'`);
+    await waitFor('mutation', () =>
+      eventsOf(tab.id, url).some(
+        (e) => e.type === INCREMENTAL && JSON.stringify(e.data).includes('changed on the PC'),
+      ),
+    );
+    const urls = collectAssetUrls(eventsOf(tab.id, url), url);
+    assert.ok(urls.has(site.url('/pixel.png')), 'the image is in the stream');
+    assert.ok(urls.has(site.url('/bg.png')), 'the stylesheet background is in the stream');
+
+    // On demand (a phone rejoins): a fresh full snapshot of the shown tab.
+    const before = eventsOf(tab.id, url).filter((e) => e.type === FULL_SNAPSHOT).length;
+    await mirror.show(tab.id);
+    await waitFor(
+      'second full snapshot',
+      () => eventsOf(tab.id, url).filter((e) => e.type === FULL_SNAPSHOT).length > before,
+    );
+  });
+
+  it('never lets a password value into the stream', async () => {
+    const { host } = test;
+    const tab = await host.open(site.url('/form.html'));
+    const url = site.url('/form.html');
+    await waitFor('form snapshot', () =>
+      eventsOf(tab.id, url).some((e) => e.type === FULL_SNAPSHOT),
+    );
+    await host.evaluate(tab.id, `document.getElementById('pw').focus()`);
+    await host.insertText(tab.id, 'typed-secret-9');
+    await host.evaluate(tab.id, `document.getElementById('name').focus()`);
+    await host.insertText(tab.id, 'visible');
+    await waitFor('name input event', () =>
+      JSON.stringify(eventsOf(tab.id, url)).includes('visible'),
+    );
+    const all = JSON.stringify(received);
+    assert.doesNotMatch(all, /s3cret-initial-pw/);
+    assert.doesNotMatch(all, /typed-secret-9/);
+  });
+
+  it('shows a cross-origin frame as a placeholder and keeps streaming', async () => {
+    const { host } = test;
+    const other = await startFixtureSite();
+    try {
+      const crossOrigin = other.origin.replace('127.0.0.1', 'localhost');
+      const tab = await host.open(site.url('/article.html'));
+      await host.evaluate(
+        tab.id,
+        `(() => { const f = document.createElement('iframe'); f.id = 'xo';
+          f.src = ${JSON.stringify(`${crossOrigin}/second.html`)}; document.body.prepend(f); })()`,
+      );
+      const articleUrl = site.url('/article.html');
+      await waitFor('iframe mutation', () =>
+        eventsOf(tab.id, articleUrl).some((e) => JSON.stringify(e.data).includes('rr_width')),
+      );
+      assert.doesNotMatch(JSON.stringify(eventsOf(tab.id, articleUrl)), /second page text/);
+      await host.evaluate(tab.id, `document.getElementById('out').textContent = 'after frame'`);
+      await waitFor('stream goes on', () =>
+        JSON.stringify(eventsOf(tab.id, articleUrl)).includes('after frame'),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});

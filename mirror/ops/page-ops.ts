@@ -1,0 +1,71 @@
+// What the agent asks of a recorded page, by the recorder's node ids (the ids the phone sees in
+// its replayed copy): where an element is, focus it, select its text, scroll.
+
+/** Looks a node up by the recorder's id. */
+export type NodeLookup = (id: number) => Node | null;
+
+export interface PointInViewport {
+  x: number;
+  y: number;
+}
+
+export function elementOf(lookup: NodeLookup, id: number): Element | null {
+  const node = lookup(id);
+  if (!node) return null;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/** Scrolls the element into view and returns its centre, for a trusted click there. */
+export function clickPoint(lookup: NodeLookup, id: number): PointInViewport | null {
+  const element = elementOf(lookup, id);
+  if (!element || !element.isConnected) return null;
+  element.scrollIntoView({ block: 'center', inline: 'center' });
+  const rect = element.getBoundingClientRect();
+  if (rect.width === 0 && rect.height === 0) return null;
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
+
+/** Focuses a field and selects its content, so typed text replaces it. */
+export function focusForTyping(lookup: NodeLookup, id: number): boolean {
+  const element = elementOf(lookup, id) as HTMLElement | null;
+  if (!element || !element.isConnected) return false;
+  element.focus();
+  if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+    element.select();
+  } else if (element.isContentEditable) {
+    selectContents(element);
+  } else {
+    return false;
+  }
+  return document.activeElement === element;
+}
+
+/** Selects the element's text on the PC (so the person sees what was copied) and returns it. */
+export function selectText(lookup: NodeLookup, id: number | undefined): string {
+  if (id !== undefined) {
+    const element = elementOf(lookup, id);
+    if (!element) return '';
+    if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
+      element.select();
+      return element.type === 'password' ? '' : element.value;
+    }
+    selectContents(element);
+  }
+  return window.getSelection()?.toString() ?? '';
+}
+
+export function scrollPage(lookup: NodeLookup, x: number, y: number, id?: number): boolean {
+  const target = id === undefined ? null : elementOf(lookup, id);
+  if (id !== undefined && !target) return false;
+  if (target) target.scrollTo({ left: x, top: y, behavior: 'instant' });
+  else window.scrollTo({ left: x, top: y, behavior: 'instant' });
+  return true;
+}
+
+function selectContents(element: Element): void {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}

@@ -1,0 +1,99 @@
+// Runs inside every page of the session (bundled, injected before the page's scripts): records the
+// DOM with rrweb, sends batches out through the agent's binding, and answers the agent's calls.
+import { record } from '@rrweb/record';
+import type { eventWithTime } from '@rrweb/types';
+import { createFinder, type Finder } from '../ops/find-in-page.js';
+import { clickPoint, focusForTyping, scrollPage, selectText } from '../ops/page-ops.js';
+import {
+  DEFAULT_RECORDER_CONFIG,
+  MIRROR_CHANNEL,
+  PAGE_API,
+  PAGE_CONFIG,
+  type RecorderBatch,
+  type RecorderConfig,
+} from './recorder-config.js';
+
+type Globals = Record<string, unknown>;
+const globals = window as unknown as Globals;
+
+if (!globals[PAGE_API]) {
+  const config: RecorderConfig = {
+    ...DEFAULT_RECORDER_CONFIG,
+    ...(globals[PAGE_CONFIG] as Partial<RecorderConfig> | undefined),
+  };
+  let queue: eventWithTime[] = [];
+  let flushQueued = false;
+  let finder: Finder | undefined;
+  const lookup = (id: number): Node | null => record.mirror.getNode(id);
+
+  // Batch what one task produced into one binding call: a mutation burst costs one message.
+  const flush = (): void => {
+    flushQueued = false;
+    const send = globals[MIRROR_CHANNEL] as ((batch: RecorderBatch) => unknown) | undefined;
+    if (!send || queue.length === 0) return;
+    const batch: RecorderBatch = { url: location.href, events: queue };
+    queue = [];
+    void Promise.resolve(send(batch)).catch(() => undefined);
+  };
+  const emit = (event: eventWithTime): void => {
+    queue.push(event);
+    if (!flushQueued) {
+      flushQueued = true;
+      setTimeout(flush, 0);
+    }
+  };
+
+  const start = (): void => {
+    record({
+      emit,
+      recordAfter: 'DOMContentLoaded',
+      maskAllInputs: config.maskAllInputs,
+      maskInputOptions: { password: true },
+      blockSelector: crossOriginFrameSelector(location.origin),
+      sampling: { scroll: config.scrollMs, mousemove: config.mousemoveMs, input: 'last' },
+      slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaSocial: true },
+      inlineStylesheet: true,
+      // A page error inside the recorder must not take the page (or the stream) down.
+      errorHandler: () => true,
+    });
+  };
+
+  globals[PAGE_API] = {
+    snapshot: (): boolean => {
+      record.takeFullSnapshot(true);
+      return true;
+    },
+    clickPoint: (id: number) => clickPoint(lookup, id),
+    focus: (id: number) => focusForTyping(lookup, id),
+    selectText: (id?: number) => selectText(lookup, id),
+    scroll: (x: number, y: number, id?: number) => scrollPage(lookup, x, y, id),
+    scrollPosition: () => ({ x: window.scrollX, y: window.scrollY }),
+    find: (action: string, text?: string, caseSensitive?: boolean) => {
+      finder ??= createFinder(document);
+      if (action === 'query') return finder.query(text ?? '', caseSensitive);
+      if (action === 'next') return finder.next();
+      if (action === 'previous') return finder.previous();
+      return finder.clear();
+    },
+  };
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start, { once: true });
+  } else {
+    start();
+  }
+}
+
+/**
+ * Frames from another origin cannot be recorded: block them, so the phone shows a sized
+ * placeholder in their place instead of an empty or broken frame.
+ */
+function crossOriginFrameSelector(origin: string): string {
+  const same = `:not([src^="${origin}/"])`;
+  return [
+    `iframe[src^="http:"]${same}`,
+    `iframe[src^="https:"]${same}`,
+    'iframe[src^="//"]',
+    'iframe[sandbox]:not([sandbox*="allow-same-origin"])',
+  ].join(',');
+}
