@@ -1,0 +1,186 @@
+// The session's forwarding rules with fake links and a fake clock: no sockets, no real time.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { ClientFrameSchema } from '../../protocol/relay-frames.js';
+import { RelaySession } from './relay-session.js';
+import { resolveRelayOptions, type RelayOptionsInput } from './relay-options.js';
+import type { TerminalLink } from './role-slot.js';
+
+class FakeLink implements TerminalLink {
+  bufferedAmount = 0;
+  readonly frames: string[] = [];
+  closed: [number, string] | undefined;
+  private readonly written: Array<() => void> = [];
+  send(text: string, onWritten: () => void): void {
+    this.frames.push(text);
+    this.written.push(onWritten);
+  }
+  close(code: number, reason: string): void {
+    this.closed = [code, reason];
+  }
+  /** The socket drained: run the write callbacks. */
+  drain(): void {
+    this.bufferedAmount = 0;
+    this.written.splice(0).forEach((done) => done());
+  }
+  parsed(): Array<Record<string, unknown>> {
+    return this.frames.map((f) => JSON.parse(f) as Record<string, unknown>);
+  }
+}
+
+function setup(options: RelayOptionsInput = {}) {
+  const timers: Array<() => void> = [];
+  const deferred: Array<() => void> = [];
+  const session = new RelaySession('page-id-for-tests', {
+    options: resolveRelayOptions({
+      highWaterBytes: 1024,
+      queueSoftBytes: 2048,
+      queueHardBytes: 8192,
+      ...options,
+    }),
+    log: { debug() {}, info() {}, warn() {} },
+    schedule: (fn) => {
+      timers.push(fn);
+      return () => timers.splice(timers.indexOf(fn), 1);
+    },
+    defer: (fn) => deferred.push(fn),
+  });
+  const runDeferred = () => deferred.splice(0).forEach((fn) => fn());
+  const send = (role: 'pc' | 'phone', link: FakeLink, text: string) =>
+    session.receive(role, link, ClientFrameSchema.parse(JSON.parse(text)), text);
+  return { session, timers, runDeferred, send };
+}
+
+const msg = (seq: number, text = 'x') =>
+  `{"v":1,"t":"msg","mode":"reliable","seq":${seq},"type":"data.text","body":{"type":"data.text","text":"${text}"}}`;
+const scroll = (y: number) =>
+  `{"v":1,"t":"msg","mode":"latest","type":"op.scroll","body":{"type":"op.scroll","x":0,"y":${y}}}`;
+
+describe('RelaySession', () => {
+  it('wraps a message byte for byte in the golden fwd frame and acks the sender', () => {
+    const golden = JSON.parse(
+      readFileSync(new URL('../../protocol/fixtures/relay-golden.json', import.meta.url), 'utf8'),
+    ) as { client: string[]; server: string[] };
+    const { session, runDeferred, send } = setup();
+    const pc = new FakeLink();
+    const phone = new FakeLink();
+    session.attach('pc', pc, undefined);
+    session.attach('phone', phone, undefined);
+    for (let i = 0; i < 6; i++)
+      (session['slots'].phone.enqueue(() => '{}'), session['slots'].phone.dropThrough(i + 1));
+    send('pc', pc, golden.client[0]!);
+    assert.equal(phone.frames.at(-1), golden.server[1]);
+    runDeferred();
+    assert.equal(pc.frames.at(-1), golden.server[3]);
+  });
+
+  it('queues for an absent peer, replays unacknowledged frames on resume, drops acknowledged ones', () => {
+    const { session, send } = setup();
+    const pc = new FakeLink();
+    session.attach('pc', pc, undefined);
+    for (let seq = 1; seq <= 3; seq++) send('pc', pc, msg(seq, `m${seq}`));
+    send('pc', pc, msg(2, 'm2')); // a resend the relay already holds: ignored
+    const phone = new FakeLink();
+    const welcome = session.attach('phone', phone, undefined);
+    const fwd = () =>
+      phone
+        .parsed()
+        .filter((f) => f.t === 'fwd')
+        .map((f) => f.seq);
+    assert.deepEqual(fwd(), [1, 2, 3]);
+    session.receive('phone', phone, { t: 'ack', seq: 2 }, '');
+    session.detach('phone', phone, false);
+    assert.equal(
+      session.decide('phone', undefined),
+      'full',
+      'the slot is held during the grace window',
+    );
+    assert.equal(session.decide('phone', welcome.resumeToken), 'resume');
+    const again = new FakeLink();
+    session.attach('phone', again, 2);
+    assert.deepEqual(
+      again
+        .parsed()
+        .filter((f) => f.t === 'fwd')
+        .map((f) => f.seq),
+      [3],
+    );
+    assert.ok(pc.parsed().some((f) => f.t === 'peer-away'));
+  });
+
+  it('coalesces latest-wins frames while the receiver is backed up, never reliable ones', () => {
+    const { session, send } = setup();
+    const pc = new FakeLink();
+    const phone = new FakeLink();
+    session.attach('pc', pc, undefined);
+    session.attach('phone', phone, undefined);
+    send('pc', pc, msg(1)); // written at once; its callback runs when the socket drains
+    phone.bufferedAmount = 4096;
+    for (let y = 1; y <= 5; y++) send('pc', pc, scroll(y));
+    send('pc', pc, msg(2));
+    const before = phone.frames.length;
+    phone.drain();
+    const after = phone.parsed().slice(before);
+    assert.deepEqual(
+      after.map(
+        (f) => (f.seq as number | undefined) ?? `y${(f.msg as { body: { y: number } }).body.y}`,
+      ),
+      [2, 'y5'],
+    );
+    assert.equal(session.stats.coalesced, 4);
+  });
+
+  it('withholds acks while the peer queue is over the soft limit and closes a sender past the hard one', () => {
+    const { session, runDeferred, send } = setup();
+    const pc = new FakeLink();
+    session.attach('pc', pc, undefined);
+    const big = 'y'.repeat(900);
+    for (let seq = 1; seq <= 3; seq++) send('pc', pc, msg(seq, big));
+    runDeferred();
+    assert.equal(pc.parsed().filter((f) => f.t === 'ack').length, 0, 'no ack over the soft limit');
+    const phone = new FakeLink();
+    session.attach('phone', phone, undefined);
+    session.receive('phone', phone, { t: 'ack', seq: 3 }, '');
+    runDeferred();
+    assert.deepEqual(
+      pc.parsed().filter((f) => f.t === 'ack'),
+      [{ t: 'ack', seq: 3 }],
+    );
+    session.detach('phone', phone, true);
+    for (let seq = 4; seq <= 12 && !pc.closed; seq++) send('pc', pc, msg(seq, big));
+    assert.equal(pc.closed?.[0], 4400);
+    assert.match(pc.closed?.[1] ?? '', /RELAY_FLOW_CONTROL/);
+  });
+
+  it('tells the peer: away on a drop, left (expired) after the grace window, left (closed) on bye', () => {
+    const { session, timers } = setup();
+    const pc = new FakeLink();
+    const phone = new FakeLink();
+    session.attach('pc', pc, undefined);
+    session.attach('phone', phone, undefined);
+    session.detach('phone', phone, false);
+    timers.shift()!();
+    const again = new FakeLink();
+    assert.equal(session.decide('phone', undefined), 'fresh');
+    session.attach('phone', again, undefined);
+    session.receive('phone', again, { t: 'bye' }, '');
+    const events = pc.parsed().filter((f) => String(f.t).startsWith('peer-'));
+    assert.deepEqual(events, [
+      { t: 'peer-joined', role: 'phone', resumed: false },
+      { t: 'peer-away', role: 'phone' },
+      { t: 'peer-left', role: 'phone', reason: 'expired' },
+      { t: 'peer-joined', role: 'phone', resumed: false },
+      { t: 'peer-left', role: 'phone', reason: 'closed' },
+    ]);
+    assert.equal(again.closed?.[0], 1000);
+  });
+
+  it('closes a sender whose seq skips ahead', () => {
+    const { session, send } = setup();
+    const pc = new FakeLink();
+    session.attach('pc', pc, undefined);
+    send('pc', pc, msg(5));
+    assert.equal(pc.closed?.[0], 4400);
+  });
+});
