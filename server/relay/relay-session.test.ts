@@ -67,8 +67,10 @@ describe('RelaySession', () => {
     const phone = new FakeLink();
     session.attach('pc', pc, undefined);
     session.attach('phone', phone, undefined);
-    for (let i = 0; i < 6; i++)
-      (session['slots'].phone.enqueue(() => '{}'), session['slots'].phone.dropThrough(i + 1));
+    // The relay's numbering toward the phone is its own: six earlier frames make the next one 7.
+    const toPhone = session['slots'].phone;
+    for (let i = 0; i < 6; i++) toPhone.enqueue(() => '{}');
+    toPhone.dropThrough(6);
     send('pc', pc, golden.client[0]!);
     assert.equal(phone.frames.at(-1), golden.server[1]);
     runDeferred();
