@@ -82,6 +82,8 @@ export const SessionResponseSchema = z.object({
   pageId: z.string().min(1),
   /** Shown once; the server keeps only its SHA-256. */
   secret: z.string().min(1),
+  /** Matching rule (b): each terminal's role token, an alternative to the shared secret. */
+  tokens: z.object({ pc: z.string().min(1), phone: z.string().min(1) }).optional(),
   expiresAt: z.iso.datetime(),
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

@@ -20,6 +20,7 @@ import { sessionRoutes } from './routes/sessions.js';
 import { statsRoutes } from './routes/stats.js';
 import { RequestStats } from './stats.js';
 import { startSweeper } from './sweeper.js';
+import { attachRelay, type Relay } from './relay/attach-relay.js';
 
 export const SERVER_KEY_FILE = 'server.key';
 const VERSION = '1.0.0';
@@ -30,6 +31,8 @@ declare module 'fastify' {
     readonly stats: RequestStats;
     /** The server's store; exposed so the relay and tests can reach it. */
     readonly pairingStore: ServerStore;
+    /** The relay (patent A): live sessions, matching, forwarding. */
+    readonly relay: Relay;
   }
 }
 
@@ -39,18 +42,26 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   const { key } = loadOrCreateSecret(join(dataDir, SERVER_KEY_FILE));
   const store = ServerStore.open({ dataDir, bindingTtlMs: config.bindingTtlMs, now: config.now });
   const stats = new RequestStats();
-  const context: ServerContext = {
-    config,
-    store,
-    stats,
-    auth: new Authenticator(store.clients),
-    hashIdentity: (identity) => identityHash(key, identity),
-  };
-
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
   });
+  // The relay shares the HTTP server: WebSocket upgrades, the probe and the phone page.
+  const relay = attachRelay(app, {
+    ...options.relay,
+    sessionTtlMs: config.sessionTtlMs,
+    now: config.now,
+  });
+  app.decorate('relay', relay);
+  const context: ServerContext = {
+    config,
+    store,
+    stats,
+    relay,
+    auth: new Authenticator(store.clients),
+    hashIdentity: (identity) => identityHash(key, identity),
+  };
+
   // The API speaks JSON only; any other body type is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
   app.decorate('stats', stats);

@@ -3,6 +3,7 @@
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import { z } from 'zod';
 import { generateClientId } from './tokens.js';
+import type { RelayOptionsInput } from './relay/relay-options.js';
 
 export interface ServerAppOptions {
   /** Holds server.sqlite and server.key (created 0700 if missing). */
@@ -21,6 +22,8 @@ export interface ServerAppOptions {
   exposeStats?: boolean;
   /** Where pino writes JSON lines; no logging when absent. */
   log?: { stream: DestinationStream; level?: LevelWithSilent };
+  /** Relay tunables (grace window, heartbeat, limits); the session TTL comes from sessionTtlMinutes. */
+  relay?: Omit<RelayOptionsInput, 'sessionTtlMs'>;
   now?: () => number;
   generateClientId?: (now: number) => string;
 }

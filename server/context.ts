@@ -3,6 +3,7 @@ import type { ServerStore } from '../db/server/server-store.js';
 import type { Authenticator } from './auth.js';
 import type { ServerConfig } from './config.js';
 import type { RequestStats } from './stats.js';
+import type { Relay } from './relay/attach-relay.js';
 import type { PhoneIdentityInput } from '../protocol/pairing.js';
 
 export interface ServerContext {
@@ -10,6 +11,7 @@ export interface ServerContext {
   readonly store: ServerStore;
   readonly auth: Authenticator;
   readonly stats: RequestStats;
+  readonly relay: Relay;
   /** The server's own keyed hash of a phone identity (key: server.key). */
   hashIdentity(identity: PhoneIdentityInput): string;
 }

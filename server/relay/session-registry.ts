@@ -54,7 +54,7 @@ export class SessionRegistry {
 
   create(options: { ownerId?: string; ttlMs?: number } = {}): CreatedSession {
     const pageId = randomToken(16);
-    const secret = randomToken(16);
+    const secret = randomToken(32);
     const sealKey = randomBytes(32);
     const expiresAt = this.deps.now() + (options.ttlMs ?? this.deps.options.sessionTtlMs);
     const record: SessionRecord = {
