@@ -69,3 +69,13 @@ function selectContents(element: Element): void {
   selection?.removeAllRanges();
   selection?.addRange(range);
 }
+
+/** Chooses the options of a `<select>` as the phone did, with the events a person's choice fires. */
+export function selectOptions(lookup: NodeLookup, id: number, values: readonly string[]): boolean {
+  const element = elementOf(lookup, id);
+  if (!(element instanceof HTMLSelectElement)) return false;
+  for (const option of Array.from(element.options)) option.selected = values.includes(option.value);
+  element.dispatchEvent(new Event('input', { bubbles: true }));
+  element.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}

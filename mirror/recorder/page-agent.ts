@@ -3,7 +3,13 @@
 import { record } from '@rrweb/record';
 import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder } from '../ops/find-in-page.js';
-import { clickPoint, focusForTyping, scrollPage, selectText } from '../ops/page-ops.js';
+import {
+  clickPoint,
+  focusForTyping,
+  scrollPage,
+  selectOptions,
+  selectText,
+} from '../ops/page-ops.js';
 import {
   DEFAULT_RECORDER_CONFIG,
   MIRROR_CHANNEL,
@@ -63,9 +69,15 @@ if (!globals[PAGE_API]) {
       record.takeFullSnapshot(true);
       return true;
     },
+    /** The recorder's id of the first element matching `selector` (-1: none), for the agent's tools. */
+    idOf: (selector: string): number => {
+      const element = document.querySelector(selector);
+      return element ? record.mirror.getId(element) : -1;
+    },
     clickPoint: (id: number) => clickPoint(lookup, id),
     focus: (id: number) => focusForTyping(lookup, id),
     selectText: (id?: number) => selectText(lookup, id),
+    selectOptions: (id: number, values: string[]) => selectOptions(lookup, id, values),
     scroll: (x: number, y: number, id?: number) => scrollPage(lookup, x, y, id),
     scrollPosition: () => ({ x: window.scrollX, y: window.scrollY }),
     find: (action: string, text?: string, caseSensitive?: boolean) => {

@@ -1,0 +1,152 @@
+// The phone's side of the mirror: an rrweb live replayer fitted to the phone's width (pinch zoom
+// left to the browser), the PC's tab list, and the phone's gestures turned into operations.
+import { Replayer } from '@rrweb/replay';
+import type { eventWithTime } from '@rrweb/types';
+import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
+import { renderTabList, type MirrorTab } from './tab-list.js';
+
+/** What the phone page does with the person's gestures (mobile/ sends them over the relay). */
+export interface MirrorPhoneApi {
+  /** A tap on a mirrored element: click it on the PC. */
+  tap(nodeId: number): void;
+  /** The person typed into a mirrored field: put the same value there on the PC. */
+  type(nodeId: number, value: string): void;
+  /** In follow mode, the phone scrolled: scroll the PC page to the same place. */
+  scroll(x: number, y: number): void;
+  showTab(tabId: string): void;
+  /** Hand the URL to the phone's own browser; the default opens a new browser tab. */
+  openOnPhone?(url: string): void;
+}
+
+export interface MirrorView {
+  /** Events from the PC, in order, as the agent sent them. */
+  addEvents(events: readonly eventWithTime[]): void;
+  setTabs(tabs: readonly MirrorTab[]): void;
+  /** Follow mode: the phone's scrolling moves the PC page too (the PC's always moves the phone). */
+  setFollow(on: boolean): void;
+  /** Highlights matches in the mirrored copy; the counts equal the PC's for the same text. */
+  find(action: 'query' | 'next' | 'previous' | 'clear', text?: string): FindResult;
+  /** The replayed document, once the first full snapshot arrived. */
+  document(): Document | undefined;
+  destroy(): void;
+}
+
+const STYLE = `.tandem-mirror{position:relative;overflow:hidden;touch-action:pan-x pan-y pinch-zoom}
+.tandem-mirror .replayer-wrapper{position:relative;transform-origin:0 0}
+.tandem-mirror .replayer-mouse,.tandem-mirror canvas.replayer-mouse-tail{display:none}
+.tandem-tabs{list-style:none;margin:0;padding:0}
+.tandem-tab{display:flex;gap:.5em;align-items:center;padding:.25em 0}
+.tandem-tab-title{flex:1;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.tandem-tab-active .tandem-tab-title{font-weight:bold}
+.tandem-tab-icon{width:16px;height:16px}`;
+
+const BLOCKED_FRAME_STYLE = `.rr-block{background:repeating-linear-gradient(45deg,#eee 0 10px,#ddd 10px 20px)}`;
+
+export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): MirrorView {
+  const doc = container.ownerDocument;
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const tabs = doc.createElement('ul');
+  tabs.className = 'tandem-tabs';
+  const stage = doc.createElement('div');
+  stage.className = 'tandem-mirror';
+  container.append(style, tabs, stage);
+
+  const replayer = new Replayer([], {
+    root: stage,
+    liveMode: true,
+    mouseTail: false,
+    triggerFocus: false,
+    showWarning: false,
+    insertStyleRules: [BLOCKED_FRAME_STYLE],
+  });
+  replayer.startLive();
+  replayer.enableInteract();
+
+  let size = { width: 0, height: 0 };
+  let follow = false;
+  let lastTime = 0;
+  let finder: Finder | undefined;
+  let wiredDocument: Document | undefined;
+
+  const fit = (): void => {
+    if (size.width === 0) return;
+    const scale = Math.min(1, stage.clientWidth / size.width) || 1;
+    replayer.wrapper.style.transform = `scale(${scale})`;
+    stage.style.height = `${Math.ceil(size.height * scale)}px`;
+  };
+  replayer.on('resize', (dimension) => {
+    size = dimension as { width: number; height: number };
+    fit();
+  });
+  const view = doc.defaultView;
+  view?.addEventListener('resize', fit);
+
+  // A new document replaces the old one on every full snapshot: wire the gestures again.
+  const wire = (): void => {
+    const replayed = replayer.iframe.contentDocument;
+    if (!replayed || replayed === wiredDocument) return;
+    wiredDocument = replayed;
+    finder = undefined;
+    const idOf = (node: EventTarget | null): number =>
+      node ? replayer.getMirror().getId(node as Node) : -1;
+    replayed.addEventListener(
+      'click',
+      (event) => {
+        event.preventDefault();
+        const id = idOf(event.target);
+        if (id > 0) api.tap(id);
+      },
+      true,
+    );
+    replayed.addEventListener('input', (event) => {
+      const field = event.target as HTMLInputElement | HTMLTextAreaElement;
+      const id = idOf(field);
+      if (id > 0 && typeof field.value === 'string') api.type(id, field.value);
+    });
+    replayed.addEventListener(
+      'scroll',
+      () => {
+        const win = replayed.defaultView;
+        if (follow && win) api.scroll(win.scrollX, win.scrollY);
+      },
+      { passive: true },
+    );
+  };
+  replayer.on('fullsnapshot-rebuilded', wire);
+
+  return {
+    addEvents(events) {
+      for (const event of events) {
+        // Replay at arrival: the PC's clock and the phone's need not agree.
+        lastTime = Math.max(Date.now(), lastTime);
+        replayer.addEvent({ ...event, timestamp: lastTime } as eventWithTime);
+      }
+    },
+    setTabs(list) {
+      renderTabList(tabs, list, {
+        showTab: (tabId) => api.showTab(tabId),
+        openOnPhone: (url) =>
+          api.openOnPhone ? api.openOnPhone(url) : view?.open(url, '_blank', 'noopener'),
+      });
+    },
+    setFollow(on) {
+      follow = on;
+    },
+    find(action, text) {
+      const replayed = replayer.iframe.contentDocument;
+      if (!replayed) return { count: 0, index: 0 };
+      finder ??= createFinder(replayed);
+      if (action === 'query') return finder.query(text ?? '');
+      if (action === 'next') return finder.next();
+      if (action === 'previous') return finder.previous();
+      return finder.clear();
+    },
+    document: () => replayer.iframe.contentDocument ?? undefined,
+    destroy() {
+      view?.removeEventListener('resize', fit);
+      replayer.destroy();
+      container.replaceChildren();
+    },
+  };
+}
