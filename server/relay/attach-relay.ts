@@ -12,6 +12,7 @@ import { RelayConnection } from './relay-connection.js';
 import type { RelayLogger } from './relay-logger.js';
 import { resolveRelayOptions, type RelayOptions, type RelayOptionsInput } from './relay-options.js';
 import { SessionRegistry, type CreatedSession } from './session-registry.js';
+import { phonePageRoutes } from './phone-page-routes.js';
 
 export interface AttachRelayOptions extends RelayOptionsInput {
   /** Defaults to a child of the app's logger. */
@@ -78,6 +79,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   };
 
   app.server.on('upgrade', onUpgrade);
+  app.register(phonePageRoutes);
 
   // Browsers cannot read an upgrade refusal; the phone page asks here why it was refused.
   app.post(RELAY_PROBE_PATH, { logLevel: 'warn' }, async (request, reply) => {

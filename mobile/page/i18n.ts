@@ -1,0 +1,71 @@
+// The phone page's words in English and Simplified Chinese, chosen from the browser's languages.
+
+const en = {
+  title: 'Tandem',
+  connecting: 'Connecting…',
+  open: 'Connected',
+  reconnecting: 'Connection lost, reconnecting…',
+  refused: 'This session link cannot be used',
+  closed: 'Disconnected',
+  peerPresent: 'PC connected',
+  peerAway: 'PC connection interrupted',
+  peerAbsent: 'Waiting for the PC',
+  inboxTitle: 'From your PC',
+  inboxEmpty: 'Nothing shared yet.',
+  sendTitle: 'Send to your PC',
+  sendLabel: 'Text or link',
+  sendButton: 'Send',
+  sendPhoto: 'Send photos',
+  sendFile: 'Send files',
+  copy: 'Copy',
+  copied: 'Copied',
+  openLink: 'Open',
+  save: 'Save',
+  sent: 'Sent',
+  failed: 'Failed',
+  receiving: 'Receiving',
+  sending: 'Sending',
+  refusedHelp: 'Ask the PC for a new link, then open it again.',
+} as const;
+
+export type Strings = Record<keyof typeof en, string>;
+
+const zhCN: Strings = {
+  title: 'Tandem',
+  connecting: '正在连接…',
+  open: '已连接',
+  reconnecting: '连接已断开，正在重新连接…',
+  refused: '此会话链接无法使用',
+  closed: '已断开',
+  peerPresent: '电脑已连接',
+  peerAway: '电脑连接中断',
+  peerAbsent: '正在等待电脑',
+  inboxTitle: '来自电脑',
+  inboxEmpty: '还没有共享的内容。',
+  sendTitle: '发送到电脑',
+  sendLabel: '文字或链接',
+  sendButton: '发送',
+  sendPhoto: '发送照片',
+  sendFile: '发送文件',
+  copy: '复制',
+  copied: '已复制',
+  openLink: '打开',
+  save: '保存',
+  sent: '已发送',
+  failed: '失败',
+  receiving: '正在接收',
+  sending: '正在发送',
+  refusedHelp: '请在电脑上获取新的链接，然后重新打开。',
+};
+
+/** Simplified Chinese for zh, zh-CN, zh-Hans*, zh-SG; English otherwise. */
+export function pickStrings(languages: readonly string[]): { lang: string; strings: Strings } {
+  for (const language of languages) {
+    const tag = language.toLowerCase();
+    if (tag === 'zh' || tag === 'zh-cn' || tag === 'zh-sg' || tag.startsWith('zh-hans')) {
+      return { lang: 'zh-CN', strings: zhCN };
+    }
+    if (tag.startsWith('en')) break;
+  }
+  return { lang: 'en', strings: en };
+}

@@ -1,0 +1,121 @@
+// The phone page in real Chromium with mobile emulation, against a real relay and a Node PC.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { chromium, devices, type Browser } from 'playwright-core';
+import type { RelayMessage } from '../../protocol/relay-messages.js';
+import { FileAssembler, sendFile, type ReceivedFile } from '../lib/file-transfer.js';
+import {
+  nodeTerminal,
+  sessionUrls,
+  startRelayServer,
+  until,
+  type RelayServer,
+} from '../../server/relay/relay-test-kit.js';
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('phone page in Chromium', () => {
+  let server: RelayServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startRelayServer();
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows what the PC shares, sends text, links and files back, and closing it tells the PC', async () => {
+    const urls = sessionUrls(server);
+    const pc = nodeTerminal(urls.pc, 'pc').client.start();
+    const atPc: RelayMessage[] = [];
+    const files = new FileAssembler();
+    let fileAtPc: ReceivedFile | undefined;
+    pc.on('message', (m) => {
+      atPc.push(m);
+      void files.handle(m).then((e) => e?.event === 'complete' && (fileAtPc = e.file));
+    });
+    const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
+    const page = await context.newPage();
+    const response = await page.goto(urls.phone);
+    assert.equal(response?.headers()['referrer-policy'], 'no-referrer');
+    await page.locator('#status', { hasText: 'Connected' }).waitFor();
+    await page.locator('#peer', { hasText: 'PC connected' }).waitFor();
+
+    await pc.send({ type: 'data.text', text: 'hello from the PC' });
+    await pc.send({ type: 'data.link', url: 'https://example.org/page', title: 'Example page' });
+    await sendFile((m) => pc.send(m), {
+      name: 'dot.png',
+      mime: 'image/png',
+      kind: 'image',
+      bytes: new Uint8Array(PNG),
+    });
+    await page.locator('#inbox .text', { hasText: 'hello from the PC' }).waitFor();
+    await page
+      .locator('#inbox a[href="https://example.org/page"]', { hasText: 'Example page' })
+      .waitFor();
+    await page.locator('#inbox img[alt="dot.png"]').waitFor();
+    assert.equal(await page.locator('#inbox a[download="dot.png"]').count(), 1);
+    await until(
+      () => atPc.some((m) => m.type === 'data.file.progress' && m.done),
+      'progress reported to the PC',
+    );
+
+    await page.fill('#send-text', 'typed on the phone');
+    await page.click('#send-button');
+    await page.fill('#send-text', 'https://example.com/x');
+    await page.click('#send-button');
+    const upload = randomBytes(300 * 1024);
+    await page.setInputFiles('#pick-file', {
+      name: 'notes.bin',
+      mimeType: 'application/octet-stream',
+      buffer: upload,
+    });
+    await until(() => fileAtPc !== undefined, 'file from the phone');
+    assert.ok(Buffer.from(fileAtPc!.bytes).equals(upload));
+    assert.deepEqual(
+      atPc.filter((m) => m.type === 'data.text' || m.type === 'data.link'),
+      [
+        { type: 'data.text', text: 'typed on the phone' },
+        { type: 'data.link', url: 'https://example.com/x' },
+      ],
+    );
+
+    const left: string[] = [];
+    pc.on('peer', (state, detail) => left.push(`${state}:${detail.reason ?? ''}`));
+    await page.close({ runBeforeUnload: true });
+    await until(() => left.length > 0, 'peer-left at the PC');
+    assert.deepEqual(left, ['absent:closed']);
+    await context.close();
+    pc.close();
+  });
+
+  it('speaks Simplified Chinese to a zh-CN browser and explains a refused link', async () => {
+    const urls = sessionUrls(server);
+    const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(urls.phone.replace(/k=[^#]+/, `k=${'A'.repeat(43)}`));
+    await page.locator('#banner', { hasText: 'SESSION_NOT_MATCHED' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.match(await page.locator('#banner').innerText(), /此会话链接无法使用/);
+    assert.equal(await page.locator('#send-button').innerText(), '发送');
+    const size = await page.locator('#send-button').boundingBox();
+    assert.ok(size && size.height >= 44, 'touch targets are at least 44 px high');
+    await context.close();
+  });
+});
