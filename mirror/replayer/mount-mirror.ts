@@ -67,7 +67,7 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
   let follow = false;
   let lastTime = 0;
   let finder: Finder | undefined;
-  let wiredDocument: Document | undefined;
+  let wiredRoot: Element | undefined;
 
   const fit = (): void => {
     if (size.width === 0) return;
@@ -82,15 +82,17 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
   const view = doc.defaultView;
   view?.addEventListener('resize', fit);
 
-  // A new document replaces the old one on every full snapshot: wire the gestures again.
+  // Every full snapshot rebuilds the document (document.open drops its listeners): wire the
+  // gestures again, on the new root element.
   const wire = (): void => {
     const replayed = replayer.iframe.contentDocument;
-    if (!replayed || replayed === wiredDocument) return;
-    wiredDocument = replayed;
+    const root = replayed?.documentElement;
+    if (!replayed || !root || root === wiredRoot) return;
+    wiredRoot = root;
     finder = undefined;
     const idOf = (node: EventTarget | null): number =>
       node ? replayer.getMirror().getId(node as Node) : -1;
-    replayed.addEventListener(
+    root.addEventListener(
       'click',
       (event) => {
         event.preventDefault();
@@ -99,7 +101,7 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
       },
       true,
     );
-    replayed.addEventListener('input', (event) => {
+    root.addEventListener('input', (event) => {
       const field = event.target as HTMLInputElement | HTMLTextAreaElement;
       const id = idOf(field);
       if (id > 0 && typeof field.value === 'string') api.type(id, field.value);

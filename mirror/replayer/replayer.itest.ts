@@ -1,0 +1,124 @@
+// The phone's replayer in a second headless Chromium (mobile emulation) rebuilds the PC page from
+// the recorded stream, and the phone's gestures come back as operations the PC performs.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startMirrorStream, type MirrorStream } from '../../agent/browser/mirror-stream.js';
+import { performOperation } from '../../agent/browser/operations.js';
+import {
+  launchTestHost,
+  startFixtureSite,
+  waitFor,
+  type FixtureSite,
+  type TestHost,
+} from '../../agent/browser/test-kit.js';
+import { launchTestPhone, type TestPhone } from './phone-kit.js';
+
+describe('replayer on the phone', () => {
+  let site: FixtureSite;
+  let pc: TestHost;
+  let phone: TestPhone;
+  let mirror: MirrorStream;
+  let tabId = '';
+  let delivery = Promise.resolve();
+
+  before(async () => {
+    site = await startFixtureSite();
+    [pc, phone] = await Promise.all([launchTestHost(), launchTestPhone()]);
+    mirror = await startMirrorStream(pc.host);
+    // In order, one batch after the other, as the relay delivers them.
+    mirror.onShownBatch((_tab, batch) => {
+      delivery = delivery.then(() => phone.addEvents(batch.events));
+    });
+    tabId = (await pc.host.open(site.url('/article.html'))).id;
+  });
+  after(async () => {
+    mirror.stop();
+    await Promise.all([pc.cleanup(), phone.close()]);
+    await site.close();
+  });
+
+  it('rebuilds the PC page text, fitted to the phone width', async () => {
+    await waitFor('article text on the phone', async () =>
+      (await phone.text()).includes('Tandem fixture article'),
+    );
+    const fit = await phone.page.evaluate(() => {
+      const wrapper = document.querySelector('.replayer-wrapper') as HTMLElement;
+      return { transform: wrapper.style.transform, width: wrapper.getBoundingClientRect().width };
+    });
+    assert.match(fit.transform, /scale\(0\.3\d*\)/, 'a 1280 px page scaled to 393 px');
+    assert.ok(fit.width <= 393.5, `fits the phone width (${fit.width})`);
+  });
+
+  it('shows a DOM change made on the PC', async () => {
+    await pc.host.evaluate(
+      tabId,
+      `document.getElementById('out').textContent = 'live from the PC'`,
+    );
+    await waitFor('change on the phone', async () =>
+      (await phone.text()).includes('live from the PC'),
+    );
+  });
+
+  it('turns a tap on a mirrored button into a click on the PC', async () => {
+    await phone.page.evaluate(() => {
+      const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
+      (frame.contentDocument?.getElementById('btn') as HTMLElement).click();
+    });
+    const tap = await waitFor('tap call', async () =>
+      (await phone.calls()).find((c) => c.kind === 'tap'),
+    );
+    await performOperation(
+      { host: pc.host, tabId },
+      { type: 'op.click', ref: String(tap.args[0]) },
+    );
+    assert.equal(
+      await pc.host.evaluate(tabId, `document.getElementById('out').textContent`),
+      'clicked 1',
+    );
+    await waitFor('click result mirrored back', async () =>
+      (await phone.text()).includes('clicked 1'),
+    );
+  });
+
+  it('in follow mode, scrolling on the phone scrolls the PC page to the same place', async () => {
+    await phone.page.evaluate(() => {
+      (window as unknown as { view: { setFollow(on: boolean): void } }).view.setFollow(true);
+      const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
+      frame.contentWindow?.scrollTo(0, 900);
+    });
+    const scroll = await waitFor('scroll call', async () =>
+      (await phone.calls()).find((c) => c.kind === 'scroll'),
+    );
+    const [x, y] = scroll.args as [number, number];
+    await performOperation({ host: pc.host, tabId }, { type: 'op.scroll', x, y });
+    assert.equal(await pc.host.evaluate(tabId, 'window.scrollY'), 900);
+  });
+
+  it('finds the same matches on the phone as on the PC', async () => {
+    const onPc = await performOperation(
+      { host: pc.host, tabId },
+      { type: 'op.find', action: 'query', query: 'quick' },
+    );
+    const onPhone = await phone.page.evaluate(() =>
+      (window as unknown as { view: { find(a: string, t: string): unknown } }).view.find(
+        'query',
+        'quick',
+      ),
+    );
+    assert.deepEqual(onPhone, onPc.find);
+    assert.equal((onPc.find?.count ?? 0) > 0, true);
+  });
+
+  it('lists the PC tabs with "Show" and "Open on this phone"', async () => {
+    await phone.page.evaluate((tabs) => {
+      (window as unknown as { view: { setTabs(t: unknown): void } }).view.setTabs(tabs);
+    }, pc.host.tabs());
+    await phone.page.click(`li[data-tab-id="${tabId}"] .tandem-tab-show`);
+    await phone.page.click(`li[data-tab-id="${tabId}"] .tandem-tab-open`);
+    const calls = await phone.calls();
+    assert.deepEqual(calls.find((c) => c.kind === 'showTab')?.args, [tabId]);
+    assert.deepEqual(calls.find((c) => c.kind === 'openOnPhone')?.args, [
+      site.url('/article.html'),
+    ]);
+  });
+});
