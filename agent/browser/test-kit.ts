@@ -95,11 +95,15 @@ export async function launchTestHost(): Promise<TestHost> {
 }
 
 /** Polls `check` until it returns a truthy value; fails with `what` after `ms`. */
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, ms = 5000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | Promise<T>,
+  ms = 5000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

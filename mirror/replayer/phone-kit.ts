@@ -52,9 +52,7 @@ export async function launchTestPhone(): Promise<TestPhone> {
     browser,
     page,
     addEvents: async (events) => {
-      await page.evaluate((batch) => {
-        (window as unknown as { view: { addEvents(e: unknown[]): void } }).view.addEvents(batch);
-      }, events as eventWithTime[]);
+      await page.evaluate(`window.view.addEvents(${JSON.stringify(events)})`);
     },
     calls: () => page.evaluate(() => (window as unknown as { phoneCalls: PhoneCall[] }).phoneCalls),
     text: () =>
