@@ -30,6 +30,14 @@ export interface AgentControl {
   forget(target: string): Promise<HistoryView>;
   /** Releases this computer's server binding of a phone (serial or masked) and forgets it. */
   release(target: string): Promise<HistoryView>;
+  /** Opens a URL in the agent's browser session (`tandem open`); absent before the session exists. */
+  open?(url: string): Promise<OpenedTab>;
+}
+
+/** The tab `open` created. */
+export interface OpenedTab {
+  tabId: string;
+  url: string;
 }
 
 /** An error the control API turns into `{ error: { code, message } }` with a status. */

@@ -82,6 +82,13 @@ export async function startControlServer(
     released: await control.release(targetOf(request.body)),
   }));
 
+  app.post('/api/open', async (request) => {
+    if (!control.open) {
+      throw new ControlError('CONTROL_NOT_AVAILABLE', 'this agent has no browser session', 503);
+    }
+    return { opened: await control.open(urlOf(request.body)) };
+  });
+
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : port;
@@ -97,6 +104,19 @@ function targetOf(body: unknown): string {
     );
   }
   return target;
+}
+
+function urlOf(body: unknown): string {
+  const url = (body as { url?: unknown } | null)?.url;
+  if (
+    typeof url !== 'string' ||
+    url.length > 8192 ||
+    !/^https?:\/\//i.test(url) ||
+    !URL.canParse(url)
+  ) {
+    throw new ControlError('CONTROL_BAD_REQUEST', 'expected { "url": "<http(s) URL>" }');
+  }
+  return url;
 }
 
 const guardMessage = {
