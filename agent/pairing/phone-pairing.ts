@@ -86,6 +86,13 @@ export class PhonePairing {
     }
   }
 
+  /** This computer released the phone's binding: it waits, unpaired, until it is plugged again. */
+  released(): void {
+    this.cancel();
+    this.sessionId = undefined;
+    this.set('detected', 'RELEASED');
+  }
+
   /** The phone was unplugged: stop whatever runs, end in `gone`. */
   gone(): void {
     this.cancel();
@@ -198,6 +205,7 @@ function reasonFor(error: unknown): PairingReason {
     case 'DEVICE_GONE':
       return 'DEVICE_OFFLINE';
     case 'SERVER_UNREACHABLE':
+    case 'SERVER_TIMEOUT':
       return 'SERVER_UNREACHABLE';
     case undefined:
       return 'INTERNAL';

@@ -25,6 +25,7 @@ export type PairingReason =
   | 'SERVER_UNREACHABLE'
   | 'SERVER_ERROR'
   | 'PAUSED'
+  | 'RELEASED'
   | 'INTERNAL';
 
 /** One phone as the agent reports it: never the raw identity, only its kind and masked form. */
@@ -55,7 +56,9 @@ export interface PairingTimings {
 export function hintFor(state: PairingState, reason?: PairingReason): string {
   switch (state) {
     case 'detected':
-      return reason === 'PAUSED' ? 'Pairing is paused; resume it to connect.' : 'Phone found.';
+      if (reason === 'PAUSED') return 'Pairing is paused; resume it to connect.';
+      if (reason === 'RELEASED') return 'Released from this computer; replug to pair again.';
+      return 'Phone found.';
     case 'unauthorized':
       return 'Allow USB debugging on your phone: unlock it and tap "Allow".';
     case 'identifying':

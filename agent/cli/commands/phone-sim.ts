@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { PhoneSimProfileName } from '../../../e2e/phone-sim/index.js';
 import { CliError } from '../cli-error.js';
+import { untilSignal } from '../cli-options.js';
 
 // Kept here (checked against the sim by a unit test) so `--help` does not load the sim.
 export const PHONE_SIM_PROFILES = [
@@ -124,16 +125,4 @@ function parseInteger(flag: string, text: string, max: number): number {
     throw new CliError('INVALID_ARGUMENT', `${flag} ${JSON.stringify(text)} is not acceptable`, 2);
   }
   return value;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -1,9 +1,8 @@
 // `tandem server`: the pairing server on its own (the agent embeds it otherwise). Prints its URL on
 // stdout, logs JSON lines to stderr, and stops cleanly on SIGINT or SIGTERM.
 import type { Command } from 'commander';
-import { ensureDataDir, resolveDataDir } from '../../../db/data-dir.js';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT, startServer } from '../../../server/listen.js';
-import { CliError } from '../cli-error.js';
+import { dataDirFrom, dataOptionHelp, parseNumber, untilSignal } from '../cli-options.js';
 
 interface ServerCommandOptions {
   host: string;
@@ -18,7 +17,7 @@ export function register(program: Command): void {
     .description('Run the pairing server standalone')
     .option('--host <host>', 'address to listen on', DEFAULT_SERVER_HOST)
     .option('--port <n>', 'port to listen on (0: any free port)', String(DEFAULT_SERVER_PORT))
-    .option('--data <dir>', 'data folder (default: per-OS, or $TANDEM_DATA_DIR)')
+    .option('--data <dir>', dataOptionHelp)
     .option('--binding-ttl-days <n>', 'free a binding not seen for this many days', '90')
     .action(async (options: ServerCommandOptions) => {
       const port = parseNumber(
@@ -31,7 +30,7 @@ export function register(program: Command): void {
         options.bindingTtlDays,
         (n) => n > 0,
       );
-      const dataDir = ensureDataDir(resolveDataDir({ explicit: options.data }));
+      const dataDir = dataDirFrom(options);
       const server = await startServer({
         host: options.host,
         port,
@@ -43,24 +42,4 @@ export function register(program: Command): void {
       await untilSignal();
       await server.close();
     });
-}
-
-function parseNumber(flag: string, text: string, valid: (n: number) => boolean): number {
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || !valid(value)) {
-    throw new CliError('INVALID_ARGUMENT', `${flag} ${JSON.stringify(text)} is not acceptable`, 2);
-  }
-  return value;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

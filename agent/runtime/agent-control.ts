@@ -1,0 +1,54 @@
+// The AgentControl the local control API and the Electron shell use: status, pause, history,
+// forget and release, on top of the orchestrator and the history store.
+import type { HistoryStore } from '../../db/agent/history-store.js';
+import { ControlError, type AgentControl } from '../control/control-api.js';
+import { findOnePaired, forgetPaired, toHistoryView as toView } from './history-view.js';
+import type { PairingOrchestrator } from '../pairing/orchestrator.js';
+import type { PairingPorts } from '../pairing/ports.js';
+
+export function createAgentControl(deps: {
+  orchestrator: PairingOrchestrator;
+  history: HistoryStore;
+  ports: PairingPorts;
+  serverUrl: string;
+}): AgentControl {
+  const { orchestrator, history } = deps;
+
+  return {
+    status: () => ({
+      paused: orchestrator.isPaused,
+      serverUrl: deps.serverUrl,
+      devices: orchestrator.list(),
+      usbWithoutDebugging: orchestrator
+        .phonesWithoutDebugging()
+        .map(({ vendorId, productId, productName }) => ({ vendorId, productId, productName })),
+    }),
+    pause: () => orchestrator.pause(),
+    resume: () => orchestrator.resume(),
+    history: () => history.list().map(toView),
+    forget: async (target) => forgetPaired(history, target),
+    release: async (target) => {
+      const phone = findOnePaired(history, target);
+      // The server knows the phone only by its own keyed hash of the raw identity, which exists
+      // only in memory while the phone is attached.
+      const attached = orchestrator
+        .list()
+        .map((status) => orchestrator.phone(status.serial)?.identified)
+        .find((p) => p && history.hashOf(p.identity) === phone.identityHash);
+      if (!attached) {
+        throw new ControlError(
+          'RELEASE_NEEDS_PHONE',
+          `plug ${phone.maskedIdentity} in to release its binding (tandem forget only removes it here)`,
+          409,
+        );
+      }
+      await deps.ports.server.release(attached.identity);
+      history.forget(phone.identityHash);
+      for (const status of orchestrator.list()) {
+        const pairing = orchestrator.phone(status.serial);
+        if (pairing?.identified === attached) pairing.released();
+      }
+      return toView(phone);
+    },
+  };
+}

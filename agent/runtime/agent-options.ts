@@ -1,0 +1,35 @@
+// The agent's settings, checked once and frozen.
+export interface AgentOptions {
+  /** The data folder (history, keys, agent.json; the embedded server keeps its own in `server/`). */
+  dataDir: string;
+  /** An external pairing server; when absent the agent embeds one on loopback. */
+  serverUrl?: string;
+  /** Port of the embedded server (0 = any free port). */
+  serverPort?: number;
+  adbHost?: string;
+  adbPort?: number;
+  /** Whether the agent may start the adb server itself (default true). */
+  startAdbServer?: boolean;
+  /** Watch USB hotplug (default true). */
+  usb?: boolean;
+  /** Start with automatic pairing paused. */
+  paused?: boolean;
+  /** Port of the local control API (0 = any free port). */
+  controlPort?: number;
+  /** Bound on one identity read. */
+  identityTimeoutMs?: number;
+  /** Expose the embedded server's request counters (tests and benchmarks). */
+  exposeServerStats?: boolean;
+}
+
+export function checkAgentOptions(options: AgentOptions): Readonly<AgentOptions> {
+  if (!options.dataDir) throw new TypeError('dataDir is required');
+  for (const key of ['serverPort', 'adbPort', 'controlPort'] as const) {
+    const value = options[key];
+    if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > 65_535)) {
+      throw new RangeError(`${key} must be a TCP port, got ${value}`);
+    }
+  }
+  if (options.serverUrl !== undefined) new URL(options.serverUrl);
+  return Object.freeze({ ...options });
+}

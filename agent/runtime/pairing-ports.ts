@@ -1,0 +1,72 @@
+// Wires the pairing flow's ports to the real things: native-bridge over adb, the local history in
+// SQLite, and the pairing server through the agent's shadow account.
+import type { HistoryStore } from '../../db/agent/history-store.js';
+import type { AdbClient } from '../../native-bridge/adb/client.js';
+import { readPhoneIdentity } from '../../native-bridge/identity/read-phone.js';
+import type { PhoneIdentity } from '../../native-bridge/types.js';
+import { ensureAccount } from '../pairing/ensure-account.js';
+import type { PairingClient } from '../pairing/pairing-client.js';
+import { isPairingClientError } from '../pairing/pairing-client-error.js';
+import type { PairingPorts } from '../pairing/ports.js';
+
+export interface PortsDeps {
+  adb: AdbClient;
+  history: HistoryStore;
+  serverUrl: string;
+  /** Total bound for one identity read (default 3000 ms). */
+  identityTimeoutMs?: number;
+  /** Called when a created session should be opened on the phone (the walk of the mirror issue). */
+  onSession?: (serial: string, session: { sessionId: string; pageId: string }) => Promise<void>;
+}
+
+export function createPairingPorts(deps: PortsDeps): PairingPorts {
+  const client = async (): Promise<PairingClient> =>
+    (await ensureAccount(deps.history, deps.serverUrl)).client;
+  const send = (identity: PhoneIdentity) => ({ kind: identity.kind, value: identity.value });
+
+  return {
+    readIdentity: (serial, signal) =>
+      readPhoneIdentity(deps.adb, serial, {
+        signal,
+        totalTimeoutMs: deps.identityTimeoutMs ?? 3_000,
+      }),
+    history: {
+      isKnown: (identity) => deps.history.find(deps.history.hashOf(identity)) !== undefined,
+      recordPaired: (phone, serial) => {
+        deps.history.recordPaired({
+          identity: phone.identity,
+          model: phone.info.model,
+          manufacturer: phone.info.manufacturer,
+          serial,
+        });
+      },
+      touchConnected: (identity, serial) => {
+        deps.history.touchConnected(deps.history.hashOf(identity), serial);
+        // Keeps the server's binding alive (it expires when unseen); a failure here is harmless.
+        void client()
+          .then((c) => c.touch(send(identity)))
+          .catch(() => undefined);
+      },
+    },
+    server: {
+      lookup: async (identity, signal) => (await client()).lookup(send(identity), { signal }),
+      bind: async (identity, signal) => {
+        try {
+          await (await client()).bind(send(identity), { signal });
+          return 'bound';
+        } catch (error) {
+          if (isPairingClientError(error, 'BINDING_CONFLICT')) return 'conflict';
+          throw error;
+        }
+      },
+      release: async (identity) => {
+        await (await client()).release(send(identity));
+      },
+      createSession: async (serial, signal) => {
+        const session = await (await client()).createSession({ signal });
+        await deps.onSession?.(serial, session);
+        return { sessionId: session.sessionId };
+      },
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// Starts the desktop agent: the embedded pairing server (unless an external one is given), the
+// phone watcher, one pairing flow per phone, and the local control API the UI and CLI talk to.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { ensureDataDir } from '../../db/data-dir.js';
+import { HistoryStore } from '../../db/agent/history-store.js';
+import { createAdbClient } from '../../native-bridge/adb/client.js';
+import { PhoneWatcher } from '../../native-bridge/watcher/phone-watcher.js';
+import { startServer, type RunningServer } from '../../server/listen.js';
+import { removeAgentFile, writeAgentFile } from '../control/agent-file.js';
+import type { AgentControl } from '../control/control-api.js';
+import { startControlServer, type ControlServer } from '../control/control-server.js';
+import { createLogger } from '../log.js';
+import { PairingOrchestrator } from '../pairing/orchestrator.js';
+import type { PhoneStatus } from '../pairing/states.js';
+import { checkAgentOptions, type AgentOptions } from './agent-options.js';
+import { createAgentControl } from './agent-control.js';
+import { createPairingPorts } from './pairing-ports.js';
+
+export interface RunningAgent {
+  readonly control: AgentControl;
+  readonly orchestrator: PairingOrchestrator;
+  readonly controlUrl: string;
+  /** The control UI, token included, for a browser tab. */
+  readonly uiUrl: string;
+  readonly serverUrl: string;
+  /** The embedded server, when the agent runs one. */
+  readonly embeddedServer: RunningServer | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
+  const options = checkAgentOptions(input);
+  const log = createLogger('agent');
+  const dataDir = ensureDataDir(options.dataDir);
+  const history = HistoryStore.open({ dataDir });
+  const cleanups: (() => Promise<void> | void)[] = [() => history.close()];
+  const cleanup = async () => {
+    for (const step of cleanups.reverse()) await Promise.resolve(step()).catch(() => undefined);
+  };
+
+  try {
+    let embeddedServer: RunningServer | undefined;
+    if (!options.serverUrl) {
+      embeddedServer = await startServer({
+        dataDir: join(dataDir, 'server'),
+        host: '127.0.0.1',
+        port: options.serverPort ?? 0,
+        exposeStats: options.exposeServerStats ?? false,
+      });
+      cleanups.push(() => embeddedServer?.close());
+    }
+    const serverUrl = options.serverUrl ?? (embeddedServer as RunningServer).url;
+
+    const adbOptions = {
+      host: options.adbHost,
+      port: options.adbPort,
+      startServer: options.startAdbServer ?? true,
+    };
+    const adb = createAdbClient(adbOptions);
+    const ports = createPairingPorts({
+      adb,
+      history,
+      serverUrl,
+      identityTimeoutMs: options.identityTimeoutMs,
+    });
+    const orchestrator = new PairingOrchestrator(ports, { paused: options.paused ?? false });
+    orchestrator.on('change', (status) =>
+      log.info(
+        {
+          serial: status.serial,
+          masked: status.identity?.masked,
+          state: status.state,
+          reason: status.reason,
+        },
+        describe(status),
+      ),
+    );
+    cleanups.push(() => orchestrator.settle());
+    cleanups.push(() => orchestrator.stop());
+
+    const watcher = new PhoneWatcher({
+      ...adbOptions,
+      usb: options.usb ?? true,
+      logger: { warn: (message) => log.warn(message) },
+    });
+    watcher.on('event', (event) => orchestrator.handle(event));
+    cleanups.push(() => watcher.stop());
+    await watcher.start();
+
+    const control = createAgentControl({ orchestrator, history, ports, serverUrl });
+    const token = randomBytes(32).toString('hex');
+    const controlServer: ControlServer = await startControlServer(
+      control,
+      token,
+      options.controlPort ?? 0,
+    );
+    cleanups.push(() => controlServer.close());
+    writeAgentFile(dataDir, {
+      pid: process.pid,
+      controlUrl: controlServer.url,
+      token,
+      serverUrl,
+      startedAt: new Date().toISOString(),
+    });
+    cleanups.push(() => removeAgentFile(dataDir));
+    log.info({ controlUrl: controlServer.url, serverUrl }, 'agent started');
+
+    return {
+      control,
+      orchestrator,
+      controlUrl: controlServer.url,
+      uiUrl: `${controlServer.url}/?token=${token}`,
+      serverUrl,
+      embeddedServer,
+      stop: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** One log line per state change: masked identity only, never the raw value. */
+export function describe(status: PhoneStatus): string {
+  const who = status.identity ? `${status.model} ${status.identity.masked}` : status.serial;
+  const why = status.reason ? ` (${status.reason})` : '';
+  return `${status.serial} ${who}: ${status.state}${why}`;
+}
