@@ -1,6 +1,6 @@
 // Locked-down windows: isolated, sandboxed, no node; navigation and new windows denied.
 import { BrowserWindow, shell } from 'electron';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export function createMainWindow(uiUrl: string, preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -35,6 +35,7 @@ export function openExternalSafely(url: string): void {
   if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url);
 }
 
-export function preloadPath(dirname: string): string {
-  return join(dirname, 'preload.cjs');
+/** The bundled preload (scripts/build-electron.js writes it before Electron starts). */
+export function preloadPath(): string {
+  return fileURLToPath(new URL('../dist/electron/preload.cjs', import.meta.url));
 }

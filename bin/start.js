@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `npm start`: Tandem as a person runs it. With the Electron binary present, the tray app; without
+// it (ELECTRON_SKIP_BINARY_DOWNLOAD, CI, servers), the same agent headless, its UI in a browser tab.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const extra = process.argv.slice(2);
+
+function electronBinary() {
+  try {
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function run(command, args) {
+  const child = spawn(command, args, { stdio: 'inherit', cwd: root });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+const electron = process.env.TANDEM_HEADLESS === '1' ? undefined : electronBinary();
+if (electron) {
+  const bundle = spawn(process.execPath, ['scripts/build-electron.js'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  bundle.on('exit', (code) =>
+    code === 0 ? run(electron, ['.', ...extra]) : process.exit(code ?? 1),
+  );
+} else {
+  console.log('Electron is not installed here: running the Tandem agent headless.');
+  run(process.execPath, ['bin/tandem.js', 'agent', '--headless', ...extra]);
+}

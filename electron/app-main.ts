@@ -1,0 +1,89 @@
+// The Electron main process: single instance, tray, the locked-down window on the agent's UI, and
+// the agent itself (all business logic lives in agent/). Thin on purpose.
+import { app, Notification, type BrowserWindow } from 'electron';
+import { resolveDataDir } from '../db/data-dir.js';
+import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
+import type { PhoneStatus } from '../agent/pairing/states.js';
+import { handle, trustOrigins } from './ipc/main-handle.js';
+import { createDefaultTray, updateTray, type CreateTray } from './tray.js';
+import { createMainWindow, openExternalSafely, preloadPath } from './windows.js';
+
+// Packaged builds ignore risky environment variables (Signal's config.main.ts habit).
+const dataDir = resolveDataDir(app.isPackaged ? { env: {} } : {});
+
+export async function run(createTray: CreateTray = createDefaultTray): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  const agent = await startAgent({ dataDir });
+  let window: BrowserWindow | undefined;
+  const showWindow = () => {
+    if (!window || window.isDestroyed()) {
+      window = createMainWindow(agent.uiUrl, preloadPath());
+    }
+    window.show();
+    window.focus();
+  };
+
+  registerIpc(agent, [new URL(agent.controlUrl).origin]);
+  const tray = createTray();
+  const refreshTray = () =>
+    updateTray(tray, agent.control.status().devices, agent.control.status().paused, {
+      showWindow,
+      setPaused: (paused) => (paused ? agent.control.pause() : agent.control.resume()),
+      quit: () => app.quit(),
+    });
+  agent.orchestrator.on('change', (status) => {
+    refreshTray();
+    notify(status);
+  });
+  refreshTray();
+
+  app.on('second-instance', showWindow);
+  app.on('window-all-closed', () => {
+    // Stay in the tray: Tandem keeps watching for phones with no window open.
+  });
+  app.on('before-quit', (event) => {
+    event.preventDefault();
+    void agent.stop().finally(() => app.exit(0));
+  });
+  if (!app.getLoginItemSettings().openAtLogin && app.isPackaged) {
+    app.setLoginItemSettings({ openAtLogin: true });
+  }
+  showWindow();
+}
+
+function registerIpc(agent: RunningAgent, origins: string[]): void {
+  const trusted = trustOrigins(origins);
+  handle('agent:devices', trusted, () =>
+    agent.control.status().devices.map(({ serial, model, identity, state, reason }) => ({
+      serial,
+      model,
+      identity,
+      state,
+      ...(reason ? { reason } : {}),
+    })),
+  );
+  handle('agent:set-paused', trusted, (paused) => {
+    if (paused) agent.control.pause();
+    else agent.control.resume();
+    return agent.control.status().paused;
+  });
+  handle('agent:control-url', trusted, () => agent.uiUrl);
+  handle('shell:open-external', trusted, (url) => openExternalSafely(url));
+}
+
+function notify(status: PhoneStatus): void {
+  if (!Notification.isSupported()) return;
+  if (
+    status.state === 'connected' ||
+    status.state === 'bound-elsewhere' ||
+    status.state === 'unauthorized'
+  ) {
+    new Notification({ title: 'Tandem', body: status.hint }).show();
+  }
+}
+
+void run();
