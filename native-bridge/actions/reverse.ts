@@ -1,6 +1,7 @@
 // `adb reverse`: the phone's tcp:REMOTE reaches this computer's tcp:LOCAL through the adb connection.
 import { toBridgeError } from '../adb/adb-errors.js';
 import type { AdbClient } from '../adb/client.js';
+import { encodeService, readOkay, type AdbConnection } from '../adb/smart-socket.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 
 export interface ReverseRule {
@@ -11,17 +12,6 @@ export interface ReverseRule {
 }
 
 export type ReverseClient = Pick<AdbClient, 'getDevice'>;
-
-// adbkit's promises are Bluebird's, untyped without @types/bluebird: name what is used here.
-interface TransportConnection {
-  write(data: Buffer): unknown;
-  end(): unknown;
-  parser: {
-    readAscii(length: number): PromiseLike<string>;
-    readError(): PromiseLike<never>;
-    unexpected(data: string, expected: string): PromiseLike<never>;
-  };
-}
 
 export async function addReverse(
   client: ReverseClient,
@@ -63,28 +53,18 @@ export async function removeReverse(
 ): Promise<void> {
   const remote = tcp(remotePort, 'remote');
   const context = `adb reverse --remove ${remote} on ${serial}`;
-  let connection:
-    Awaited<ReturnType<ReturnType<ReverseClient['getDevice']>['transport']>> | undefined;
+  let connection: AdbConnection | undefined;
   try {
-    connection = (await client.getDevice(serial).transport()) as TransportConnection;
+    connection = (await client.getDevice(serial).transport()) as AdbConnection;
     connection.write(encodeService(`reverse:killforward:${remote}`));
     // Like every reverse service: OKAY for opening it, then OKAY or FAIL for the result.
-    for (let i = 0; i < 2; i++) {
-      const reply = await connection.parser.readAscii(4);
-      if (reply === 'FAIL') await connection.parser.readError();
-      if (reply !== 'OKAY') await connection.parser.unexpected(reply, 'OKAY or FAIL');
-    }
+    await readOkay(connection.parser);
+    await readOkay(connection.parser);
   } catch (error) {
     throw toBridgeError(error, BridgeErrorCode.PhoneActionFailed, context);
   } finally {
     connection?.end();
   }
-}
-
-/** adb's smart-socket request: four hex digits of length, then the service name. */
-function encodeService(service: string): Buffer {
-  const body = Buffer.from(service, 'utf8');
-  return Buffer.concat([Buffer.from(body.length.toString(16).padStart(4, '0'), 'ascii'), body]);
 }
 
 function tcp(port: number, side: string): string {

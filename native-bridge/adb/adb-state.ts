@@ -76,8 +76,13 @@ export function parseAdbDevicesOutput(text: string): AdbDeviceLine[] {
       `adb devices printed no "${HEADER}" line: ${JSON.stringify(text.slice(0, 200))}`,
     );
   }
+  return parseAdbDeviceLines(lines.slice(header + 1).join('\n'));
+}
+
+/** Parses device lines without the header, as `host:devices` and `host:track-devices` send them. */
+export function parseAdbDeviceLines(text: string): AdbDeviceLine[] {
   const devices: AdbDeviceLine[] = [];
-  for (const line of lines.slice(header + 1)) {
+  for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('* ')) continue;
     devices.push(parseDeviceLine(line));
   }

@@ -5,10 +5,10 @@ import { FakeTracker, FakeTrackingClient, flush } from './fake-tracking-client.j
 import { ManualTimers } from './manual-timers.js';
 import type { AdbState } from '../types.js';
 
-function setup() {
+function setup(pollMs = 0) {
   const client = new FakeTrackingClient();
   const timers = new ManualTimers();
-  const feed = new AdbDeviceFeed(client, { timers });
+  const feed = new AdbDeviceFeed(client, { timers, pollMs });
   const log: string[] = [];
   feed.on('snapshot', (devices: ReadonlyMap<string, AdbState>, recovered) =>
     log.push(`snapshot${recovered ? ' recovered' : ''} ${JSON.stringify([...devices])}`),
@@ -56,7 +56,7 @@ test('a dead server is reported once, retried with capped backoff, then recovere
   assert.equal(client.calls, 5);
   assert.deepEqual(log, [
     'snapshot [["S1","device"]]',
-    'lost 250 Connection closed',
+    'lost 250 the adb server connection broke (Premature end of stream, needed 4 more bytes)',
     'snapshot recovered [["S1","device"],["S3","unauthorized"]]',
   ]);
   // The backoff starts over for the next outage.
@@ -109,4 +109,54 @@ test('stop during a pending connect ends the tracker when it arrives', async () 
   feed.stop();
   await flush();
   assert.ok(client.last.ended);
+});
+
+test('a list the server sent before anyone listened is still reported', async () => {
+  const { client, feed, log } = setup();
+  const tracker = new FakeTracker();
+  tracker.send({ S1: 'device' });
+  client.outcomes.push(tracker);
+  feed.start();
+  await flush();
+  assert.deepEqual(log, ['snapshot [["S1","device"]]']);
+});
+
+test('polling reports what adb did not push to the tracker, once', async () => {
+  const { client, timers, feed, log } = setup(1000);
+  feed.start();
+  await flush();
+  client.last.send({ S1: 'device' });
+  client.listing = { S1: 'offline' };
+  timers.advance(1000);
+  await flush();
+  timers.advance(1000);
+  await flush();
+  assert.deepEqual(log, ['snapshot [["S1","device"]]', 'snapshot [["S1","offline"]]']);
+  assert.equal(client.listCalls, 2);
+});
+
+test('a poll overtaken by a tracker list is dropped', async () => {
+  const { client, timers, feed, log } = setup(1000);
+  feed.start();
+  await flush();
+  client.last.send({});
+  client.listing = { OLD: 'device' };
+  timers.advance(1000); // the poll is on its way…
+  client.last.send({ NEW: 'device' }); // …when the tracker brings newer news
+  await flush();
+  assert.deepEqual(log, ['snapshot []', 'snapshot [["NEW","device"]]']);
+});
+
+test('no polling while the server is away', async () => {
+  const { client, timers, feed } = setup(1000);
+  feed.start();
+  await flush();
+  client.last.send({});
+  client.outcomes.push('ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED');
+  client.last.die();
+  for (let i = 0; i < 5; i++) {
+    timers.advance(1000);
+    await flush();
+  }
+  assert.equal(client.listCalls, 0);
 });

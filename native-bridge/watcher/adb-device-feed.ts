@@ -1,33 +1,26 @@
-// Keeps one adb `host:track-devices` connection alive: full device snapshots while it lives, one
-// `lost` when the adb server goes away, reconnects with capped backoff, and `recovered` snapshots.
+// Keeps one adb `host:track-devices` connection alive: a full device snapshot per change while it
+// lives, one `lost` when the adb server goes away, capped-backoff reconnects, a `recovered` snapshot.
 import { EventEmitter } from 'node:events';
-import { parseAdbState } from '../adb/adb-state.js';
+import { sameAdbState, type AdbDeviceLine } from '../adb/adb-state.js';
 import type { AdbState } from '../types.js';
+import { ListPoller } from './list-poller.js';
 import { realTimers, retryDelay, type RetryOptions, type Timers } from './timers.js';
 
-/** One device as adbkit's tracker reports it: serial and state text. */
-export interface TrackedDevice {
-  id: string;
-  type: string;
-}
-
-export interface TrackerChangeSet {
-  added: TrackedDevice[];
-  changed: TrackedDevice[];
-  removed: TrackedDevice[];
-}
-
-/** The part of adbkit's Tracker the feed uses. */
+/** The part of a device tracker (adb/track-devices.ts) the feed uses. */
 export interface DeviceTracker {
-  on(event: 'changeSet', listener: (changes: TrackerChangeSet) => void): unknown;
+  on(event: 'list', listener: (devices: AdbDeviceLine[]) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  end(): unknown;
+  /** Begins reporting; called once the listeners are attached, so the first list is not missed. */
+  start(): void;
+  end(): void;
 }
 
-/** The part of adbkit's Client the feed uses. */
+/** Opens device trackers; `trackAdbDevices` over an adbkit client in the app, a fake in tests. */
 export interface TrackingClient {
   trackDevices(): PromiseLike<DeviceTracker>;
+  /** One `host:devices` answer, to catch what the tracker is not told (see list-poller.ts). */
+  listDevices(): PromiseLike<AdbDeviceLine[]>;
 }
 
 export interface AdbDeviceFeedEvents {
@@ -39,11 +32,15 @@ export interface AdbDeviceFeedEvents {
 
 export interface AdbDeviceFeedOptions {
   retry?: RetryOptions;
+  /** How often the device list is re-read while tracking (default 1000 ms; 0: never). */
+  pollMs?: number;
   timers?: Timers;
 }
 
 export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
   private readonly timers: Timers;
+  private readonly poller: ListPoller;
+  private last: ReadonlyMap<string, AdbState> | undefined;
   private tracker: DeviceTracker | undefined;
   private retryTimer: unknown;
   private attempt = 0;
@@ -57,6 +54,12 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
   ) {
     super();
     this.timers = options.timers ?? realTimers;
+    this.poller = new ListPoller({
+      intervalMs: options.pollMs ?? 1_000,
+      timers: this.timers,
+      list: () => client.listDevices(),
+      onList: (devices) => this.publish(devices, false),
+    });
   }
 
   /** True while a tracker connection is up and has reported at least once since the last outage. */
@@ -70,6 +73,7 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
 
   stop(): void {
     this.stopped = true;
+    this.poller.stop();
     if (this.retryTimer !== undefined) this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     const tracker = this.tracker;
@@ -92,31 +96,39 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
 
   private follow(tracker: DeviceTracker): void {
     this.tracker = tracker;
-    const devices = new Map<string, AdbState>();
     let first = true;
     // Listeners stay attached for the tracker's life: an 'error' without a listener would crash.
-    tracker.on('error', (error) => this.down(tracker, error));
+    tracker.on('error', (error) =>
+      this.down(tracker, new Error(`the adb server connection broke (${describe(error)})`)),
+    );
     tracker.on('end', () => this.down(tracker, new Error('the adb server closed the connection')));
-    // changeSet batches adbkit's add/change/remove of one update, so each snapshot is consistent.
-    tracker.on('changeSet', (changes) => {
+    tracker.on('list', (list) => {
       if (this.tracker !== tracker) return;
-      for (const device of changes.removed) devices.delete(device.id);
-      for (const device of [...changes.added, ...changes.changed]) {
-        devices.set(device.id, parseAdbState(device.type));
-      }
+      this.poller.invalidate();
       const recovered = first && this.outage;
       if (first) {
         first = false;
         this.outage = false;
         this.attempt = 0;
+        this.poller.start();
       }
-      this.emit('snapshot', new Map(devices), recovered);
+      this.publish(list, recovered);
     });
+    tracker.start();
+  }
+
+  /** Emits a snapshot when the list differs from the last one (or after an outage, always). */
+  private publish(list: AdbDeviceLine[], recovered: boolean): void {
+    const devices = new Map(list.map((d) => [d.serial, d.state]));
+    if (!recovered && this.last && sameSnapshot(this.last, devices)) return;
+    this.last = devices;
+    this.emit('snapshot', new Map(devices), recovered);
   }
 
   private down(tracker: DeviceTracker, error: unknown): void {
     if (this.tracker !== tracker || this.stopped) return;
     this.tracker = undefined;
+    this.poller.stop();
     endQuietly(tracker);
     this.lose(error);
   }
@@ -132,6 +144,15 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
       if (!this.stopped) this.connect();
     }, delay);
   }
+}
+
+function sameSnapshot(a: ReadonlyMap<string, AdbState>, b: ReadonlyMap<string, AdbState>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [serial, state] of a) {
+    const other = b.get(serial);
+    if (other === undefined || !sameAdbState(state, other)) return false;
+  }
+  return true;
 }
 
 function endQuietly(tracker: DeviceTracker): void {

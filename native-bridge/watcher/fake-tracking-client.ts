@@ -1,35 +1,34 @@
-// A stand-in for adbkit's client and tracker in unit tests: the test decides when the adb server
+// A stand-in for the adb device tracker in unit tests: the test decides when the adb server
 // answers, what device lists it sends, and when it dies.
 import { EventEmitter } from 'node:events';
-import type { DeviceTracker, TrackerChangeSet, TrackingClient } from './adb-device-feed.js';
+import { parseAdbState } from '../adb/adb-state.js';
+import type { DeviceTracker, TrackingClient } from './adb-device-feed.js';
 
 export class FakeTracker extends EventEmitter implements DeviceTracker {
   ended = false;
-  private list = new Map<string, string>();
+  started = false;
+  /** Lists sent before start(), as a real server's first list may arrive before anyone listens. */
+  private early: Array<Record<string, string>> = [];
 
-  /** Sends a full device list, as adb does on every change; adbkit turns it into a change set. */
+  /** Sends a full device list { serial: state text }, as adb does on every change. */
   send(devices: Record<string, string>): void {
-    const next = new Map(Object.entries(devices));
-    const changes: TrackerChangeSet = { added: [], changed: [], removed: [] };
-    for (const [id, type] of next) {
-      const old = this.list.get(id);
-      if (old === undefined) changes.added.push({ id, type });
-      else if (old !== type) changes.changed.push({ id, type });
-    }
-    for (const [id, type] of this.list) if (!next.has(id)) changes.removed.push({ id, type });
-    this.list = next;
-    this.emit('changeSet', changes);
+    if (!this.started) return void this.early.push(devices);
+    this.emit('list', toLines(devices));
   }
 
-  /** The adb server dies: adbkit's tracker reports an error, then its end. */
+  /** The adb server dies: the tracker reports an error, then its end. */
   die(): void {
-    this.emit('error', new Error('Connection closed'));
+    this.emit('error', new Error('Premature end of stream, needed 4 more bytes'));
     this.emit('end');
   }
 
-  end(): this {
+  start(): void {
+    this.started = true;
+    for (const devices of this.early.splice(0)) this.send(devices);
+  }
+
+  end(): void {
     this.ended = true;
-    return this;
   }
 }
 
@@ -38,6 +37,18 @@ export class FakeTrackingClient implements TrackingClient {
   readonly outcomes: Array<FakeTracker | string> = [];
   readonly trackers: FakeTracker[] = [];
   calls = 0;
+  /** What `host:devices` answers; a string is a refusal with that code. */
+  listing: Record<string, string> | string = {};
+  listCalls = 0;
+
+  async listDevices() {
+    this.listCalls++;
+    const listing = this.listing;
+    if (typeof listing === 'string') {
+      throw Object.assign(new Error(`connect ${listing} 127.0.0.1:5037`), { code: listing });
+    }
+    return toLines(listing);
+  }
 
   async trackDevices(): Promise<FakeTracker> {
     this.calls++;
@@ -54,6 +65,14 @@ export class FakeTrackingClient implements TrackingClient {
     if (!tracker) throw new Error('no tracker yet');
     return tracker;
   }
+}
+
+function toLines(devices: Record<string, string>) {
+  return Object.entries(devices).map(([serial, state]) => ({
+    serial,
+    state: parseAdbState(state),
+    details: {},
+  }));
 }
 
 /** Lets pending promise callbacks run. */

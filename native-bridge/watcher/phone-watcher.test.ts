@@ -15,6 +15,7 @@ function setup(usb: 'fake' | 'broken' | false = 'fake') {
   const watcher = new PhoneWatcher({
     client,
     timers,
+    pollMs: 0,
     logger: { warn: (message) => warnings.push(message) },
     usb:
       usb === false

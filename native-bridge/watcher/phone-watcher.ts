@@ -1,6 +1,7 @@
 // The phone watcher: USB hotplug plus adb device tracking, as one stream of typed PhoneEvents.
 import { EventEmitter } from 'node:events';
 import { createAdbClient } from '../adb/client.js';
+import { listAdbDevices, trackAdbDevices } from '../adb/track-devices.js';
 import type { AdbState, PhoneEvent, UsbPhone } from '../types.js';
 import { UsbWatcher, type UsbWatcherOptions, type UsbWatcherStatus } from '../usb/usb-watcher.js';
 import { AdbDeviceFeed, type TrackingClient } from './adb-device-feed.js';
@@ -21,6 +22,11 @@ export interface PhoneWatcherOptions {
   noAdbGraceMs?: number;
   /** Reconnect backoff after the adb server is lost (default 250 ms doubling to 5 s). */
   retry?: RetryOptions;
+  /**
+   * How often adb's device list is re-read besides tracking (default 1000 ms; 0: never). adb 29
+   * does not push `unauthorized` or a network phone going `offline` to trackers.
+   */
+  pollMs?: number;
   /** Receives the one-time "USB unavailable" notice. */
   logger?: { warn(message: string): void };
   /** Tests: a tracking client instead of an adbkit client built from host/port/adbPath. */
@@ -49,15 +55,8 @@ export class PhoneWatcher extends EventEmitter<PhoneWatcherEvents> {
   constructor(private readonly options: PhoneWatcherOptions = {}) {
     super();
     const timers = options.timers ?? realTimers;
-    const client =
-      options.client ??
-      createAdbClient({
-        host: options.host,
-        port: options.port,
-        adbPath: options.adbPath,
-        startServer: options.startServer ?? true,
-      });
-    this.feed = new AdbDeviceFeed(client, { retry: options.retry, timers });
+    const client = options.client ?? adbTracking(options);
+    this.feed = new AdbDeviceFeed(client, { retry: options.retry, pollMs: options.pollMs, timers });
     const usbOptions = options.usb ?? true;
     this.usb =
       usbOptions === false ? undefined : new UsbWatcher(usbOptions === true ? {} : usbOptions);
@@ -136,4 +135,15 @@ export class PhoneWatcher extends EventEmitter<PhoneWatcherEvents> {
   private send(event: PhoneEvent): void {
     if (!this.stopped) this.emit('event', event);
   }
+}
+
+function adbTracking(options: PhoneWatcherOptions): TrackingClient {
+  // Whether a refused connection may start the server is decided here, once, for every reconnect.
+  const client = createAdbClient({
+    host: options.host,
+    port: options.port,
+    adbPath: options.adbPath,
+    startServer: options.startServer ?? true,
+  });
+  return { trackDevices: () => trackAdbDevices(client), listDevices: () => listAdbDevices(client) };
 }

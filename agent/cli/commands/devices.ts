@@ -1,0 +1,94 @@
+// `tandem devices`: the phones adb sees, with their identity (masked unless --reveal), or with
+// --watch one JSON line per watcher event until interrupted.
+import { InvalidArgumentError, type Command } from 'commander';
+import { createAdbClient, DEFAULT_ADB_PORT } from '../../../native-bridge/adb/client.js';
+import { locateAdb } from '../../../native-bridge/adb/locate-adb.js';
+import { BridgeErrorCode, isBridgeError } from '../../../native-bridge/errors.js';
+import { readPhoneIdentity } from '../../../native-bridge/identity/read-phone.js';
+import { PhoneWatcher } from '../../../native-bridge/watcher/phone-watcher.js';
+import { CliError } from '../cli-error.js';
+import { listDeviceRows } from '../devices/device-rows.js';
+import { renderDeviceTable } from '../devices/render-table.js';
+
+interface DevicesOptions {
+  json?: boolean;
+  reveal?: boolean;
+  watch?: boolean;
+  adbHost: string;
+  adbPort: number;
+}
+
+export function register(program: Command): void {
+  program
+    .command('devices')
+    .description('List the Android phones attached through adb, with their identity')
+    .option('--json', 'print a JSON array instead of a table')
+    .option('--reveal', 'show full identities (IMEI) instead of the masked form')
+    .option('--watch', 'print one JSON line per phone event until interrupted (Ctrl-C)')
+    .option('--adb-host <host>', 'adb server host', '127.0.0.1')
+    .option('--adb-port <port>', 'adb server port', parsePort, defaultPort())
+    .action(async (options: DevicesOptions) => {
+      try {
+        await (options.watch ? watch(options) : list(options));
+      } catch (error) {
+        throw asCliError(error);
+      }
+    });
+}
+
+async function list(options: DevicesOptions): Promise<void> {
+  const client = createAdbClient({
+    host: options.adbHost,
+    port: options.adbPort,
+    adbPath: locateAdb().path,
+  });
+  const rows = await listDeviceRows(
+    client,
+    (c, serial) => readPhoneIdentity(c, serial),
+    options.reveal === true,
+  );
+  process.stdout.write(
+    options.json ? `${JSON.stringify(rows, null, 2)}\n` : renderDeviceTable(rows),
+  );
+}
+
+async function watch(options: DevicesOptions): Promise<void> {
+  const watcher = new PhoneWatcher({
+    host: options.adbHost,
+    port: options.adbPort,
+    adbPath: locateAdb().path,
+    logger: { warn: (message) => process.stderr.write(`tandem: ${message}\n`) },
+  });
+  watcher.on('event', (event) => process.stdout.write(`${JSON.stringify(event)}\n`));
+  await watcher.start();
+  await new Promise<void>((resolve) => {
+    const finish = () => {
+      process.off('SIGINT', finish);
+      process.off('SIGTERM', finish);
+      void watcher.stop().then(resolve);
+    };
+    process.once('SIGINT', finish);
+    process.once('SIGTERM', finish);
+  });
+}
+
+function asCliError(error: unknown): unknown {
+  if (!isBridgeError(error)) return error;
+  // A missing adb is a setup problem, not a runtime failure: exit code 2.
+  const exitCode = error.code === BridgeErrorCode.AdbNotFound ? 2 : 1;
+  return new CliError(error.code, error.message, exitCode);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new InvalidArgumentError('expected a port number from 1 to 65535.');
+  }
+  return port;
+}
+
+/** adb's own variable for a non-default server port. */
+function defaultPort(): number {
+  const fromEnv = process.env.ANDROID_ADB_SERVER_PORT;
+  return fromEnv && /^\d+$/.test(fromEnv) ? Number(fromEnv) : DEFAULT_ADB_PORT;
+}

@@ -1,0 +1,33 @@
+// adb's "smart socket" requests, for the services adbkit does not wrap: a 4-hex-digit length and the
+// service name out, then OKAY or FAIL+message back.
+import { BridgeError, BridgeErrorCode } from '../errors.js';
+
+// adbkit's promises are Bluebird's, untyped without @types/bluebird: name what is used here.
+export interface AdbParser {
+  readAscii(length: number): PromiseLike<string>;
+  readValue(): PromiseLike<Buffer>;
+  readError(): PromiseLike<never>;
+}
+
+export interface AdbConnection {
+  write(data: Buffer): unknown;
+  end(): unknown;
+  parser: AdbParser;
+  socket?: { destroy(): void };
+}
+
+export function encodeService(service: string): Buffer {
+  const body = Buffer.from(service, 'utf8');
+  return Buffer.concat([Buffer.from(body.length.toString(16).padStart(4, '0'), 'ascii'), body]);
+}
+
+/** Reads one OKAY; a FAIL rejects with adb's message (as adbkit's own commands do). */
+export async function readOkay(parser: AdbParser): Promise<void> {
+  const reply = await parser.readAscii(4);
+  if (reply === 'OKAY') return;
+  if (reply === 'FAIL') await parser.readError();
+  throw new BridgeError(
+    BridgeErrorCode.AdbOutputMalformed,
+    `adb answered ${JSON.stringify(reply)} where OKAY or FAIL was expected`,
+  );
+}
