@@ -38,7 +38,7 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     this.paused = options.paused ?? false;
     this.retryBaseMs = options.retryBaseMs ?? 1_000;
     this.retryCapMs = options.retryCapMs ?? 30_000;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => performance.timeOrigin + performance.now());
   }
 
   handle(event: PhoneEvent): void {
@@ -158,7 +158,7 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     const attempt = this.attempts.get(phone.serial) ?? 0;
     this.attempts.set(phone.serial, attempt + 1);
     const delay = backoffDelay(attempt, this.retryBaseMs, this.retryCapMs);
-    phone.scheduleRetry(this.now() + delay);
+    phone.scheduleRetry(Math.round(this.now() + delay));
     const timer = setTimeout(() => {
       this.timers.delete(phone.serial);
       if (phone.current === 'failed' && !this.paused) this.begin(phone);

@@ -26,7 +26,8 @@ export class PhonePairing {
     readonly serial: string,
     private readonly ports: PairingPorts,
     private readonly onChange: (status: PhoneStatus) => void,
-    private readonly now: () => number = Date.now,
+    // Sub-millisecond epoch time, so the pairing benchmark can resolve what takes under 1 ms.
+    private readonly now: () => number = () => performance.timeOrigin + performance.now(),
   ) {}
 
   status(): PhoneStatus {
