@@ -31,6 +31,16 @@ test('a wrong ADB is an error, not a silent fallback', () => {
   );
 });
 
+test('a bare ADB name is looked up on PATH', () => {
+  const found = locateAdb({
+    env: { ADB: 'adb-29', PATH: '/a:/b' },
+    platform: 'linux',
+    homeDir: '/home/p',
+    isExecutable: only('/b/adb-29', '/a/adb'),
+  });
+  assert.deepEqual(found, { path: '/b/adb-29', source: 'env' });
+});
+
 test('PATH entries are searched in order', () => {
   const found = locateAdb({
     env: { PATH: '/a:/b:/c' },

@@ -26,10 +26,16 @@ export function locateAdb(options: LocateAdbOptions = {}): AdbLocation {
   const path = platform === 'win32' ? win32 : posix;
   const exe = platform === 'win32' ? 'adb.exe' : 'adb';
 
+  const pathDirs = (pathVariable(env, platform) ?? '').split(path.delimiter).filter(Boolean);
   const fromEnv = env.ADB?.trim();
   if (fromEnv) {
+    // A bare name (ADB=adb) is looked up on PATH, as a shell would.
+    const candidates = /[\\/]/.test(fromEnv)
+      ? [fromEnv]
+      : pathDirs.map((d) => path.join(d, fromEnv));
+    const found = candidates.find(isExecutable);
+    if (found) return { path: found, source: 'env' };
     // An explicit choice that is wrong must not silently fall back to another adb.
-    if (isExecutable(fromEnv)) return { path: fromEnv, source: 'env' };
     throw new BridgeError(
       BridgeErrorCode.AdbNotFound,
       `adb was not found: ADB is set to "${fromEnv}", which is not an executable file. ` +
@@ -37,7 +43,6 @@ export function locateAdb(options: LocateAdbOptions = {}): AdbLocation {
     );
   }
 
-  const pathDirs = (pathVariable(env, platform) ?? '').split(path.delimiter).filter(Boolean);
   for (const dir of pathDirs) {
     const candidate = path.join(dir, exe);
     if (isExecutable(candidate)) return { path: candidate, source: 'path' };

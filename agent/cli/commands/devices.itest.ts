@@ -1,0 +1,122 @@
+// `tandem devices` as a person runs it: a real process, a real private adb server, phone sims.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../e2e/phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../../e2e/support/adb-server.js';
+import { connectSim } from '../../../e2e/support/connect-sim.js';
+import type { DeviceRow } from '../devices/device-rows.js';
+
+const IMEI = luhnComplete('35290611012345');
+const MODEL = 'Tandem Test Phone';
+
+let adb: PrivateAdbServer;
+let ready: PhoneSim;
+let locked: PhoneSim;
+
+before(async () => {
+  adb = await startPrivateAdbServer();
+  ready = await startPhoneSim({ port: 0, profile: 'android-14', imei: IMEI, model: MODEL });
+  locked = await startPhoneSim({ port: 0, unauthorized: true });
+  await connectSim(adb, ready);
+  await connectSim(adb, locked, { expect: 'unauthorized' });
+});
+
+after(async () => {
+  await ready?.close();
+  await locked?.close();
+  await adb?.stop();
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function tandem(args: string[], env: NodeJS.ProcessEnv = { ...process.env, ADB: adb.adbPath }) {
+  const child = spawn(process.execPath, ['bin/tandem.js', 'devices', ...args], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const done = new Promise<Run>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return { child, done, output: () => stdout };
+}
+
+const port = () => ['--adb-port', String(adb.port)];
+
+test('--json lists both phones; identity masked only, the IMEI nowhere', async () => {
+  const run = await tandem(['--json', ...port()]).done;
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok(!run.stdout.includes(IMEI));
+  const rows = JSON.parse(run.stdout) as DeviceRow[];
+  const phone = rows.find((r) => r.serial === ready.adbSerial);
+  assert.deepEqual(phone, {
+    serial: ready.adbSerial,
+    state: 'device',
+    model: MODEL,
+    manufacturer: ready.props['ro.product.manufacturer'],
+    release: '14',
+    sdk: 34,
+    identity: { kind: 'imei', masked: `****${IMEI.slice(-4)}` },
+  });
+  const waiting = rows.find((r) => r.serial === locked.adbSerial);
+  assert.equal(waiting?.state, 'unauthorized');
+  assert.equal(waiting?.identity, null);
+  assert.match(waiting?.hint ?? '', /Allow USB debugging on your phone/);
+});
+
+test('--reveal adds the value and every IMEI', async () => {
+  const run = await tandem(['--json', '--reveal', ...port()]).done;
+  assert.equal(run.code, 0, run.stderr);
+  const phone = (JSON.parse(run.stdout) as DeviceRow[]).find((r) => r.serial === ready.adbSerial);
+  assert.deepEqual(phone?.identity, {
+    kind: 'imei',
+    masked: `****${IMEI.slice(-4)}`,
+    value: IMEI,
+    imeis: [IMEI],
+  });
+});
+
+test('the table shows the phones, the masked identity and the hint', async () => {
+  const run = await tandem(port()).done;
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^SERIAL\s+STATE\s+PHONE\s+ANDROID\s+IDENTITY/);
+  assert.ok(run.stdout.includes(`imei ****${IMEI.slice(-4)}`));
+  assert.ok(run.stdout.includes(`${locked.adbSerial}: Allow USB debugging on your phone`));
+  assert.ok(!run.stdout.includes(IMEI));
+});
+
+test('--watch prints one JSON event per line until SIGINT', async () => {
+  const run = tandem(['--watch', ...port()]);
+  const deadline = Date.now() + 10_000;
+  while (!run.output().includes(`"state":"device"`) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  run.child.kill('SIGINT');
+  const { code, stdout } = await run.done;
+  assert.equal(code, 0);
+  const events = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { serial?: string });
+  assert.ok(events.some((e) => e.serial === ready.adbSerial));
+  assert.ok(events.some((e) => e.serial === locked.adbSerial));
+});
+
+test('no adb anywhere: the install advice and exit code 2', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'tandem-no-adb-'));
+  const env = { PATH: join(home, 'bin'), HOME: home };
+  const run = await tandem(port(), env).done;
+  assert.equal(run.code, 2);
+  assert.match(
+    run.stderr,
+    /^tandem: adb was not found .*sudo apt-get install adb.* \[ADB_NOT_FOUND\]$/m,
+  );
+});
