@@ -21,7 +21,14 @@ export interface ChromiumHostOptions {
   viewport?: { width: number; height: number };
 }
 
-export async function launchChromiumHost(options: ChromiumHostOptions): Promise<BrowserHost> {
+/** The Chromium host also hands out its Playwright pages (tests, the benchmark's CDP sessions). */
+export interface ChromiumBrowserHost extends BrowserHost {
+  pageOf(tabId: string): Page;
+}
+
+export async function launchChromiumHost(
+  options: ChromiumHostOptions,
+): Promise<ChromiumBrowserHost> {
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
   const needsNoSandbox = process.getuid?.() === 0 || Boolean(process.env.CI);
   let context: BrowserContext;
@@ -47,7 +54,7 @@ export async function launchChromiumHost(options: ChromiumHostOptions): Promise<
   return new ChromiumHost(context);
 }
 
-class ChromiumHost implements BrowserHost {
+class ChromiumHost implements ChromiumBrowserHost {
   readonly kind = 'chromium';
   private readonly pages = new Map<string, Page>();
   private readonly info = new Map<string, TabInfo>();
@@ -141,7 +148,6 @@ class ChromiumHost implements BrowserHost {
     await this.context.close();
   }
 
-  /** The Playwright page of a tab, for tests and the benchmark (CDP sessions, screenshots). */
   pageOf(tabId: string): Page {
     return this.page(tabId);
   }

@@ -4,8 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserHost } from './browser-host.js';
-import { launchChromiumHost } from './chromium-host.js';
+import { launchChromiumHost, type ChromiumBrowserHost } from './chromium-host.js';
 
 export interface FixtureSite {
   origin: string;
@@ -78,7 +77,7 @@ export async function startFixtureSite(pages = fixturePages): Promise<FixtureSit
 }
 
 export interface TestHost {
-  host: BrowserHost;
+  host: ChromiumBrowserHost;
   cleanup(): Promise<void>;
 }
 

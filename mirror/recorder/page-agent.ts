@@ -56,7 +56,8 @@ if (!globals[PAGE_API]) {
       maskAllInputs: config.maskAllInputs,
       maskInputOptions: { password: true },
       blockSelector: crossOriginFrameSelector(location.origin),
-      sampling: { scroll: config.scrollMs, mousemove: config.mousemoveMs, input: 'last' },
+      // Every input event, not only 'change': the phone sees typing as it happens.
+      sampling: { scroll: config.scrollMs, mousemove: config.mousemoveMs },
       slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaSocial: true },
       inlineStylesheet: true,
       // A page error inside the recorder must not take the page (or the stream) down.
