@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'bench/results/**'] },
@@ -9,14 +10,22 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
   },
   {
-    files: ['**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    files: ['bin/**/*.js', 'scripts/**/*.js', 'electron/**/*.js', '*.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Code that runs in a browser: the desktop UI and the phone page.
+    files: ['renderer/**/*.js', 'mobile/**/*.js'],
+    languageOptions: { globals: globals.browser },
   },
   {
     // The raw ipcMain/ipcRenderer stay inside electron/ipc; everything else goes through the typed contract.
@@ -25,8 +34,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='ipcMain']", message: 'Use electron/ipc/main-handle.ts.' },
-        { selector: "MemberExpression[object.name='ipcRenderer']", message: 'Use electron/ipc/renderer-invoke.ts.' },
+        {
+          selector: "MemberExpression[object.name='ipcMain']",
+          message: 'Use electron/ipc/main-handle.ts.',
+        },
+        {
+          selector: "MemberExpression[object.name='ipcRenderer']",
+          message: 'Use electron/ipc/renderer-invoke.ts.',
+        },
       ],
     },
   },

@@ -6,7 +6,19 @@ import { spawnSync } from 'node:child_process';
 
 const kind = process.argv[2] ?? 'unit';
 const suffix = kind === 'integration' ? '.itest.ts' : '.test.ts';
-const roots = ['agent', 'native-bridge', 'db', 'server', 'mobile', 'renderer', 'mirror', 'protocol', 'e2e', 'electron', 'bench'];
+const roots = [
+  'agent',
+  'native-bridge',
+  'db',
+  'server',
+  'mobile',
+  'renderer',
+  'mirror',
+  'protocol',
+  'e2e',
+  'electron',
+  'bench',
+];
 const skip = new Set(['node_modules', 'dist', 'fixtures']);
 
 /** @param {string} dir @returns {string[]} */
@@ -26,7 +38,9 @@ function find(dir) {
 }
 
 const only = process.argv.slice(3);
-const files = roots.flatMap(find).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const files = roots
+  .flatMap(find)
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 if (files.length === 0) {
   console.error(`no ${kind} test files found`);
   process.exit(1);

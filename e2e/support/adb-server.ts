@@ -63,7 +63,9 @@ export async function startPrivateAdbServer(port?: number): Promise<PrivateAdbSe
 
   const stop = async (): Promise<void> => {
     // A client (adbkit included) that found the server gone may have forked a daemon on this port.
-    await run(adbPath, ['-P', String(serverPort), 'kill-server'], { timeout: 5_000 }).catch(() => {});
+    await run(adbPath, ['-P', String(serverPort), 'kill-server'], { timeout: 5_000 }).catch(
+      () => {},
+    );
     await kill();
   };
 

@@ -12,4 +12,14 @@ import { register as open } from './open.js';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [agent, status, history, devices, server, phoneSim, session, relay, open];
+export const commands: RegisterCommand[] = [
+  agent,
+  status,
+  history,
+  devices,
+  server,
+  phoneSim,
+  session,
+  relay,
+  open,
+];
