@@ -1,0 +1,70 @@
+// `tandem session new` and `tandem relay` as a person runs them, against the real server.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, type RunningServer } from '../../../server/listen.js';
+import { tempDir } from '../../../server/test-helpers.js';
+import { until } from '../../../server/relay/relay-test-kit.js';
+
+const bin = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
+
+/** A running `tandem` with everything it printed so far, and its exit code once it ends. */
+function tandem(args: string[]) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: 'pipe' });
+  const run = { child, stdout: '', stderr: '', code: undefined as number | undefined };
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (run.stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
+  const exited = once(child, 'exit').then(([code]) => (run.code = code as number));
+  return Object.assign(run, { exited });
+}
+
+describe('tandem session new / tandem relay', () => {
+  const dir = tempDir('tandem-cli-relay-');
+  let server: RunningServer;
+  before(async () => {
+    server = await startServer({ host: '127.0.0.1', port: 0, dataDir: join(dir.path, 'server') });
+  });
+  after(async () => {
+    await server.close();
+    dir.remove();
+  });
+
+  it('creates a session, then two terminals exchange JSON lines both ways; a wrong secret exits non-zero', async () => {
+    const data = join(dir.path, 'agent');
+    const made = tandem(['session', 'new', '--server', server.url, '--json', '--data', data]);
+    await made.exited;
+    assert.equal(made.code, 0, made.stderr);
+    const { url, pcUrl } = JSON.parse(made.stdout) as { url: string; pcUrl: string };
+    assert.match(url, /\/s\/[A-Za-z0-9_-]+\?k=[A-Za-z0-9_-]{43}#[A-Za-z0-9_-]{43}$/);
+
+    const pc = tandem(['relay', '--url', pcUrl, '--role', 'pc']);
+    const phone = tandem(['relay', '--url', url, '--role', 'phone']);
+    await until(() => pc.stderr.includes('peer phone present'), 'phone joined', 20_000);
+    pc.child.stdin.write('{"type":"data.text","text":"hello phone"}\nnot json\n');
+    await until(() => phone.stdout.includes('hello phone'), 'text at the phone');
+    assert.equal(phone.stdout, '{"type":"data.text","text":"hello phone"}\n');
+    assert.match(pc.stderr, /MESSAGE_INVALID: a line is not JSON, skipped/);
+    phone.child.stdin.end('{"type":"op.back"}\n');
+    await phone.exited;
+    assert.equal(phone.code, 0, phone.stderr);
+    await until(() => pc.stderr.includes('peer phone absent (closed)'), 'peer-left at the PC');
+    assert.equal(pc.stdout, '{"type":"op.back"}\n');
+    pc.child.stdin.end();
+    await pc.exited;
+    assert.equal(pc.code, 0);
+
+    const wrong = tandem([
+      'relay',
+      '--url',
+      url.replace(/k=[^#]+/, `k=${'A'.repeat(43)}`),
+      '--role',
+      'phone',
+    ]);
+    await wrong.exited;
+    assert.notEqual(wrong.code, 0);
+    assert.match(wrong.stderr, /refused to join.*\[SESSION_NOT_MATCHED\]/);
+  });
+});
