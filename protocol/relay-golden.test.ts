@@ -48,3 +48,17 @@ describe('relay protocol golden frames', () => {
     }
   });
 });
+
+describe('checkClientFrame (the hot-path check)', () => {
+  it('agrees with ClientFrameSchema on every golden and invalid frame', async () => {
+    const { checkClientFrame } = await import('./relay-frame-check.js');
+    for (const text of [...golden.client, ...golden.invalid, ...golden.server]) {
+      const json = JSON.parse(text) as unknown;
+      assert.equal(
+        checkClientFrame(json) !== undefined,
+        ClientFrameSchema.safeParse(json).success,
+        text,
+      );
+    }
+  });
+});

@@ -29,6 +29,7 @@ export interface Relay {
 }
 
 export const RELAY_PROBE_PATH = '/v1/relay/probe';
+const HEARTBEAT_SLICES = 8;
 
 export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}): Relay {
   const { logger, now = Date.now, ...rest } = input;
@@ -52,6 +53,8 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     clientTracking: false,
   });
   const connections = new Set<RelayConnection>();
+  let accepted = 0;
+  let slice = 0;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
@@ -73,6 +76,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   const accept = (ws: WebSocket, admission: Admission & { ok: true }): void => {
     const { record, role, resumeLast } = admission;
     const connection = new RelayConnection(ws, record.relay, role, options, now);
+    connection.slice = accepted++ % HEARTBEAT_SLICES;
     connections.add(connection);
     ws.on('close', () => connections.delete(connection));
     record.relay.attach(role, connection, resumeLast);
@@ -99,9 +103,17 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     return { ok: true };
   });
 
-  const heartbeat = setInterval(() => {
-    for (const connection of connections) connection.heartbeat();
-  }, options.heartbeatMs);
+  // Heartbeats are spread over the interval in slices, so thousands of connections never cost one
+  // long pause of the event loop.
+  const heartbeat = setInterval(
+    () => {
+      const current = slice++ % HEARTBEAT_SLICES;
+      for (const connection of connections) {
+        if (connection.slice === current) connection.heartbeat();
+      }
+    },
+    Math.max(1, Math.floor(options.heartbeatMs / HEARTBEAT_SLICES)),
+  );
   heartbeat.unref();
   const sweeper = setInterval(
     () => registry.sweep(RelayCloseCode.Expired, RelayErrorCode.Expired),

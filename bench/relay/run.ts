@@ -1,0 +1,182 @@
+// bench/relay: the Tandem relay next to a minimal socket.io rooms relay and a raw `ws` echo, each in
+// its own server process on loopback, with thousands of paired sessions: RSS per idle connection,
+// saturated messages/s, and p50/p99 latency at one fixed offered load. Writes JSON to bench/results.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { connectPairs, type Pair, type Target } from './load-clients.js';
+
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 2000);
+const OFFERED_PER_S = Number(process.env.BENCH_RATE ?? 10_000);
+const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5000);
+const WINDOW = 4;
+const PAYLOAD = 'A'.repeat(128);
+const TARGETS: Target[] = ['tandem', 'socket.io', 'echo'];
+
+interface Result {
+  target: Target;
+  connections: number;
+  rssPerIdleConnectionKB: number;
+  messagesPerSecond: number;
+  offeredPerSecond: number;
+  deliveredAtOfferedPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssKB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+async function startServer(target: Target): Promise<{ child: ChildProcess; port: number }> {
+  const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, target], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /READY (\d+)/.exec(out);
+      if (ready) resolve(Number(ready[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
+  });
+  return { child, port };
+}
+
+/** Closed loop: every pair keeps WINDOW messages in flight; counts deliveries in PHASE_MS. */
+async function saturate(pairs: Pair[]): Promise<number> {
+  let delivered = 0;
+  let running = true;
+  for (const pair of pairs) {
+    pair.onReceive(() => {
+      delivered++;
+      if (running) pair.send(PAYLOAD);
+    });
+    for (let i = 0; i < WINDOW; i++) pair.send(PAYLOAD);
+  }
+  const start = performance.now();
+  const before = delivered;
+  await sleep(PHASE_MS);
+  const rate = ((delivered - before) * 1000) / (performance.now() - start);
+  running = false;
+  await sleep(1000); // let the windows drain before the next phase
+  return Math.round(rate);
+}
+
+/** Open loop at a fixed rate spread over all pairs; latency = receive time − send time (FIFO). */
+async function offered(pairs: Pair[]): Promise<{ delivered: number; p50: number; p99: number }> {
+  const samples: number[] = [];
+  const warmup = performance.now() + 500;
+  pairs.forEach((pair) => {
+    const sent: number[] = [];
+    let head = 0;
+    pair.onReceive(() => {
+      const at = performance.now();
+      const t0 = sent[head++]!;
+      if (t0 >= warmup) samples.push(at - t0);
+    });
+    (pair as Pair & { sent: number[] }).sent = sent;
+  });
+  const start = performance.now();
+  let count = 0;
+  let next = 0;
+  while (performance.now() - start < PHASE_MS) {
+    const due = Math.floor(((performance.now() - start) / 1000) * OFFERED_PER_S);
+    for (; count < due; count++) {
+      const pair = pairs[next++ % pairs.length]! as Pair & { sent: number[] };
+      pair.sent.push(performance.now());
+      pair.send(PAYLOAD);
+    }
+    await sleep(2);
+  }
+  await sleep(1000);
+  samples.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Number(
+      (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? NaN).toFixed(2),
+    );
+  const measured = (PHASE_MS - 500) / 1000;
+  return { delivered: Math.round(samples.length / measured), p50: at(0.5), p99: at(0.99) };
+}
+
+async function measure(target: Target): Promise<Result> {
+  const { child, port } = await startServer(target);
+  try {
+    await sleep(500);
+    const baseline = rssKB(child.pid!);
+    const pairs = await connectPairs(target, `127.0.0.1:${port}`, SESSIONS);
+    await sleep(2000);
+    const connections = pairs.length * 2;
+    const rssPerIdleConnectionKB = Number(
+      ((rssKB(child.pid!) - baseline) / connections).toFixed(2),
+    );
+    const messagesPerSecond = await saturate(pairs);
+    const latency = await offered(pairs);
+    for (const pair of pairs) pair.close();
+    return {
+      target,
+      connections,
+      rssPerIdleConnectionKB,
+      messagesPerSecond,
+      offeredPerSecond: OFFERED_PER_S,
+      deliveredAtOfferedPerSecond: latency.delivered,
+      p50Ms: latency.p50,
+      p99Ms: latency.p99,
+    };
+  } finally {
+    child.kill('SIGKILL');
+  }
+}
+
+const results: Result[] = [];
+for (const target of TARGETS) {
+  process.stderr.write(`bench/relay: ${target}, ${SESSIONS} sessions…\n`);
+  results.push(await measure(target));
+}
+const [tandem, socketIo, echo] = results as [Result, Result, Result];
+const ratios = {
+  throughputVsSocketIo: Number((tandem.messagesPerSecond / socketIo.messagesPerSecond).toFixed(2)),
+  throughputVsEcho: Number((tandem.messagesPerSecond / echo.messagesPerSecond).toFixed(2)),
+  p99VsSocketIo: Number((tandem.p99Ms / socketIo.p99Ms).toFixed(2)),
+};
+const goals = {
+  '≥2× socket.io throughput': ratios.throughputVsSocketIo >= 2,
+  'p99 ≤ socket.io p99': tandem.p99Ms <= socketIo.p99Ms,
+  '≥0.6× raw echo throughput': ratios.throughputVsEcho >= 0.6,
+  '<16 KB per idle connection': tandem.rssPerIdleConnectionKB < 16,
+};
+
+console.log(
+  `\nRelay benchmark: ${SESSIONS} paired sessions (${SESSIONS * 2} connections), payload ${PAYLOAD.length} B`,
+);
+console.log(
+  'target      | KB/idle conn | msgs/s (saturated) | offered → delivered/s | p50 ms | p99 ms',
+);
+console.log(
+  '------------|--------------|--------------------|-----------------------|--------|-------',
+);
+for (const r of results) {
+  console.log(
+    `${r.target.padEnd(11)} | ${String(r.rssPerIdleConnectionKB).padStart(12)} | ${String(r.messagesPerSecond).padStart(18)} | ` +
+      `${`${r.offeredPerSecond} → ${r.deliveredAtOfferedPerSecond}`.padStart(21)} | ${String(r.p50Ms).padStart(6)} | ${String(r.p99Ms).padStart(6)}`,
+  );
+}
+console.log(
+  `\nratios: tandem/socket.io throughput ${ratios.throughputVsSocketIo}×, tandem/echo ${ratios.throughputVsEcho}×, p99 tandem/socket.io ${ratios.p99VsSocketIo}×`,
+);
+for (const [goal, met] of Object.entries(goals))
+  console.log(`${met ? 'met   ' : 'MISSED'} ${goal}`);
+
+const dir = fileURLToPath(new URL('../results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+const file = `${dir}relay-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+writeFileSync(
+  file,
+  `${JSON.stringify({ sessions: SESSIONS, phaseMs: PHASE_MS, results, ratios, goals }, null, 2)}\n`,
+);
+console.log(`\nwrote ${file}`);
