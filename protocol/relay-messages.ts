@@ -1,6 +1,6 @@
 // What flows between the PC and the phone inside the relay envelope: shared data, operations on the
 // page, and the mirror stream. These bodies are what gets sealed end to end.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Delivery } from './relay-frames.js';
 
 export const MAX_TEXT_CHARS = 100_000;
@@ -9,41 +9,41 @@ export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 /** Raw bytes per file chunk; base64 and sealing keep a chunk frame well under the 1 MiB maxPayload. */
 export const FILE_CHUNK_BYTES = 192 * 1024;
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
-const httpUrl = z
-  .string()
-  .max(8192)
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an http(s) URL');
-const fileId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const base64 = z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/));
+const httpUrl = z.string().check(
+  z.maxLength(8192),
+  z.refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'must be an http(s) URL'),
+);
+const fileId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 /** A reference to an element of the mirrored page (the mirror's node id). */
-export const ElementRefSchema = z.string().min(1).max(128);
+export const ElementRefSchema = z.string().check(z.minLength(1), z.maxLength(128));
 
 // Shared data (patent A §3).
 export const TextMessageSchema = z.strictObject({
   type: z.literal('data.text'),
-  text: z.string().max(MAX_TEXT_CHARS),
+  text: z.string().check(z.maxLength(MAX_TEXT_CHARS)),
 });
 export const LinkMessageSchema = z.strictObject({
   type: z.literal('data.link'),
   url: httpUrl,
-  title: z.string().max(1000).optional(),
+  title: z.optional(z.string().check(z.maxLength(1000))),
 });
 /** Opens a file (or an image: kind `image`) transfer; chunks follow, then `data.file.end`. */
 export const FileBeginMessageSchema = z.strictObject({
   type: z.literal('data.file.begin'),
   id: fileId,
   kind: z.enum(['file', 'image']),
-  name: z.string().min(1).max(255),
-  mime: z.string().min(1).max(255),
-  size: z.number().int().min(0).max(MAX_FILE_BYTES),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  mime: z.string().check(z.minLength(1), z.maxLength(255)),
+  size: z.int().check(z.gte(0), z.lte(MAX_FILE_BYTES)),
   /** Lowercase hex SHA-256 of the whole file; the receiver checks it. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  chunkBytes: z.number().int().min(1024).max(FILE_CHUNK_BYTES),
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  chunkBytes: z.int().check(z.gte(1024), z.lte(FILE_CHUNK_BYTES)),
 });
 export const FileChunkMessageSchema = z.strictObject({
   type: z.literal('data.file.chunk'),
   id: fileId,
-  index: z.number().int().min(0),
+  index: z.int().check(z.gte(0)),
   data: base64,
 });
 export const FileEndMessageSchema = z.strictObject({
@@ -53,16 +53,16 @@ export const FileEndMessageSchema = z.strictObject({
 export const FileAbortMessageSchema = z.strictObject({
   type: z.literal('data.file.abort'),
   id: fileId,
-  reason: z.string().max(200),
+  reason: z.string().check(z.maxLength(200)),
 });
 /** The receiver's progress, so the sender shows it too (latest-wins). */
 export const FileProgressMessageSchema = z.strictObject({
   type: z.literal('data.file.progress'),
   id: fileId,
-  received: z.number().int().min(0),
-  size: z.number().int().min(0),
+  received: z.int().check(z.gte(0)),
+  size: z.int().check(z.gte(0)),
   done: z.boolean(),
-  ok: z.boolean().optional(),
+  ok: z.optional(z.boolean()),
 });
 
 // Operation instructions (patent A §4): the other terminal performs the same operation.
@@ -72,16 +72,16 @@ export const ForwardOpSchema = z.strictObject({ type: z.literal('op.forward') })
 export const ReloadOpSchema = z.strictObject({ type: z.literal('op.reload') });
 export const ScrollOpSchema = z.strictObject({
   type: z.literal('op.scroll'),
-  x: z.number().finite(),
-  y: z.number().finite(),
-  ref: ElementRefSchema.optional(),
+  x: z.number(),
+  y: z.number(),
+  ref: z.optional(ElementRefSchema),
 });
 export const FindOpSchema = z.discriminatedUnion('action', [
   z.strictObject({
     type: z.literal('op.find'),
     action: z.literal('query'),
-    query: z.string().min(1).max(1000),
-    caseSensitive: z.boolean().optional(),
+    query: z.string().check(z.minLength(1), z.maxLength(1000)),
+    caseSensitive: z.optional(z.boolean()),
   }),
   z.strictObject({ type: z.literal('op.find'), action: z.literal('next') }),
   z.strictObject({ type: z.literal('op.find'), action: z.literal('previous') }),
@@ -91,12 +91,12 @@ export const ClickOpSchema = z.strictObject({ type: z.literal('op.click'), ref: 
 export const InputOpSchema = z.strictObject({
   type: z.literal('op.input'),
   ref: ElementRefSchema,
-  value: z.string().max(MAX_TEXT_CHARS),
+  value: z.string().check(z.maxLength(MAX_TEXT_CHARS)),
 });
 export const SelectOpSchema = z.strictObject({
   type: z.literal('op.select'),
   ref: ElementRefSchema,
-  values: z.array(z.string().max(1000)).max(1000),
+  values: z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000)),
 });
 
 // The mirror stream: placeholders the mirror issue fills with its own schemas.

@@ -1,14 +1,10 @@
 // The session page URL: `<server>/s/<pageId>?k=<secret>#<e2e key>` (rule a) or
 // `<server>/s/<pageId>?t=<role token>#<e2e key>` (rule b). The fragment never reaches the server.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RelayError, RelayErrorCode } from './relay-errors.js';
 
 const base64url = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]+$/);
+  z.string().check(z.minLength(min), z.maxLength(max), z.regex(/^[A-Za-z0-9_-]+$/));
 
 /** 128 random bits or more, base64url. */
 export const PageIdSchema = base64url(16, 64);

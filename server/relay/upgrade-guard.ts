@@ -1,7 +1,7 @@
 // Decides, before the WebSocket is accepted, whether an upgrade request may join a session:
 // Origin, protocol version, parameters, matching (rule a or b), then the role slot.
 import type { IncomingHttpHeaders } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RelayErrorCode } from '../../protocol/relay-errors.js';
 import { RELAY_PROTOCOL_VERSION, RoleSchema, type Role } from '../../protocol/relay-frames.js';
 import { PageIdSchema, RoleTokenSchema, SecretSchema } from '../../protocol/session-url.js';
@@ -19,16 +19,13 @@ export type Admission =
   | { ok: false; status: number; code: string; message: string };
 
 export const JoinParamsSchema = z.strictObject({
-  v: z.string().regex(/^[0-9]{1,4}$/),
+  v: z.string().check(z.regex(/^[0-9]{1,4}$/)),
   page: PageIdSchema,
   role: RoleSchema,
-  k: SecretSchema.optional(),
-  t: RoleTokenSchema.optional(),
-  resume: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{16,64}$/)
-    .optional(),
-  last: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  k: z.optional(SecretSchema),
+  t: z.optional(RoleTokenSchema),
+  resume: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/))),
+  last: z.optional(z.coerce.number().check(z.int(), z.gte(0), z.lte(Number.MAX_SAFE_INTEGER))),
 });
 export type JoinParams = z.infer<typeof JoinParamsSchema>;
 
