@@ -54,6 +54,9 @@ describe('phone page in Chromium', () => {
     const page = await context.newPage();
     const response = await page.goto(urls.phone);
     assert.equal(response?.headers()['referrer-policy'], 'no-referrer');
+    const script = await fetch(`${server.base}/m/phone.js`);
+    const bundleBytes = (await script.arrayBuffer()).byteLength;
+    assert.ok(bundleBytes < 64 * 1024, `the page script stays small (${bundleBytes} bytes)`);
     await page.locator('#status', { hasText: 'Connected' }).waitFor();
     await page.locator('#peer', { hasText: 'PC connected' }).waitFor();
 

@@ -3,6 +3,8 @@ export interface RelayLogger {
   debug(object: object, message?: string): void;
   info(object: object, message?: string): void;
   warn(object: object, message?: string): void;
+  /** pino's; when absent, debug lines are always built. */
+  isLevelEnabled?(level: string): boolean;
 }
 
 /** Enough of a page id to tell sessions apart in logs without making it usable. */

@@ -40,11 +40,14 @@ export class RelaySession {
     phone: new RoleSlot('phone'),
   };
   readonly stats: RelayStats = { relayedMessages: 0, relayedBytes: 0, coalesced: 0 };
+  private readonly debug: boolean;
 
   constructor(
     readonly pageId: string,
     private readonly deps: RelaySessionDeps,
-  ) {}
+  ) {
+    this.debug = deps.log.isLevelEnabled?.('debug') ?? true;
+  }
 
   /** Whether a terminal may take `role` now; a valid resume token wins over a live holder. */
   decide(role: Role, resumeToken: string | undefined): JoinDecision {
@@ -162,16 +165,19 @@ export class RelaySession {
     }
     slot.recvSeq = frame.seq;
     peer.enqueue((seq) => `{"t":"fwd","seq":${seq},"msg":${text}}`);
-    this.deps.log.debug(
-      {
-        page: pageTag(this.pageId),
-        from: slot.role,
-        type: frame.type,
-        size: text.length,
-        seq: frame.seq,
-      },
-      'relayed',
-    );
+    // Per-message lines are built only when debug is on: this is the relay's hot path.
+    if (this.debug) {
+      this.deps.log.debug(
+        {
+          page: pageTag(this.pageId),
+          from: slot.role,
+          type: frame.type,
+          size: text.length,
+          seq: frame.seq,
+        },
+        'relayed',
+      );
+    }
     if (peer.queueBytes > this.deps.options.queueHardBytes) {
       return link.close(
         RelayCloseCode.Invalid,
