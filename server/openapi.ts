@@ -123,6 +123,43 @@ export const operations: readonly Operation[] = [
     errors: [...withBody, ...authed],
   },
   {
+    method: 'post',
+    path: '/v1/relay/probe',
+    summary:
+      'Why would this relay join be refused? Same parameters as the WebSocket upgrade at ' +
+      'GET /v1/relay (see docs/protocol.md); answers { ok: true } or 400/403/409/410/426 with a relay code',
+    auth: false,
+    request: z.object({
+      v: z.string(),
+      page: z.string(),
+      role: z.enum(['pc', 'phone']),
+      k: z.string().optional(),
+      t: z.string().optional(),
+      resume: z.string().optional(),
+    }),
+    status: 200,
+    response: z.object({ ok: z.literal(true) }),
+    errors: common,
+  },
+  {
+    method: 'get',
+    path: '/s/:pageId',
+    summary: 'The phone page of a session (text/html; the secret is in its query)',
+    auth: false,
+    status: 200,
+    response: z.string(),
+    errors: common,
+  },
+  {
+    method: 'get',
+    path: '/m/phone.js',
+    summary: 'The phone page script (text/javascript)',
+    auth: false,
+    status: 200,
+    response: z.string(),
+    errors: common,
+  },
+  {
     method: 'get',
     path: '/v1/stats',
     summary: 'Request counts per route (only when exposeStats is on)',
