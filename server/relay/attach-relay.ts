@@ -86,21 +86,23 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   app.register(phonePageRoutes);
 
   // Browsers cannot read an upgrade refusal; the phone page asks here why it was refused.
-  app.post(RELAY_PROBE_PATH, { logLevel: 'warn' }, async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const params = Object.fromEntries(
-      Object.entries(body).map(([key, value]) => [
-        key,
-        typeof value === 'number' ? String(value) : value,
-      ]),
-    );
-    const admission = admit(params, request.headers, registry, options);
-    if (!admission.ok) {
-      return reply
-        .code(admission.status)
-        .send({ error: { code: admission.code, message: admission.message } });
-    }
-    return { ok: true };
+  app.register(async (scope) => {
+    scope.post(RELAY_PROBE_PATH, { logLevel: 'warn' }, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const params = Object.fromEntries(
+        Object.entries(body).map(([key, value]) => [
+          key,
+          typeof value === 'number' ? String(value) : value,
+        ]),
+      );
+      const admission = admit(params, request.headers, registry, options);
+      if (!admission.ok) {
+        return reply
+          .code(admission.status)
+          .send({ error: { code: admission.code, message: admission.message } });
+      }
+      return { ok: true };
+    });
   });
 
   // Heartbeats are spread over the interval in slices, so thousands of connections never cost one
