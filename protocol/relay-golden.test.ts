@@ -4,7 +4,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ClientFrameSchema, ServerFrameSchema } from './relay-frames.js';
-import { MESSAGE_DELIVERY, RelayMessageSchema } from './relay-messages.js';
+import {
+  MAX_MIRROR_EVENTS,
+  MAX_TABS,
+  MESSAGE_DELIVERY,
+  RelayMessageSchema,
+} from './relay-messages.js';
 
 const golden = JSON.parse(
   readFileSync(new URL('./fixtures/relay-golden.json', import.meta.url), 'utf8'),
@@ -30,9 +35,7 @@ describe('relay protocol golden frames', () => {
       assert.equal(JSON.stringify(message), text);
       seen.add(message.type);
     }
-    const types = Object.keys(MESSAGE_DELIVERY).filter(
-      (t) => !['data.file.abort', 'mirror.patch'].includes(t),
-    );
+    const types = Object.keys(MESSAGE_DELIVERY).filter((t) => t !== 'data.file.abort');
     for (const type of types) assert.ok(seen.has(type), `golden sample for ${type}`);
   });
 
@@ -42,10 +45,40 @@ describe('relay protocol golden frames', () => {
     }
   });
 
-  it('refuses unsafe links, missing fields, oversized files and unknown fields', () => {
+  it('refuses unsafe links, missing fields, oversized files, unknown fields and non-events', () => {
     for (const text of golden.invalidMessages) {
       assert.equal(RelayMessageSchema.safeParse(JSON.parse(text)).success, false, text);
     }
+  });
+});
+
+describe('mirror messages', () => {
+  it('keeps each rrweb event as it came (no copy, key order intact)', () => {
+    const event = { type: 3, data: { source: 0 }, timestamp: 5, extra: [1] };
+    const parsed = RelayMessageSchema.parse({ type: 'mirror.patch', payload: [event] });
+    assert.equal(parsed.type === 'mirror.patch' && parsed.payload[0], event);
+  });
+
+  it('caps the events per message and the tabs per list', () => {
+    const events = Array.from({ length: MAX_MIRROR_EVENTS + 1 }, () => ({ type: 3, timestamp: 1 }));
+    assert.equal(
+      RelayMessageSchema.safeParse({ type: 'mirror.patch', payload: events }).success,
+      false,
+    );
+    assert.equal(
+      RelayMessageSchema.safeParse({ type: 'mirror.patch', payload: events.slice(1) }).success,
+      true,
+    );
+    const tab = { id: 't', url: 'about:blank', title: '', active: false };
+    const tabs = Array.from({ length: MAX_TABS + 1 }, () => tab);
+    assert.equal(RelayMessageSchema.safeParse({ type: 'mirror.tabs', tabs }).success, false);
+  });
+
+  it('delivers snapshots and patches in order (reliable), tab lists and find answers latest-wins', () => {
+    assert.equal(MESSAGE_DELIVERY['mirror.snapshot'], 'reliable');
+    assert.equal(MESSAGE_DELIVERY['mirror.patch'], 'reliable');
+    assert.equal(MESSAGE_DELIVERY['mirror.tabs'], 'latest');
+    assert.equal(MESSAGE_DELIVERY['find.result'], 'latest');
   });
 });
 

@@ -99,14 +99,69 @@ export const SelectOpSchema = z.strictObject({
   values: z.array(z.string().check(z.maxLength(1000))).check(z.maxLength(1000)),
 });
 
-// The mirror stream: placeholders the mirror issue fills with its own schemas.
+/** Show a PC tab on the phone (and make it the PC's active tab), or close it. */
+export const TabOpSchema = z.strictObject({
+  type: z.literal('op.tab'),
+  action: z.enum(['show', 'close']),
+  tabId: z.string().check(z.minLength(1), z.maxLength(128)),
+});
+/** Copy an element's text (or, without `ref`, the PC's selection) to the phone: a `data.text` answers. */
+export const CopyOpSchema = z.strictObject({
+  type: z.literal('op.copy'),
+  ref: z.optional(ElementRefSchema),
+});
+
+// The mirror stream (PC → phone): rrweb events, kept as the recorder made them.
+/** Events per mirror message; a larger batch is split by the sender (the frame cap is 1 MiB anyway). */
+export const MAX_MIRROR_EVENTS = 10_000;
+export const MAX_TABS = 500;
+
+/** One rrweb event: the replayer needs its numeric `type` and `timestamp`; `data` is its own affair. */
+export interface MirrorEvent {
+  type: number;
+  timestamp: number;
+  [key: string]: unknown;
+}
+const isMirrorEvent = (value: unknown): value is MirrorEvent =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Number.isFinite((value as { type?: unknown }).type) &&
+  Number.isFinite((value as { timestamp?: unknown }).timestamp);
+// z.custom keeps each event object as it is (no copy, key order intact): snapshots are large.
+const mirrorEvents = z
+  .array(z.custom<MirrorEvent>(isMirrorEvent, 'must be an rrweb event (numeric type, timestamp)'))
+  .check(z.minLength(1), z.maxLength(MAX_MIRROR_EVENTS));
+
+/** A full snapshot and the events after it: the phone resets its replayer and starts from it. */
 export const MirrorSnapshotSchema = z.strictObject({
   type: z.literal('mirror.snapshot'),
-  payload: z.unknown(),
+  payload: mirrorEvents,
 });
+/** Incremental events of the shown tab, applied in order after the last snapshot. */
 export const MirrorPatchSchema = z.strictObject({
   type: z.literal('mirror.patch'),
-  payload: z.unknown(),
+  payload: mirrorEvents,
+});
+export const MirrorTabSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
+  /** Any scheme (about:blank, a file): the phone offers "open on this phone" for http(s) only. */
+  url: z.string().check(z.maxLength(8192)),
+  title: z.string().check(z.maxLength(1000)),
+  favicon: z.optional(z.string().check(z.maxLength(8192))),
+  active: z.boolean(),
+});
+export type MirrorTabInfo = z.infer<typeof MirrorTabSchema>;
+/** The PC's tabs (latest-wins): the whole list each time. */
+export const MirrorTabsSchema = z.strictObject({
+  type: z.literal('mirror.tabs'),
+  tabs: z.array(MirrorTabSchema).check(z.maxLength(MAX_TABS)),
+});
+/** The PC's answer to `op.find`: `index` is 1-based, 0 when there is no current match. */
+export const FindResultSchema = z.strictObject({
+  type: z.literal('find.result'),
+  count: z.int().check(z.gte(0)),
+  index: z.int().check(z.gte(0)),
 });
 
 export const RelayMessageSchema = z.union([
@@ -126,13 +181,20 @@ export const RelayMessageSchema = z.union([
   ClickOpSchema,
   InputOpSchema,
   SelectOpSchema,
+  TabOpSchema,
+  CopyOpSchema,
   MirrorSnapshotSchema,
   MirrorPatchSchema,
+  MirrorTabsSchema,
+  FindResultSchema,
 ]);
 export type RelayMessage = z.infer<typeof RelayMessageSchema>;
 export type RelayMessageType = RelayMessage['type'];
 
-/** How each message type travels. Positions and snapshots may be coalesced; the rest never. */
+/**
+ * How each message type travels. Positions, progress, tab lists and find answers may be coalesced;
+ * the rest never. A snapshot is reliable: the patches after it must not overtake it.
+ */
 export const MESSAGE_DELIVERY: Readonly<Record<RelayMessageType, Delivery>> = Object.freeze({
   'data.text': 'reliable',
   'data.link': 'reliable',
@@ -150,6 +212,10 @@ export const MESSAGE_DELIVERY: Readonly<Record<RelayMessageType, Delivery>> = Ob
   'op.click': 'reliable',
   'op.input': 'reliable',
   'op.select': 'reliable',
-  'mirror.snapshot': 'latest',
+  'op.tab': 'reliable',
+  'op.copy': 'reliable',
+  'mirror.snapshot': 'reliable',
   'mirror.patch': 'reliable',
+  'mirror.tabs': 'latest',
+  'find.result': 'latest',
 });

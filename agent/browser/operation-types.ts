@@ -1,8 +1,10 @@
-// The operations the phone asks the PC to perform. Most shapes are protocol/relay-messages.ts's;
-// the tab and copy operations are not in protocol/ yet and are defined here (see the report).
+// The operations the phone asks the PC to perform: the protocol's op.* messages
+// (protocol/relay-messages.ts), so what arrives over the relay is performed as it is.
+import type { z } from 'zod/mini';
 import type {
   BackOpSchema,
   ClickOpSchema,
+  CopyOpSchema,
   FindOpSchema,
   ForwardOpSchema,
   InputOpSchema,
@@ -10,22 +12,15 @@ import type {
   ReloadOpSchema,
   ScrollOpSchema,
   SelectOpSchema,
+  TabOpSchema,
 } from '../../protocol/relay-messages.js';
-import type { z } from 'zod';
 import type { FindResult } from '../../mirror/ops/find-in-page.js';
 
 /** Show a PC tab on the phone (and make it the PC's active tab), or close it. */
-export interface TabOp {
-  type: 'op.tab';
-  action: 'show' | 'close';
-  tabId: string;
-}
+export type TabOp = z.infer<typeof TabOpSchema>;
 
 /** Select an element's text on the PC (or take the PC's current selection) and copy it to the phone. */
-export interface CopyOp {
-  type: 'op.copy';
-  ref?: string;
-}
+export type CopyOp = z.infer<typeof CopyOpSchema>;
 
 export type BrowserOperation =
   | z.infer<typeof NavigateOpSchema>
