@@ -5,7 +5,7 @@ export interface MirrorTab {
   id: string;
   url: string;
   title: string;
-  favicon: string;
+  favicon?: string;
   active: boolean;
 }
 
@@ -14,10 +14,19 @@ export interface TabListActions {
   openOnPhone(url: string): void;
 }
 
+/** The buttons' words (the phone page passes its language's). */
+export interface TabListLabels {
+  show: string;
+  openOnPhone: string;
+}
+
+const ENGLISH: TabListLabels = { show: 'Show', openOnPhone: 'Open on this phone' };
+
 export function renderTabList(
   list: HTMLElement,
   tabs: readonly MirrorTab[],
   actions: TabListActions,
+  labels: TabListLabels = ENGLISH,
 ): void {
   const doc = list.ownerDocument;
   list.replaceChildren(
@@ -25,11 +34,12 @@ export function renderTabList(
       const row = doc.createElement('li');
       row.className = tab.active ? 'tandem-tab tandem-tab-active' : 'tandem-tab';
       row.dataset.tabId = tab.id;
-      if (/^https?:/.test(tab.favicon)) {
+      if (tab.favicon && /^https?:/.test(tab.favicon)) {
         const icon = doc.createElement('img');
         icon.className = 'tandem-tab-icon';
         icon.alt = '';
         icon.referrerPolicy = 'no-referrer';
+        icon.addEventListener('error', () => icon.remove());
         icon.src = tab.favicon;
         row.append(icon);
       }
@@ -37,11 +47,14 @@ export function renderTabList(
       title.className = 'tandem-tab-title';
       title.textContent = tab.title || tab.url;
       title.title = tab.url;
-      const show = button(doc, 'Show', 'tandem-tab-show', () => actions.showTab(tab.id));
-      const open = button(doc, 'Open on this phone', 'tandem-tab-open', () =>
-        actions.openOnPhone(tab.url),
-      );
-      row.append(title, show, open);
+      const show = button(doc, labels.show, 'tandem-tab-show', () => actions.showTab(tab.id));
+      row.append(title, show);
+      // Only a web address means anything to the phone's browser.
+      if (/^https?:/i.test(tab.url)) {
+        row.append(
+          button(doc, labels.openOnPhone, 'tandem-tab-open', () => actions.openOnPhone(tab.url)),
+        );
+      }
       return row;
     }),
   );

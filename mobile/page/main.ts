@@ -3,15 +3,21 @@
 import { FileAssembler } from '../lib/file-transfer.js';
 import { RelayClient, type ClientStatus, type PeerState } from '../lib/relay-client.js';
 import type { SocketLike } from '../lib/socket-like.js';
+import type { RelayMessage } from '../../protocol/relay-messages.js';
 import { wireComposer } from './composer.js';
 import { byId } from './dom.js';
 import { pickStrings } from './i18n.js';
 import { Inbox } from './inbox.js';
+import { wireMirrorControls } from './mirror-controls.js';
+import { MirrorPanel } from './mirror-view.js';
 
 const { lang, strings: t } = pickStrings(navigator.languages ?? [navigator.language]);
 document.documentElement.lang = lang;
 for (const node of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
   node.textContent = t[node.dataset.i18n as keyof typeof t] ?? node.textContent;
+}
+for (const node of document.querySelectorAll<HTMLElement>('[data-i18n-label]')) {
+  node.setAttribute('aria-label', t[node.dataset.i18nLabel as keyof typeof t] ?? '');
 }
 
 const statusNode = byId('status');
@@ -29,6 +35,53 @@ function showStatus(status: ClientStatus, detail?: { code: string; message: stri
 function showPeer(state: PeerState): void {
   document.body.dataset.peer = state;
   peerNode.textContent = { present: t.peerPresent, away: t.peerAway, absent: t.peerAbsent }[state];
+}
+
+/** "Mirror" or "Inbox" as the main area; the switch appears once the PC streams. */
+function showView(view: 'mirror' | 'inbox', panel: MirrorPanel): void {
+  byId('views').hidden = false;
+  byId('mirror-view').hidden = view !== 'mirror';
+  byId('inbox-view').hidden = view !== 'inbox';
+  byId('view-mirror').setAttribute('aria-pressed', String(view === 'mirror'));
+  byId('view-inbox').setAttribute('aria-pressed', String(view === 'inbox'));
+  document.body.dataset.view = view;
+  if (view === 'mirror') panel.refit();
+}
+
+function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
+  const send = (message: RelayMessage): void => void client.send(message).catch(() => undefined);
+  const empty = byId('mirror-empty');
+  const panel = new MirrorPanel(
+    byId('mirror'),
+    {
+      tap: (nodeId) => send({ type: 'op.click', ref: String(nodeId) }),
+      type: (nodeId, value) => send({ type: 'op.input', ref: String(nodeId), value }),
+      scroll: (x, y) => send({ type: 'op.scroll', x, y }),
+      showTab: (tabId) => send({ type: 'op.tab', action: 'show', tabId }),
+      openOnPhone: (url) => location.assign(url),
+    },
+    () => {
+      empty.hidden = false;
+      empty.textContent = t.mirrorFailed;
+    },
+  );
+  const controls = wireMirrorControls((message) => client.send(message), panel, t);
+  byId('view-mirror').addEventListener('click', () => showView('mirror', panel));
+  byId('view-inbox').addEventListener('click', () => showView('inbox', panel));
+  let shown = false;
+  return (message) => {
+    if (message.type === 'mirror.snapshot') {
+      empty.hidden = true;
+      // The first time the PC streams, the mirror becomes the main area.
+      if (!shown) showView('mirror', panel);
+      shown = true;
+      panel.snapshot(message.payload);
+    } else if (message.type === 'mirror.patch') panel.patch(message.payload);
+    else if (message.type === 'mirror.tabs') controls.setTabs(message.tabs);
+    else if (message.type === 'find.result') controls.showFindResult(message);
+    else return false;
+    return true;
+  };
 }
 
 function start(): void {
@@ -50,7 +103,9 @@ function start(): void {
   const files = new FileAssembler();
   client.on('status', (status, detail) => showStatus(status, detail));
   client.on('peer', (state) => showPeer(state));
+  const mirrorMessage = wireMirror(client);
   client.on('message', (message) => {
+    if (mirrorMessage(message)) return;
     if (message.type === 'data.text') return inbox.addText(message);
     if (message.type === 'data.link') return inbox.addLink(message);
     if (!message.type.startsWith('data.file.')) return;

@@ -1,0 +1,87 @@
+// The mirrored PC page: loads the replayer script on the first mirror message (the inbox-only page
+// stays small), starts a fresh replayer for every snapshot, applies patches in order, and routes
+// the asset URLs of the replayed page through the agent.
+import type { MirrorEvent } from '../../protocol/relay-messages.js';
+import type { MirrorPhoneApi, MirrorView } from '../../mirror/replayer/mount-mirror.js';
+import { rewriteAssetUrls } from '../../mirror/replayer/asset-rewrite.js';
+
+export const MIRROR_SCRIPT = '/m/mirror.js';
+
+type MirrorGlobal = {
+  TandemMirror?: { mountMirror(container: HTMLElement, api: MirrorPhoneApi): MirrorView };
+};
+type Events = Parameters<MirrorView['addEvents']>[0];
+
+let script: Promise<void> | undefined;
+
+function loadReplayer(): Promise<void> {
+  script ??= new Promise<void>((resolve, reject) => {
+    const tag = document.createElement('script');
+    tag.src = MIRROR_SCRIPT;
+    tag.addEventListener('load', () => resolve());
+    tag.addEventListener('error', () => {
+      script = undefined;
+      tag.remove();
+      reject(new Error(`${MIRROR_SCRIPT} did not load`));
+    });
+    document.head.append(tag);
+  });
+  return script;
+}
+
+export class MirrorPanel {
+  private view: MirrorView | undefined;
+  private follow = true;
+  /** Mirror messages in arrival order, so a snapshot that arrives while loading is not overtaken. */
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly api: MirrorPhoneApi,
+    private readonly onFailure: (error: Error) => void,
+  ) {}
+
+  /** A full snapshot and what follows it: throw the old document away and start from it. */
+  snapshot(events: readonly MirrorEvent[]): void {
+    this.enqueue(async () => {
+      await loadReplayer();
+      const mount = (window as MirrorGlobal).TandemMirror?.mountMirror;
+      if (!mount) throw new Error('the mirror script defined no TandemMirror');
+      this.view?.destroy();
+      this.view = mount(this.container, this.api);
+      this.view.setFollow(this.follow);
+      this.add(events);
+    });
+  }
+
+  /** Incremental events; dropped until a snapshot gave them a document to apply to. */
+  patch(events: readonly MirrorEvent[]): void {
+    this.enqueue(async () => this.add(events));
+  }
+
+  setFollow(on: boolean): void {
+    this.follow = on;
+    this.view?.setFollow(on);
+  }
+
+  find(action: 'query' | 'next' | 'previous' | 'clear', text?: string): void {
+    this.view?.find(action, text);
+  }
+
+  /** The container may have been hidden while mounted: fit the page to the width it has now. */
+  refit(): void {
+    window.dispatchEvent(new Event('resize'));
+  }
+
+  get live(): boolean {
+    return this.view !== undefined;
+  }
+
+  private add(events: readonly MirrorEvent[]): void {
+    this.view?.addEvents(rewriteAssetUrls(events, location.origin) as unknown as Events);
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.chain = this.chain.then(step).catch((error: Error) => this.onFailure(error));
+  }
+}
