@@ -40,6 +40,9 @@ const STYLE = `.tandem-mirror{position:relative;overflow:hidden;touch-action:pan
 .tandem-tab-active .tandem-tab-title{font-weight:bold}
 .tandem-tab-icon{width:16px;height:16px}`;
 
+const INCREMENTAL = 3;
+const SCROLL = 3;
+
 const BLOCKED_FRAME_STYLE = `.rr-block{background:repeating-linear-gradient(45deg,#eee 0 10px,#ddd 10px 20px)}`;
 
 export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): MirrorView {
@@ -66,6 +69,9 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
   let size = { width: 0, height: 0 };
   let follow = false;
   let lastTime = 0;
+  // Where the PC's own scrolling last put the page: replaying it is not the person scrolling, so
+  // follow mode does not echo it back to the PC.
+  let replayedScroll: { id: number; x: number; y: number } | undefined;
   let finder: Finder | undefined;
   let wiredRoot: Element | undefined;
 
@@ -110,7 +116,12 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
       'scroll',
       () => {
         const win = replayed.defaultView;
-        if (follow && win) api.scroll(win.scrollX, win.scrollY);
+        if (!follow || !win) return;
+        const echo =
+          replayedScroll?.id === idOf(replayed) &&
+          Math.abs(replayedScroll.x - win.scrollX) < 1 &&
+          Math.abs(replayedScroll.y - win.scrollY) < 1;
+        if (!echo) api.scroll(win.scrollX, win.scrollY);
       },
       { passive: true },
     );
@@ -120,6 +131,10 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
   return {
     addEvents(events) {
       for (const event of events) {
+        const data = event.data as { source?: number; id?: number; x?: number; y?: number };
+        if (event.type === INCREMENTAL && data.source === SCROLL && typeof data.id === 'number') {
+          replayedScroll = { id: data.id, x: data.x ?? 0, y: data.y ?? 0 };
+        }
         // Replay at arrival: the PC's clock and the phone's need not agree.
         lastTime = Math.max(Date.now(), lastTime);
         replayer.addEvent({ ...event, timestamp: lastTime } as eventWithTime);

@@ -179,6 +179,30 @@ describe('phone page mirror', () => {
     );
   });
 
+  it('shows the PC’s scrolling without echoing it back as op.scroll', async () => {
+    await pcBrowser.host.evaluate(tabId, 'window.scrollTo(0, 1500)');
+    const phoneScrollY = () =>
+      page.evaluate(() => {
+        const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
+        return frame.contentWindow?.scrollY ?? 0;
+      });
+    const deadline = Date.now() + 10_000;
+    while (Math.round(await phoneScrollY()) !== 1500) {
+      if (Date.now() > deadline) throw new Error('the PC scroll did not reach the phone');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    // A scroll of the person's own after it arrives; the replayed one must not have.
+    await page.evaluate(() => {
+      const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
+      frame.contentWindow?.scrollTo(0, 600);
+    });
+    await until(() => ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600), '600');
+    assert.equal(
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 1500),
+      false,
+    );
+  });
+
   it('lists the PC tabs; "show this tab" sends op.tab', async () => {
     const tabs = pcBrowser.host.tabs();
     await pc.send({ type: 'mirror.tabs', tabs });
