@@ -161,6 +161,15 @@ export const operations: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/m/mirror.js',
+    summary: 'The mirror replayer script, loaded by the phone page once the PC streams',
+    auth: false,
+    status: 200,
+    response: z.string(),
+    errors: common,
+  },
+  {
+    method: 'get',
     path: '/v1/stats',
     summary: 'Request counts per route (only when exposeStats is on)',
     auth: true,

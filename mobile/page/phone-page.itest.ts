@@ -117,6 +117,9 @@ describe('phone page in Chromium', () => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.match(await page.locator('#banner').innerText(), /此会话链接无法使用/);
     assert.equal(await page.locator('#send-button').innerText(), '发送');
+    assert.equal(await page.locator('#view-mirror').textContent(), '镜像');
+    assert.equal(await page.locator('#address').getAttribute('aria-label'), '网址或搜索');
+    assert.equal(await page.locator('#find-next').getAttribute('aria-label'), '下一个');
     const size = await page.locator('#send-button').boundingBox();
     assert.ok(size && size.height >= 44, 'touch targets are at least 44 px high');
     await context.close();
