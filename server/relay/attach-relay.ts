@@ -53,6 +53,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     clientTracking: false,
   });
   const connections = new Set<RelayConnection>();
+  const sockets = new Set<WebSocket>();
   let accepted = 0;
   let slice = 0;
 
@@ -78,7 +79,11 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     const connection = new RelayConnection(ws, record.relay, role, options, now);
     connection.slice = accepted++ % HEARTBEAT_SLICES;
     connections.add(connection);
-    ws.on('close', () => connections.delete(connection));
+    sockets.add(ws);
+    ws.on('close', () => {
+      connections.delete(connection);
+      sockets.delete(ws);
+    });
     record.relay.attach(role, connection, resumeLast);
   };
 
@@ -123,11 +128,14 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   );
   sweeper.unref();
 
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: the HTTP server's close() waits for every socket, upgraded ones too, so
+  // the relay's sockets must be closed before it or shutdown never ends.
+  app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     clearInterval(sweeper);
     app.server.off('upgrade', onUpgrade);
     registry.closeAll(RelayCloseCode.ServerShutdown, 'server shutting down');
+    for (const socket of sockets) socket.terminate();
     wss.close();
   });
 
