@@ -101,6 +101,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   app.register(bindingRoutes(context));
   app.register(sessionRoutes(context));
   if (config.exposeStats) app.register(statsRoutes(context));
+  options.extend?.(app);
 
   const stopSweeper = startSweeper(store, config.sweepIntervalMs, app.log);
   app.addHook('onClose', async () => {

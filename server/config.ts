@@ -1,5 +1,6 @@
 // The pairing server's settings: defaults filled in, checked once, frozen. Options that are
 // functions (clock, id generator) exist for tests.
+import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import { z } from 'zod';
 import { generateClientId } from './tokens.js';
@@ -24,6 +25,8 @@ export interface ServerAppOptions {
   log?: { stream: DestinationStream; level?: LevelWithSilent };
   /** Relay tunables (grace window, heartbeat, limits); the session TTL comes from sessionTtlMinutes. */
   relay?: Omit<RelayOptionsInput, 'sessionTtlMs'>;
+  /** Extra routes of the process that embeds the server (the agent's mirror asset proxy). */
+  extend?: (app: FastifyInstance) => void;
   now?: () => number;
   generateClientId?: (now: number) => string;
 }

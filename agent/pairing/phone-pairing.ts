@@ -94,6 +94,13 @@ export class PhonePairing {
     this.set('detected', 'RELEASED');
   }
 
+  /** The phone closed the session page: still paired, no live session until it is plugged again. */
+  sessionEnded(): void {
+    if (this.state !== 'connected') return;
+    this.sessionId = undefined;
+    this.set('detected', 'SESSION_CLOSED');
+  }
+
   /** The phone was unplugged: stop whatever runs, end in `gone`. */
   gone(): void {
     this.cancel();
@@ -208,6 +215,8 @@ function reasonFor(error: unknown): PairingReason {
     case 'SERVER_UNREACHABLE':
     case 'SERVER_TIMEOUT':
       return 'SERVER_UNREACHABLE';
+    case 'PHONE_ACTION_FAILED':
+      return 'SESSION_FAILED';
     case undefined:
       return 'INTERNAL';
     default:

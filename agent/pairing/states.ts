@@ -26,6 +26,8 @@ export type PairingReason =
   | 'SERVER_ERROR'
   | 'PAUSED'
   | 'RELEASED'
+  | 'SESSION_CLOSED'
+  | 'SESSION_FAILED'
   | 'INTERNAL';
 
 /** One phone as the agent reports it: never the raw identity, only its kind and masked form. */
@@ -58,6 +60,8 @@ export function hintFor(state: PairingState, reason?: PairingReason): string {
     case 'detected':
       if (reason === 'PAUSED') return 'Pairing is paused; resume it to connect.';
       if (reason === 'RELEASED') return 'Released from this computer; replug to pair again.';
+      if (reason === 'SESSION_CLOSED')
+        return 'The Tandem page was closed on the phone; replug to open it again.';
       return 'Phone found.';
     case 'unauthorized':
       return 'Allow USB debugging on your phone: unlock it and tap "Allow".';
@@ -90,6 +94,8 @@ function failedHint(reason?: PairingReason): string {
       return 'This phone does not reveal an identity Tandem can pair with.';
     case 'DEVICE_OFFLINE':
       return 'The phone is offline; replug the cable.';
+    case 'SESSION_FAILED':
+      return 'The phone did not open the Tandem page; unlock it. Retrying.';
     default:
       return 'Pairing failed; retrying.';
   }

@@ -5,12 +5,14 @@ import { ControlError, type AgentControl } from '../control/control-api.js';
 import { findOnePaired, forgetPaired, toHistoryView as toView } from './history-view.js';
 import type { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { PairingPorts } from '../pairing/ports.js';
+import type { BrowserRuntime } from '../session/browser-runtime.js';
 
 export function createAgentControl(deps: {
   orchestrator: PairingOrchestrator;
   history: HistoryStore;
   ports: PairingPorts;
   serverUrl: string;
+  browser?: BrowserRuntime | undefined;
 }): AgentControl {
   const { orchestrator, history } = deps;
 
@@ -23,6 +25,7 @@ export function createAgentControl(deps: {
         .phonesWithoutDebugging()
         .map(({ vendorId, productId, productName }) => ({ vendorId, productId, productName })),
     }),
+    ...(deps.browser ? { open: openIn(deps.browser) } : {}),
     pause: () => orchestrator.pause(),
     resume: () => orchestrator.resume(),
     history: () => history.list().map(toView),
@@ -50,5 +53,12 @@ export function createAgentControl(deps: {
       }
       return toView(phone);
     },
+  };
+}
+
+function openIn(browser: BrowserRuntime): (url: string) => Promise<{ tabId: string; url: string }> {
+  return async (url) => {
+    const tab = await browser.open(url);
+    return { tabId: tab.id, url: tab.url };
   };
 }

@@ -18,6 +18,8 @@ export interface AgentOptions {
   controlPort?: number;
   /** Bound on one identity read. */
   identityTimeoutMs?: number;
+  /** The PC browser session the phones mirror: a visible window, headless, or none. */
+  browser?: 'headed' | 'headless' | 'off';
   /** Expose the embedded server's request counters (tests and benchmarks). */
   exposeServerStats?: boolean;
 }

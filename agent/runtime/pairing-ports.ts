@@ -8,6 +8,7 @@ import { ensureAccount } from '../pairing/ensure-account.js';
 import type { PairingClient } from '../pairing/pairing-client.js';
 import { isPairingClientError } from '../pairing/pairing-client-error.js';
 import type { PairingPorts } from '../pairing/ports.js';
+import type { CreatedSession } from '../session/phone-session.js';
 
 export interface PortsDeps {
   adb: AdbClient;
@@ -16,7 +17,7 @@ export interface PortsDeps {
   /** Total bound for one identity read (default 3000 ms). */
   identityTimeoutMs?: number;
   /** Called when a created session should be opened on the phone (the walk of the mirror issue). */
-  onSession?: (serial: string, session: { sessionId: string; pageId: string }) => Promise<void>;
+  onSession?: (serial: string, session: CreatedSession) => Promise<void>;
 }
 
 export function createPairingPorts(deps: PortsDeps): PairingPorts {

@@ -6,6 +6,14 @@ import { ensureDataDir } from '../../db/data-dir.js';
 import { HistoryStore } from '../../db/agent/history-store.js';
 import { createAdbClient } from '../../native-bridge/adb/client.js';
 import { PhoneWatcher } from '../../native-bridge/watcher/phone-watcher.js';
+import { AssetProxy } from '../browser/asset-proxy.js';
+import { registerAssetRoute } from '../browser/asset-route.js';
+import {
+  defaultBrowserMode,
+  startBrowserRuntime,
+  type BrowserRuntime,
+} from '../session/browser-runtime.js';
+import { SessionManager } from '../session/session-manager.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
 import { removeAgentFile, writeAgentFile } from '../control/agent-file.js';
 import type { AgentControl } from '../control/control-api.js';
@@ -26,6 +34,9 @@ export interface RunningAgent {
   readonly serverUrl: string;
   /** The embedded server, when the agent runs one. */
   readonly embeddedServer: RunningServer | undefined;
+  /** The PC browsing session the phones mirror (absent with `browser: 'off'`). */
+  readonly browser: BrowserRuntime | undefined;
+  readonly sessions: SessionManager;
   stop(): Promise<void>;
 }
 
@@ -40,6 +51,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
   };
 
   try {
+    // The phone fetches the mirrored pages' images through the agent: only URLs seen in the stream.
+    const assets = new AssetProxy();
     let embeddedServer: RunningServer | undefined;
     if (!options.serverUrl) {
       embeddedServer = await startServer({
@@ -47,10 +60,18 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
         host: '127.0.0.1',
         port: options.serverPort ?? 0,
         exposeStats: options.exposeServerStats ?? false,
+        extend: (app) => registerAssetRoute(app, assets),
       });
       cleanups.push(() => embeddedServer?.close());
     }
     const serverUrl = options.serverUrl ?? (embeddedServer as RunningServer).url;
+
+    const browserMode = options.browser ?? defaultBrowserMode();
+    let browser: BrowserRuntime | undefined;
+    if (browserMode !== 'off') {
+      browser = await startBrowserRuntime({ dataDir, mode: browserMode, assets });
+      cleanups.push(() => browser?.stop());
+    }
 
     const adbOptions = {
       host: options.adbHost,
@@ -58,11 +79,21 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       startServer: options.startAdbServer ?? true,
     };
     const adb = createAdbClient(adbOptions);
+    const sessions = new SessionManager({
+      adb,
+      serverUrl,
+      reversePort: embeddedServer?.port,
+      browser,
+      receivedDir: join(dataDir, 'received'),
+      log: createLogger('session'),
+    });
+    cleanups.push(() => sessions.closeAll());
     const ports = createPairingPorts({
       adb,
       history,
       serverUrl,
       identityTimeoutMs: options.identityTimeoutMs,
+      onSession: (serial, session) => sessions.open(serial, session),
     });
     const orchestrator = new PairingOrchestrator(ports, { paused: options.paused ?? false });
     orchestrator.on('change', (status) =>
@@ -76,6 +107,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
         describe(status),
       ),
     );
+    sessions.attach(orchestrator);
     cleanups.push(() => orchestrator.settle());
     cleanups.push(() => orchestrator.stop());
 
@@ -88,7 +120,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
     cleanups.push(() => watcher.stop());
     await watcher.start();
 
-    const control = createAgentControl({ orchestrator, history, ports, serverUrl });
+    const control = createAgentControl({ orchestrator, history, ports, serverUrl, browser });
     const token = randomBytes(32).toString('hex');
     const controlServer: ControlServer = await startControlServer(
       control,
@@ -113,6 +145,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       uiUrl: `${controlServer.url}/?token=${token}`,
       serverUrl,
       embeddedServer,
+      browser,
+      sessions,
       stop: cleanup,
     };
   } catch (error) {

@@ -67,7 +67,13 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-pairing-'));
   const adb = await startPrivateAdbServer();
   const sim = await startPhoneSim({ profile: 'android-14', imei });
-  const agent = await startAgent({ dataDir, adbPort: adb.port, usb: false, startAdbServer: false });
+  const agent = await startAgent({
+    dataDir,
+    adbPort: adb.port,
+    usb: false,
+    startAdbServer: false,
+    browser: 'off',
+  });
   const samples: Record<'first-time' | 'history', Sample[]> = { 'first-time': [], history: [] };
   try {
     for (let i = 0; i < cycles * 2; i++) {

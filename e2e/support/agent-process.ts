@@ -26,9 +26,12 @@ export async function startAgentProcess(options: {
   dataDir: string;
   adbPort: number;
   serverUrl?: string;
+  /** The mirrored PC browser: off unless a test needs it. */
+  browser?: 'headless' | 'off';
   extraArgs?: string[];
 }): Promise<AgentProcess> {
   const args = [tandemBin, 'agent', '--headless', '--no-usb', '--json'];
+  args.push('--browser', options.browser ?? 'off');
   args.push('--data', options.dataDir, '--adb-port', String(options.adbPort));
   if (options.serverUrl) args.push('--server', options.serverUrl);
   args.push(...(options.extraArgs ?? []));

@@ -167,3 +167,25 @@ export class FileAssembler {
     return { event: 'failed', id, name, code, message };
   }
 }
+
+/** The `data.file.progress` a receiver sends back for a FileAssembler event (the sender shows it). */
+export function progressMessageFor(
+  event: FileEvent,
+): Extract<RelayMessage, { type: 'data.file.progress' }> {
+  const id = event.event === 'complete' ? event.file.id : event.id;
+  const size =
+    event.event === 'complete'
+      ? event.file.bytes.length
+      : event.event === 'progress'
+        ? event.size
+        : 0;
+  const received = event.event === 'progress' ? event.received : size;
+  return {
+    type: 'data.file.progress',
+    id,
+    received,
+    size,
+    done: event.event !== 'progress',
+    ok: event.event === 'complete',
+  };
+}

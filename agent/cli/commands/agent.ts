@@ -1,5 +1,5 @@
 // `tandem agent`: runs the desktop agent in the foreground (headless: the UI opens in a browser tab).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { describe, startAgent } from '../../runtime/start-agent.js';
 import {
   dataDirFrom,
@@ -20,6 +20,7 @@ interface AgentCommandOptions {
   paused?: boolean;
   usb: boolean;
   json?: boolean;
+  browser?: 'headed' | 'headless' | 'off';
 }
 
 export function register(program: Command): void {
@@ -40,6 +41,12 @@ export function register(program: Command): void {
     .option('--control-port <port>', 'port of the local control API (0: any)', portParser(true), 0)
     .option('--paused', 'start with automatic pairing paused')
     .option('--no-usb', 'do not watch USB hotplug (adb only)')
+    .addOption(
+      new Option(
+        '--browser <mode>',
+        'the PC browser the phones mirror (default: headed with a display)',
+      ).choices(['headed', 'headless', 'off']),
+    )
     .option('--json', 'print one JSON line per phone state change instead of text')
     .action(async (options: AgentCommandOptions) => {
       const agent = await startAgent({
@@ -51,6 +58,7 @@ export function register(program: Command): void {
         controlPort: options.controlPort,
         paused: options.paused ?? false,
         usb: options.usb,
+        browser: options.browser,
       });
       const out = (line: string) => process.stdout.write(`${line}\n`);
       if (!options.json) {
