@@ -9,12 +9,12 @@ import type { SocketLike } from '../../mobile/lib/socket-like.js';
 import type { AdbClient } from '../../native-bridge/adb/client.js';
 import { openUrlOnPhone } from '../../native-bridge/actions/open-url.js';
 import { addReverse, removeReverse } from '../../native-bridge/actions/reverse.js';
-import type { RelayMessage } from '../../protocol/relay-messages.js';
+import type { MirrorEvent, RelayMessage } from '../../protocol/relay-messages.js';
 import { buildSessionUrl } from '../../protocol/session-url.js';
 import type { Logger } from '../log.js';
 import type { BrowserOperation } from '../browser/operation-types.js';
 import type { BrowserRuntime } from './browser-runtime.js';
-import { isFullSnapshotBatch } from './mirror-batches.js';
+import { isFullSnapshotBatch, splitBatch } from './mirror-batches.js';
 import { saveReceivedFile } from './received-files.js';
 
 export interface CreatedSession {
@@ -100,13 +100,30 @@ export class PhoneSession {
     this.unsubscribe.push(
       browser.mirror.onShownBatch((_tabId, batch) => {
         if (this.relay?.peer !== 'present') return; // a (re)joining phone gets a fresh snapshot
-        const type = isFullSnapshotBatch(batch.events) ? 'mirror.snapshot' : 'mirror.patch';
-        void this.send({ type, payload: batch.events });
+        this.sendMirror(batch.events as MirrorEvent[]);
       }),
       browser.host.on((event) => {
         if (event.type !== 'navigated') this.sendTabs();
       }),
     );
+  }
+
+  /** A snapshot batch resets the phone's replayer; the parts after its first are patches. */
+  private sendMirror(events: MirrorEvent[]): void {
+    const { parts, tooLarge } = splitBatch(events);
+    if (tooLarge.length > 0) {
+      this.deps.log.warn(
+        { events: tooLarge.length },
+        'mirror events too large for the relay dropped',
+      );
+    }
+    let type: 'mirror.snapshot' | 'mirror.patch' = isFullSnapshotBatch(events)
+      ? 'mirror.snapshot'
+      : 'mirror.patch';
+    for (const payload of parts) {
+      void this.send({ type, payload });
+      type = 'mirror.patch';
+    }
   }
 
   private sendTabs(): void {

@@ -1,0 +1,198 @@
+// The whole walk of ARCHITECTURE §3 with the one simulated part, the phone: a real adb server on
+// a private port, the agent headless with its embedded server, the PC browser session in headless
+// Chromium, and the phone's browser in Chromium with mobile emulation that reaches the agent only
+// through the sim's real `adb reverse` (localhost → 127.0.0.2 → ADB stream → the server).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
+import type { PairingState, PhoneStatus } from '../agent/pairing/states.js';
+import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from './phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from './support/adb-server.js';
+import { connectSim } from './support/connect-sim.js';
+import { startPhoneBrowser, type PhoneBrowser } from './support/phone-browser.js';
+
+const run = promisify(execFile);
+const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'tandem-walk-'));
+let adb: PrivateAdbServer;
+let sim: PhoneSim;
+let agent: RunningAgent;
+let site: FixtureSite;
+let phone: PhoneBrowser;
+let page: Page;
+
+before(async () => {
+  process.env.TANDEM_LOG_LEVEL ??= 'warn';
+  site = await startFixtureSite();
+  adb = await startPrivateAdbServer();
+  sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete('35693803564380') });
+  phone = await startPhoneBrowser(sim);
+  agent = await startAgent({
+    dataDir,
+    adbPort: adb.port,
+    usb: false,
+    startAdbServer: false,
+    browser: 'headless',
+  });
+});
+
+after(async () => {
+  await agent?.stop();
+  await phone?.close();
+  await sim?.close();
+  await adb?.stop();
+  await site?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function waitState(states: PairingState[], timeoutMs = 20_000): Promise<PhoneStatus> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      agent.orchestrator.off('change', check);
+      const now = agent.orchestrator.list().find((s) => s.serial === sim.adbSerial);
+      reject(new Error(`never reached ${states.join('|')}; now ${JSON.stringify(now)}`));
+    }, timeoutMs);
+    const check = (status: PhoneStatus): void => {
+      if (status.serial !== sim.adbSerial || !states.includes(status.state)) return;
+      clearTimeout(timer);
+      agent.orchestrator.off('change', check);
+      resolve(status);
+    };
+    agent.orchestrator.on('change', check);
+    const now = agent.orchestrator.list().find((s) => s.serial === sim.adbSerial);
+    if (now) check(now);
+  });
+}
+
+const mirrored = (selector: string) => page.frameLocator('#mirror iframe').locator(selector);
+const pcTab = () => agent.browser?.mirror.shownTabId() as string;
+const onPc = <T>(expression: string) => agent.browser!.host.evaluate<T>(pcTab(), expression);
+
+async function until(
+  check: () => Promise<boolean>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test('plugging the phone in opens the session page on it, over adb reverse, with no click', async () => {
+  const opened = phone.nextPage();
+  await connectSim(adb, sim);
+  const status = await waitState(['connected', 'failed', 'bound-elsewhere']);
+  assert.equal(status.state, 'connected');
+  page = await opened;
+  const intent = sim.intents.at(-1);
+  const serverPort = agent.embeddedServer?.port;
+  assert.equal(intent?.action, 'android.intent.action.VIEW');
+  assert.match(
+    intent?.data ?? '',
+    new RegExp(`^http://localhost:${serverPort}/s/[\\w-]+\\?k=[\\w-]+#[\\w-]+$`),
+  );
+  const reverses = await adb.adb(['-s', sim.adbSerial, 'reverse', '--list']);
+  assert.match(reverses, new RegExp(`tcp:${serverPort} tcp:${serverPort}`));
+  await page.locator('#status', { hasText: 'Connected' }).waitFor();
+  await page.locator('#peer', { hasText: 'PC connected' }).waitFor();
+});
+
+test('tandem open shows a PC page on the phone, and a DOM change on the PC follows', async () => {
+  await run(process.execPath, [tandem, 'open', site.url('/article.html'), '--data', dataDir]);
+  await mirrored('#headline')
+    .filter({ hasText: 'Tandem fixture article' })
+    .waitFor({ timeout: 15_000 });
+  await onPc(`document.getElementById('para').textContent = 'changed on the PC'`);
+  await mirrored('#para').filter({ hasText: 'changed on the PC' }).waitFor();
+});
+
+test('a find from the phone highlights on the PC', async () => {
+  await onPc(`document.getElementById('para').textContent = 'A fox here, and another fox there.'`);
+  await mirrored('#para').filter({ hasText: 'another fox' }).waitFor();
+  await page.fill('#find-input', 'fox');
+  await page.press('#find-input', 'Enter');
+  await until(
+    async () => (await onPc<number>(`CSS.highlights.get('tandem-find')?.size ?? 0`)) === 2,
+    'two highlights on the PC',
+  );
+  await page.locator('#find-count', { hasText: '1 of 2' }).waitFor();
+  await page.click('#find-clear');
+  await until(
+    async () => (await onPc<number>(`CSS.highlights.get('tandem-find')?.size ?? 0`)) === 0,
+    'cleared',
+  );
+});
+
+test('a tap on a mirrored button clicks it on the PC', async () => {
+  await mirrored('#btn').click();
+  await until(
+    async () => (await onPc<string>(`document.getElementById('out').textContent`)) === 'clicked 1',
+    'PC click',
+  );
+  await mirrored('#out').filter({ hasText: 'clicked 1' }).waitFor();
+});
+
+test('scrolling on the phone scrolls the PC (follow mode)', async () => {
+  assert.equal(await page.isChecked('#follow'), true);
+  await page.evaluate(() => {
+    const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
+    frame.contentWindow?.scrollTo(0, 900);
+  });
+  await until(
+    async () => Math.abs((await onPc<number>('window.scrollY')) - 900) < 5,
+    'PC scrolled',
+  );
+});
+
+test('a file sent from the phone arrives intact on the PC', async () => {
+  const bytes = randomBytes(512 * 1024);
+  await page.click('#view-inbox');
+  await page.setInputFiles('#pick-file', {
+    name: 'notes.bin',
+    mimeType: 'application/octet-stream',
+    buffer: bytes,
+  });
+  const path = join(dataDir, 'received', 'notes.bin');
+  await until(async () => {
+    try {
+      return readFileSync(path).equals(bytes);
+    } catch {
+      return false;
+    }
+  }, 'the file in the data folder');
+});
+
+test('closing the phone page ends the session and removes the reverse mapping', async () => {
+  await page.close({ runBeforeUnload: true });
+  const ended = await waitState(['detected']);
+  assert.equal(ended.reason, 'SESSION_CLOSED');
+  await until(async () => {
+    const list = await adb.adb(['-s', sim.adbSerial, 'reverse', '--list']);
+    return !list.includes(`tcp:${agent.embeddedServer?.port}`);
+  }, 'reverse removed');
+});
+
+test('unplug → gone; replug → a history hit and the mirror is live again', async () => {
+  await adb.adb(['disconnect', sim.adbSerial]);
+  await waitState(['gone']);
+  const opened = phone.nextPage();
+  await connectSim(adb, sim);
+  const again = await waitState(['connected', 'failed']);
+  assert.equal(again.state, 'connected');
+  assert.equal(again.decidedBy, 'history');
+  page = await opened;
+  await mirrored('#headline')
+    .filter({ hasText: 'Tandem fixture article' })
+    .waitFor({ timeout: 15_000 });
+});
