@@ -113,6 +113,13 @@ test('tandem open shows a PC page on the phone, and a DOM change on the PC follo
   await mirrored('#headline')
     .filter({ hasText: 'Tandem fixture article' })
     .waitFor({ timeout: 15_000 });
+  // The phone loads the page's image through the agent's asset proxy, over adb reverse.
+  const image = mirrored('#pixel');
+  await until(
+    async () => (await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)) === 1,
+    'the mirrored image loaded',
+  );
+  assert.match((await image.getAttribute('src')) ?? '', /\/mirror\/asset\?url=/);
   await onPc(`document.getElementById('para').textContent = 'changed on the PC'`);
   await mirrored('#para').filter({ hasText: 'changed on the PC' }).waitFor();
 });

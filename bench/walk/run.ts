@@ -1,0 +1,112 @@
+// bench/walk: plug → mirror live on the phone. Each cycle plugs the simulated phone into a real adb
+// server (`adb connect`), and stops the clock when the phone's browser — Chromium with mobile
+// emulation, reaching the agent only through adb reverse — shows the PC page's text in its mirror.
+// The phone page load is included, as the goal asks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFixtureSite } from '../../agent/browser/test-kit.js';
+import type { PairingState, PhoneStatus } from '../../agent/pairing/states.js';
+import { startAgent, type RunningAgent } from '../../agent/runtime/start-agent.js';
+import { luhnComplete, startPhoneSim } from '../../e2e/phone-sim/index.js';
+import { startPrivateAdbServer } from '../../e2e/support/adb-server.js';
+import { startPhoneBrowser } from '../../e2e/support/phone-browser.js';
+import { printTable, summarize, writeResults } from '../support/results.js';
+
+const plugs = Number(process.env.BENCH_PLUGS ?? 20);
+const goalMs = 1_500;
+
+function waitState(
+  agent: RunningAgent,
+  serial: string,
+  states: PairingState[],
+): Promise<PhoneStatus> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`timeout waiting for ${states.join('|')}`)),
+      20_000,
+    );
+    const check = (status: PhoneStatus) => {
+      if (status.serial !== serial || !states.includes(status.state)) return;
+      clearTimeout(timer);
+      agent.orchestrator.off('change', check);
+      resolve(status);
+    };
+    agent.orchestrator.on('change', check);
+    const now = agent.orchestrator.list().find((s) => s.serial === serial);
+    if (now) check(now);
+  });
+}
+
+async function main(): Promise<void> {
+  process.env.TANDEM_LOG_LEVEL ??= 'warn';
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-walk-'));
+  const site = await startFixtureSite();
+  const adb = await startPrivateAdbServer();
+  const sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete('35693803564380') });
+  const phone = await startPhoneBrowser(sim);
+  const agent = await startAgent({
+    dataDir,
+    adbPort: adb.port,
+    usb: false,
+    startAdbServer: false,
+    browser: 'headless',
+  });
+  await agent.browser?.open(site.url('/article.html'));
+  const samples = {
+    connected: [] as number[],
+    pageOpened: [] as number[],
+    mirrorLive: [] as number[],
+  };
+  try {
+    for (let i = 0; i < plugs; i++) {
+      const opened = phone.nextPage(20_000);
+      const connected = waitState(agent, sim.adbSerial, ['connected']);
+      const start = performance.now();
+      await adb.adb(['connect', sim.adbSerial]);
+      await connected;
+      samples.connected.push(performance.now() - start);
+      const page = await opened;
+      samples.pageOpened.push(performance.now() - start);
+      await page
+        .frameLocator('#mirror iframe')
+        .locator('#headline', { hasText: 'Tandem fixture article' })
+        .waitFor({ timeout: 20_000 });
+      samples.mirrorLive.push(performance.now() - start);
+      // Unplug: close the page as the phone would lose it, and drop the adb transport.
+      const gone = waitState(agent, sim.adbSerial, ['gone']);
+      await page.close();
+      await adb.adb(['disconnect', sim.adbSerial]);
+      await gone;
+      process.stderr.write(`\rplugs: ${i + 1}/${plugs}`);
+    }
+    process.stderr.write('\n');
+  } finally {
+    await agent.stop();
+    await phone.close();
+    await sim.close();
+    await adb.stop();
+    await site.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const report = {
+    plugToConnected: summarize(samples.connected),
+    plugToPageOpened: summarize(samples.pageOpened),
+    plugToMirrorLive: summarize(samples.mirrorLive),
+  };
+  console.log(
+    `bench/walk: ${plugs} plugs of a simulated phone (real adb, adb reverse, Chromium phone), ms`,
+  );
+  printTable(
+    ['metric', 'n', 'p50', 'p95', 'max'],
+    Object.entries(report).map(([name, s]) => [name, s.n, s.p50, s.p95, s.max]),
+  );
+  const met = report.plugToMirrorLive.p95 < goalMs;
+  console.log(
+    `plug → mirror live p95: ${report.plugToMirrorLive.p95} ms (goal < ${goalMs} ms) ${met ? 'MET' : 'MISSED'}`,
+  );
+  const path = writeResults('walk', { plugs, report, goalMs, at: new Date().toISOString() });
+  console.log(`written ${path}`);
+}
+
+await main();
