@@ -1,6 +1,7 @@
 // What the local control API (and the Electron shell) can ask of a running agent.
 import type { UsbPhone } from '../../native-bridge/types.js';
 import type { PhoneStatus } from '../pairing/states.js';
+import type { SendRequest, SendResult } from '../session/send-request.js';
 
 export interface AgentStatus {
   paused: boolean;
@@ -32,6 +33,8 @@ export interface AgentControl {
   release(target: string): Promise<HistoryView>;
   /** Opens a URL in the agent's browser session (`tandem open`); absent before the session exists. */
   open?(url: string): Promise<OpenedTab>;
+  /** Sends the selection, a link, an image or text to one connected phone or all (`tandem send`). */
+  send?(request: SendRequest): Promise<SendResult>;
 }
 
 /** The tab `open` created. */

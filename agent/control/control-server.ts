@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ControlError, type AgentControl } from './control-api.js';
 import { checkControlRequest } from './guard.js';
+import { parseSendRequest } from '../session/send-request.js';
 import { readUiAsset, uiAssets, uiContentSecurityPolicy } from './ui-assets.js';
 
 export interface ControlServer {
@@ -87,6 +88,14 @@ export async function startControlServer(
       throw new ControlError('CONTROL_NOT_AVAILABLE', 'this agent has no browser session', 503);
     }
     return { opened: await control.open(urlOf(request.body)) };
+  });
+
+  // Text up to the relay's 100,000 characters, JSON-escaped: a larger body limit for this route.
+  app.post('/api/send', { bodyLimit: 1024 * 1024 }, async (request) => {
+    if (!control.send) {
+      throw new ControlError('CONTROL_NOT_AVAILABLE', 'this agent cannot send to phones', 503);
+    }
+    return { sent: await control.send(parseSendRequest(request.body)) };
   });
 
   await app.listen({ host: '127.0.0.1', port });

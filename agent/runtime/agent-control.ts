@@ -6,6 +6,7 @@ import { findOnePaired, forgetPaired, toHistoryView as toView } from './history-
 import type { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { PairingPorts } from '../pairing/ports.js';
 import type { BrowserRuntime } from '../session/browser-runtime.js';
+import type { SendToPhone } from '../session/send-to-phone.js';
 
 export function createAgentControl(deps: {
   orchestrator: PairingOrchestrator;
@@ -13,6 +14,7 @@ export function createAgentControl(deps: {
   ports: PairingPorts;
   serverUrl: string;
   browser?: BrowserRuntime | undefined;
+  sendToPhone?: SendToPhone | undefined;
 }): AgentControl {
   const { orchestrator, history } = deps;
 
@@ -26,6 +28,7 @@ export function createAgentControl(deps: {
         .map(({ vendorId, productId, productName }) => ({ vendorId, productId, productName })),
     }),
     ...(deps.browser ? { open: openIn(deps.browser) } : {}),
+    ...(deps.sendToPhone ? { send: deps.sendToPhone } : {}),
     pause: () => orchestrator.pause(),
     resume: () => orchestrator.resume(),
     history: () => history.list().map(toView),

@@ -14,6 +14,9 @@ import {
   type BrowserRuntime,
 } from '../session/browser-runtime.js';
 import { SessionManager } from '../session/session-manager.js';
+import { ensureAccount } from '../pairing/ensure-account.js';
+import { linkServerUrl } from './link-url.js';
+import { createSendToPhone, shownPageOf } from '../session/send-to-phone.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
 import { removeAgentFile, writeAgentFile } from '../control/agent-file.js';
 import type { AgentControl } from '../control/control-api.js';
@@ -34,6 +37,8 @@ export interface RunningAgent {
   readonly serverUrl: string;
   /** The embedded server, when the agent runs one. */
   readonly embeddedServer: RunningServer | undefined;
+  /** Creates a session for a phone without a cable; returns the URL to open on it (secret inside). */
+  openLinkSession(): Promise<string>;
   /** The PC browsing session the phones mirror (absent with `browser: 'off'`). */
   readonly browser: BrowserRuntime | undefined;
   readonly sessions: SessionManager;
@@ -57,7 +62,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
     if (!options.serverUrl) {
       embeddedServer = await startServer({
         dataDir: join(dataDir, 'server'),
-        host: '127.0.0.1',
+        host: options.serverHost ?? '127.0.0.1',
         port: options.serverPort ?? 0,
         exposeStats: options.exposeServerStats ?? false,
         extend: (app) => registerAssetRoute(app, assets),
@@ -120,7 +125,19 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
     cleanups.push(() => watcher.stop());
     await watcher.start();
 
-    const control = createAgentControl({ orchestrator, history, ports, serverUrl, browser });
+    const sendToPhone = createSendToPhone({
+      phones: () => orchestrator.list(),
+      session: (serial) => sessions.session(serial),
+      page: browser ? shownPageOf(browser) : undefined,
+    });
+    const control = createAgentControl({
+      orchestrator,
+      history,
+      ports,
+      serverUrl,
+      browser,
+      sendToPhone,
+    });
     const token = randomBytes(32).toString('hex');
     const controlServer: ControlServer = await startControlServer(
       control,
@@ -147,6 +164,13 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       embeddedServer,
       browser,
       sessions,
+      openLinkSession: async () => {
+        const { client } = await ensureAccount(history, serverUrl);
+        return sessions.openLink(
+          await client.createSession(),
+          linkServerUrl(options, embeddedServer),
+        );
+      },
       stop: cleanup,
     };
   } catch (error) {

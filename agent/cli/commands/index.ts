@@ -9,6 +9,7 @@ import { register as phoneSim } from './phone-sim.js';
 import { register as session } from './session.js';
 import { register as relay } from './relay.js';
 import { register as open } from './open.js';
+import { register as send } from './send.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -22,4 +23,5 @@ export const commands: RegisterCommand[] = [
   session,
   relay,
   open,
+  send,
 ];
