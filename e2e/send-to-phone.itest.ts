@@ -1,0 +1,158 @@
+// "Send to phone" from the PC, end to end: the spawned `tandem send` CLI asks the in-process agent,
+// which sends the PC page's selection, its address or a fixture image through the relay to the
+// simulated phone's browser (real Chromium reaching the agent only over the sim's adb reverse);
+// the phone page's inbox shows each. Setup as in walk.itest.ts.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
+import type { PhoneStatus } from '../agent/pairing/states.js';
+import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from './phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from './support/adb-server.js';
+import { connectSim } from './support/connect-sim.js';
+import { startPhoneBrowser, type PhoneBrowser } from './support/phone-browser.js';
+
+const run = promisify(execFile);
+const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'tandem-send-'));
+let adb: PrivateAdbServer;
+let sim: PhoneSim;
+let agent: RunningAgent;
+let site: FixtureSite;
+let phone: PhoneBrowser;
+let page: Page;
+
+before(async () => {
+  process.env.TANDEM_LOG_LEVEL ??= 'warn';
+  site = await startFixtureSite();
+  adb = await startPrivateAdbServer();
+  sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete('35693803564381') });
+  phone = await startPhoneBrowser(sim);
+  agent = await startAgent({
+    dataDir,
+    adbPort: adb.port,
+    usb: false,
+    startAdbServer: false,
+    browser: 'headless',
+  });
+});
+
+after(async () => {
+  await agent?.stop();
+  await phone?.close();
+  await sim?.close();
+  await adb?.stop();
+  await site?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function connected(timeoutMs = 20_000): Promise<PhoneStatus> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      agent.orchestrator.off('change', check);
+      reject(new Error(`the phone never connected: ${JSON.stringify(agent.orchestrator.list())}`));
+    }, timeoutMs);
+    const check = (status: PhoneStatus): void => {
+      if (status.serial !== sim.adbSerial) return;
+      if (!['connected', 'failed', 'bound-elsewhere'].includes(status.state)) return;
+      clearTimeout(timer);
+      agent.orchestrator.off('change', check);
+      resolve(status);
+    };
+    agent.orchestrator.on('change', check);
+  });
+}
+
+/** Runs `tandem send …` as a separate process; resolves with its exit code and output. */
+async function send(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [
+      tandem,
+      'send',
+      ...args,
+      '--data',
+      dataDir,
+    ]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+const pcTab = () => agent.browser?.mirror.shownTabId() as string;
+const onPc = <T>(expression: string) => agent.browser!.host.evaluate<T>(pcTab(), expression);
+
+test('the phone connects and the PC shows the fixture article', async () => {
+  const opened = phone.nextPage();
+  const status = connected();
+  await connectSim(adb, sim);
+  assert.equal((await status).state, 'connected');
+  page = await opened;
+  await page.locator('#peer', { hasText: 'PC connected' }).waitFor();
+  await agent.browser!.open(site.url('/article.html'));
+  await page.locator('#view-inbox').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.click('#view-inbox');
+});
+
+test('with nothing selected, tandem send --selection fails with NOTHING_SELECTED', async () => {
+  await onPc(`getSelection().removeAllRanges()`);
+  const result = await send('--selection');
+  assert.notEqual(result.code, 0);
+  assert.match(result.stderr, /\[NOTHING_SELECTED\]/);
+  assert.equal(await page.locator('#inbox .text').count(), 0, 'nothing reached the phone');
+});
+
+test('the text selected on the PC page arrives in the phone inbox', async () => {
+  await onPc(`(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('headline'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  })()`);
+  const result = await send('--selection');
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    new RegExp(`Sent the selection \\(22 characters\\) to ${sim.adbSerial}`),
+  );
+  await page.locator('#inbox .text', { hasText: 'Tandem fixture article' }).waitFor();
+});
+
+test('--link sends the shown page, with its title', async () => {
+  const result = await send('--link');
+  assert.equal(result.code, 0, result.stderr);
+  await page
+    .locator(`#inbox .link a.body[href="${site.url('/article.html')}"]`, { hasText: 'Article' })
+    .waitFor();
+});
+
+test('--image sends the fixture image; it shows in the inbox', async () => {
+  const result = await send('--image', site.url('/pixel.png'), '--to', sim.adbSerial, '--json');
+  assert.equal(result.code, 0, result.stderr);
+  const sent = JSON.parse(result.stdout) as { kind: string; size: number };
+  assert.equal(sent.kind, 'image');
+  assert.ok(sent.size > 0);
+  const image = page.locator('#inbox img[alt="pixel.png"]');
+  await image.waitFor();
+  await page.waitForFunction(
+    () => (document.querySelector('#inbox img') as HTMLImageElement | null)?.naturalWidth === 1,
+  );
+});
+
+test('a phone that is not connected, and a URL that is not an image, are refused by code', async () => {
+  const wrong = await send('--text', 'hello', '--to', '****0000');
+  assert.notEqual(wrong.code, 0);
+  assert.match(wrong.stderr, /\[PHONE_NOT_FOUND\]/);
+  const notImage = await send('--image', site.url('/article.html'));
+  assert.notEqual(notImage.code, 0);
+  assert.match(notImage.stderr, /\[IMAGE_NOT_AN_IMAGE\]/);
+  assert.equal(await page.locator('#inbox .item').count(), 3, 'only the three sends arrived');
+});
