@@ -1,0 +1,73 @@
+// `tandem send` flags → the request for the agent, and the line it prints.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { describeSent, toSendRequest } from './send.js';
+
+const codeOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+};
+
+describe('tandem send flags', () => {
+  it('turns exactly one kind into a request', () => {
+    assert.deepEqual(toSendRequest({ selection: true }), { kind: 'selection' });
+    assert.deepEqual(toSendRequest({ link: true, to: 'A' }), { kind: 'link', to: 'A' });
+    assert.deepEqual(toSendRequest({ link: 'example.com' }), {
+      kind: 'link',
+      url: 'https://example.com/',
+    });
+    assert.deepEqual(toSendRequest({ image: 'http://127.0.0.1:9/a.png' }), {
+      kind: 'image',
+      url: 'http://127.0.0.1:9/a.png',
+    });
+    assert.deepEqual(toSendRequest({ text: 'hi', to: '****1234' }), {
+      kind: 'text',
+      text: 'hi',
+      to: '****1234',
+    });
+  });
+
+  it('refuses none, several, an empty text or a non-http URL with INVALID_ARGUMENT', () => {
+    for (const options of [
+      {},
+      { selection: true, text: 'x' },
+      { link: true, image: 'http://h/a.png' },
+      { text: '' },
+      { image: 'file:///etc/passwd' },
+      { link: 'ftp://h/' },
+    ]) {
+      assert.equal(
+        codeOf(() => toSendRequest(options)),
+        'INVALID_ARGUMENT',
+        JSON.stringify(options),
+      );
+    }
+  });
+
+  it('prints what went where, masked identities only', () => {
+    assert.equal(
+      describeSent({
+        kind: 'selection',
+        size: 22,
+        phones: [
+          { serial: '127.0.0.1:5555', masked: '****4380' },
+          { serial: 'R58M', masked: null },
+        ],
+      }),
+      'Sent the selection (22 characters) to 127.0.0.1:5555 (****4380), R58M',
+    );
+    assert.equal(
+      describeSent({
+        kind: 'link',
+        size: 20,
+        url: 'https://example.com/',
+        phones: [{ serial: 'A', masked: null }],
+      }),
+      'Sent the link https://example.com/ to A',
+    );
+  });
+});
