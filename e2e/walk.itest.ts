@@ -203,3 +203,14 @@ test('unplug → gone; replug → a history hit and the mirror is live again', a
     .filter({ hasText: 'Tandem fixture article' })
     .waitFor({ timeout: 15_000 });
 });
+
+test('a phone without a cable joins from the link session URL (the QR code) and sees the mirror', async () => {
+  const url = await agent.openLinkSession();
+  assert.match(url, new RegExp(`^${agent.serverUrl}/s/[\\w-]+\\?k=[\\w-]+#[\\w-]+$`));
+  const linked = await phone.open(url);
+  await linked.locator('#peer', { hasText: 'PC connected' }).waitFor();
+  await linked
+    .frameLocator('#mirror iframe')
+    .locator('#headline', { hasText: 'Tandem fixture article' })
+    .waitFor({ timeout: 15_000 });
+});

@@ -4,6 +4,11 @@ export interface AgentOptions {
   dataDir: string;
   /** An external pairing server; when absent the agent embeds one on loopback. */
   serverUrl?: string;
+  /**
+   * Address the embedded server listens on: 127.0.0.1 (default, phones by cable only) or a LAN
+   * address / 0.0.0.0 so a phone without a cable can open a session from a QR code.
+   */
+  serverHost?: string;
   /** Port of the embedded server (0 = any free port). */
   serverPort?: number;
   adbHost?: string;

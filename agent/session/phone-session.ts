@@ -24,9 +24,12 @@ export interface CreatedSession {
 }
 
 export interface PhoneSessionDeps {
-  adb: AdbClient;
+  /** Absent for a phone without a cable: it opens the page itself (a QR code), no adb involved. */
+  adb: AdbClient | undefined;
   serial: string;
   serverUrl: string;
+  /** The server as a phone without a cable reaches it (a LAN address); default `serverUrl`. */
+  linkServerUrl?: string | undefined;
   /** The embedded server's port: the phone reaches it as its own localhost through adb reverse. */
   reversePort: number | undefined;
   browser: BrowserRuntime | undefined;
@@ -50,8 +53,11 @@ export class PhoneSession {
     const { deps } = this;
     const e2eKey = generateE2eKey();
     const parts = { pageId: session.pageId, secret: session.secret, e2eKey };
-    const phoneServer =
-      deps.reversePort === undefined ? deps.serverUrl : `http://localhost:${deps.reversePort}`;
+    const phoneServer = !deps.adb
+      ? (deps.linkServerUrl ?? deps.serverUrl)
+      : deps.reversePort === undefined
+        ? deps.serverUrl
+        : `http://localhost:${deps.reversePort}`;
     this.phoneUrl = buildSessionUrl({ ...parts, server: phoneServer });
 
     const relay = new RelayClient({
@@ -67,6 +73,7 @@ export class PhoneSession {
     relay.start();
     this.streamMirror();
 
+    if (!deps.adb) return;
     if (deps.reversePort !== undefined) {
       await addReverse(deps.adb, deps.serial, deps.reversePort, deps.reversePort);
     }
@@ -87,7 +94,7 @@ export class PhoneSession {
     this.closed = true;
     for (const stop of this.unsubscribe) stop();
     this.relay?.close();
-    if (options.phoneAttached && this.deps.reversePort !== undefined) {
+    if (options.phoneAttached && this.deps.adb && this.deps.reversePort !== undefined) {
       await removeReverse(this.deps.adb, this.deps.serial, this.deps.reversePort).catch(
         () => undefined,
       );

@@ -51,6 +51,23 @@ export class SessionManager {
     }
   }
 
+  /**
+   * A session for a phone without a cable: nothing to pair, the person opens the returned URL
+   * (a QR code) on the phone. Keyed `link:<sessionId>`; it ends when the agent stops.
+   */
+  async openLink(created: CreatedSession, linkServerUrl: string | undefined): Promise<string> {
+    const session = new PhoneSession({
+      ...this.deps,
+      adb: undefined,
+      serial: `link:${created.sessionId}`,
+      linkServerUrl,
+      onPageClosed: () => this.deps.log.info('the phone closed the link session page'),
+    });
+    this.sessions.set(`link:${created.sessionId}`, session);
+    await session.open(created);
+    return session.phoneUrl;
+  }
+
   session(serial: string): PhoneSession | undefined {
     return this.sessions.get(serial);
   }

@@ -7,6 +7,8 @@ import type { AmStartIntent, PhoneSim } from '../phone-sim/index.js';
 
 export interface PhoneBrowser {
   readonly pages: Page[];
+  /** Opens a URL as the person would by scanning a QR code (no adb involved). */
+  open(url: string): Promise<Page>;
   /** Resolves with the page opened for the next `am start` intent. */
   nextPage(timeoutMs?: number): Promise<Page>;
   close(): Promise<void>;
@@ -45,6 +47,12 @@ export async function startPhoneBrowser(
   sim.on('am-start', onIntent);
   return {
     pages,
+    open: async (url) => {
+      const page = await context.newPage();
+      pages.push(page);
+      await page.goto(url);
+      return page;
+    },
     nextPage: (timeoutMs = 15_000) =>
       new Promise<Page>((resolve, reject) => {
         const timer = setTimeout(

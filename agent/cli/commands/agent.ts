@@ -1,6 +1,7 @@
 // `tandem agent`: runs the desktop agent in the foreground (headless: the UI opens in a browser tab).
 import { Option, type Command } from 'commander';
-import { describe, startAgent } from '../../runtime/start-agent.js';
+import QRCode from 'qrcode';
+import { describe, startAgent, type RunningAgent } from '../../runtime/start-agent.js';
 import {
   dataDirFrom,
   dataOptionHelp,
@@ -16,6 +17,8 @@ interface AgentCommandOptions {
   adbHost: string;
   adbPort: number;
   serverPort: number;
+  serverHost: string;
+  link: boolean;
   controlPort: number;
   paused?: boolean;
   usb: boolean;
@@ -32,6 +35,12 @@ export function register(program: Command): void {
     .option('--data <dir>', dataOptionHelp)
     .option('--adb-host <host>', 'adb server host', '127.0.0.1')
     .option('--adb-port <port>', 'adb server port', portParser(), defaultAdbPort())
+    .option(
+      '--server-host <host>',
+      'address of the embedded server: 127.0.0.1, or 0.0.0.0 so a phone without a cable can join by QR code',
+      '127.0.0.1',
+    )
+    .option('--no-link', 'do not open a session for a phone without a cable (QR code)')
     .option(
       '--server-port <port>',
       'port of the embedded pairing server (0: any)',
@@ -53,6 +62,7 @@ export function register(program: Command): void {
         dataDir: dataDirFrom(options),
         serverUrl: options.server,
         serverPort: options.serverPort,
+        serverHost: options.serverHost,
         adbHost: options.adbHost,
         adbPort: options.adbPort,
         controlPort: options.controlPort,
@@ -65,11 +75,34 @@ export function register(program: Command): void {
         out(`Tandem agent running. Pairing server: ${agent.serverUrl}`);
         out(`Open the Tandem UI: ${agent.uiUrl}`);
         out(options.paused ? 'Pairing is paused.' : 'Plug an Android phone in with a USB cable.');
+        if (options.link) await printLinkSession(agent, out);
       }
-      agent.orchestrator.on('change', (status) =>
-        out(options.json ? JSON.stringify(status) : `${describe(status)} — ${status.hint}`),
-      );
+      agent.orchestrator.on('change', (status) => {
+        if (options.json) return out(JSON.stringify(status));
+        out(`${describe(status)} — ${status.hint}`);
+        const url =
+          status.state === 'connected'
+            ? agent.sessions.session(status.serial)?.phoneUrl
+            : undefined;
+        if (url) out(`  session page on the phone: ${url}`);
+      });
       await untilSignal();
       await agent.stop();
     });
+}
+
+/** A session for a phone without a cable, as a URL and a QR code to scan. */
+async function printLinkSession(agent: RunningAgent, out: (line: string) => void): Promise<void> {
+  try {
+    const url = await agent.openLinkSession();
+    out(`No cable? Scan this with the phone (same network), or open: ${url}`);
+    out(await QRCode.toString(url, { type: 'terminal', small: true }));
+    if (/^http:\/\/(127\.|localhost)/.test(url)) {
+      out(
+        '  (this server listens on loopback only: start with --server-host 0.0.0.0 for a phone on Wi-Fi)',
+      );
+    }
+  } catch (error) {
+    out(`No link session: ${(error as Error).message}`);
+  }
 }
