@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../agent/browser/find-chromium.js';
 import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
 import type { PhoneStatus } from '../agent/pairing/states.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
@@ -28,6 +29,7 @@ let agent: RunningAgent;
 let site: FixtureSite;
 let phone: PhoneBrowser;
 let page: Page;
+let desktop: Browser | undefined;
 
 before(async () => {
   process.env.TANDEM_LOG_LEVEL ??= 'warn';
@@ -45,6 +47,7 @@ before(async () => {
 });
 
 after(async () => {
+  await desktop?.close();
   await agent?.stop();
   await phone?.close();
   await sim?.close();
@@ -155,4 +158,18 @@ test('a phone that is not connected, and a URL that is not an image, are refused
   assert.notEqual(notImage.code, 0);
   assert.match(notImage.stderr, /\[IMAGE_NOT_AN_IMAGE\]/);
   assert.equal(await page.locator('#inbox .item').count(), 3, 'only the three sends arrived');
+});
+
+test('the desktop UI sends typed text to the phone and shows a refusal with its code', async () => {
+  desktop = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+  const ui = await desktop.newPage();
+  await ui.goto(agent.uiUrl);
+  const item = ui.locator('#phones li[data-state="connected"]');
+  await item.getByRole('textbox', { name: 'Send text' }).fill('typed in the Tandem window');
+  await item.getByRole('button', { name: 'Send', exact: true }).first().click();
+  await item.locator('.send-result', { hasText: 'Sent the text (26 characters).' }).waitFor();
+  await page.locator('#inbox .text', { hasText: 'typed in the Tandem window' }).waitFor();
+  await onPc(`getSelection().removeAllRanges()`);
+  await item.getByRole('button', { name: 'Send selection' }).click();
+  await item.locator('.send-result.error', { hasText: '[NOTHING_SELECTED]' }).waitFor();
 });
