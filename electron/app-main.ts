@@ -1,12 +1,13 @@
 // The Electron main process: single instance, tray, the locked-down window on the agent's UI, and
 // the agent itself (all business logic lives in agent/). Thin on purpose.
-import { app, Notification, type BrowserWindow } from 'electron';
+import { app, BaseWindow, Notification, type BrowserWindow } from 'electron';
+import { ElectronHost } from './browser/electron-host.js';
 import { resolveDataDir } from '../db/data-dir.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import type { PhoneStatus } from '../agent/pairing/states.js';
 import { handle, trustOrigins } from './ipc/main-handle.js';
 import { createDefaultTray, updateTray, type CreateTray } from './tray.js';
-import { createMainWindow, openExternalSafely, preloadPath } from './windows.js';
+import { bundledPath, createMainWindow, openExternalSafely, preloadPath } from './windows.js';
 
 // Packaged builds ignore risky environment variables (Signal's config.main.ts habit).
 const dataDir = resolveDataDir(app.isPackaged ? { env: {} } : {});
@@ -17,7 +18,18 @@ export async function run(createTray: CreateTray = createDefaultTray): Promise<v
     return;
   }
   await app.whenReady();
-  const agent = await startAgent({ dataDir });
+  // The PC browsing session the phones mirror lives in Tandem's own browser window.
+  const browserWindow = new BaseWindow({
+    width: 1280,
+    height: 860,
+    title: 'Tandem browser',
+    show: true,
+  });
+  const agent = await startAgent({
+    dataDir,
+    createBrowserHost: async () =>
+      new ElectronHost(browserWindow, { tabPreloadPath: bundledPath('tab-preload.cjs') }),
+  });
   let window: BrowserWindow | undefined;
   const showWindow = () => {
     if (!window || window.isDestroyed()) {

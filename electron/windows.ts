@@ -35,7 +35,11 @@ export function openExternalSafely(url: string): void {
   if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url);
 }
 
-/** The bundled preload (scripts/build-electron.js writes it before Electron starts). */
+/** A bundled preload in dist/electron (scripts/build-electron.js writes them before Electron starts). */
+export function bundledPath(name: string): string {
+  return fileURLToPath(new URL(`../dist/electron/${name}`, import.meta.url));
+}
+
 export function preloadPath(): string {
-  return fileURLToPath(new URL('../dist/electron/preload.cjs', import.meta.url));
+  return bundledPath('preload.cjs');
 }

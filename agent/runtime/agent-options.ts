@@ -1,4 +1,6 @@
 // The agent's settings, checked once and frozen.
+import type { BrowserHost } from '../browser/browser-host.js';
+
 export interface AgentOptions {
   /** The data folder (history, keys, agent.json; the embedded server keeps its own in `server/`). */
   dataDir: string;
@@ -25,6 +27,8 @@ export interface AgentOptions {
   identityTimeoutMs?: number;
   /** The PC browser session the phones mirror: a visible window, headless, or none. */
   browser?: 'headed' | 'headless' | 'off';
+  /** A browser host other than the system Chromium: the Electron shell's WebContentsView tabs. */
+  createBrowserHost?: () => Promise<BrowserHost>;
   /** Expose the embedded server's request counters (tests and benchmarks). */
   exposeServerStats?: boolean;
 }

@@ -74,7 +74,12 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
     const browserMode = options.browser ?? defaultBrowserMode();
     let browser: BrowserRuntime | undefined;
     if (browserMode !== 'off') {
-      browser = await startBrowserRuntime({ dataDir, mode: browserMode, assets });
+      browser = await startBrowserRuntime({
+        dataDir,
+        mode: browserMode,
+        assets,
+        createHost: options.createBrowserHost,
+      });
       cleanups.push(() => browser?.stop());
     }
 

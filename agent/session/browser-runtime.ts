@@ -31,11 +31,15 @@ export async function startBrowserRuntime(options: {
   dataDir: string;
   mode: BrowserMode;
   assets: AssetProxy;
+  /** Another host than the system Chromium (the Electron shell passes its own). */
+  createHost?: () => Promise<BrowserHost>;
 }): Promise<BrowserRuntime> {
-  const host = await launchChromiumHost({
-    profileDir: join(options.dataDir, 'browser-profile'),
-    headless: options.mode === 'headless',
-  });
+  const host = options.createHost
+    ? await options.createHost()
+    : await launchChromiumHost({
+        profileDir: join(options.dataDir, 'browser-profile'),
+        headless: options.mode === 'headless',
+      });
   try {
     const mirror = await startMirrorStream(host);
     mirror.onAnyBatch((_tabId, batch) => options.assets.observe(batch.events, batch.url));
