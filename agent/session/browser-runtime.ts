@@ -1,7 +1,7 @@
 // The PC's browsing session the phones mirror: one browser host, its recorder stream and the asset
 // proxy, shared by every phone session of the agent.
 import { join } from 'node:path';
-import { AssetProxy } from '../browser/asset-proxy.js';
+import type { AssetProxy } from '../browser/asset-proxy.js';
 import type { BrowserHost, TabInfo } from '../browser/browser-host.js';
 import { launchChromiumHost } from '../browser/chromium-host.js';
 import { startMirrorStream, type MirrorStream } from '../browser/mirror-stream.js';
