@@ -13,12 +13,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../agent/browser/find-chromium.js';
 import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
-import type { PhoneStatus } from '../agent/pairing/states.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import { luhnComplete, startPhoneSim, type PhoneSim } from './phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from './support/adb-server.js';
 import { connectSim } from './support/connect-sim.js';
 import { startPhoneBrowser, type PhoneBrowser } from './support/phone-browser.js';
+import { waitForPhoneState } from './support/wait-state.js';
 
 const run = promisify(execFile);
 const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
@@ -56,23 +56,6 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function connected(timeoutMs = 20_000): Promise<PhoneStatus> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      agent.orchestrator.off('change', check);
-      reject(new Error(`the phone never connected: ${JSON.stringify(agent.orchestrator.list())}`));
-    }, timeoutMs);
-    const check = (status: PhoneStatus): void => {
-      if (status.serial !== sim.adbSerial) return;
-      if (!['connected', 'failed', 'bound-elsewhere'].includes(status.state)) return;
-      clearTimeout(timer);
-      agent.orchestrator.off('change', check);
-      resolve(status);
-    };
-    agent.orchestrator.on('change', check);
-  });
-}
-
 /** Runs `tandem send …` as a separate process; resolves with its exit code and output. */
 async function send(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -95,7 +78,11 @@ const onPc = <T>(expression: string) => agent.browser!.host.evaluate<T>(pcTab(),
 
 test('the phone connects and the PC shows the fixture article', async () => {
   const opened = phone.nextPage();
-  const status = connected();
+  const status = waitForPhoneState(agent.orchestrator, sim.adbSerial, [
+    'connected',
+    'failed',
+    'bound-elsewhere',
+  ]);
   await connectSim(adb, sim);
   assert.equal((await status).state, 'connected');
   page = await opened;

@@ -13,12 +13,13 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
-import type { PairingState, PhoneStatus } from '../agent/pairing/states.js';
+import type { PairingState } from '../agent/pairing/states.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import { luhnComplete, startPhoneSim, type PhoneSim } from './phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from './support/adb-server.js';
 import { connectSim } from './support/connect-sim.js';
 import { startPhoneBrowser, type PhoneBrowser } from './support/phone-browser.js';
+import { waitForPhoneState } from './support/wait-state.js';
 
 const run = promisify(execFile);
 const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
@@ -54,25 +55,8 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function waitState(states: PairingState[], timeoutMs = 20_000): Promise<PhoneStatus> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      agent.orchestrator.off('change', check);
-      const now = agent.orchestrator.list().find((s) => s.serial === sim.adbSerial);
-      reject(new Error(`never reached ${states.join('|')}; now ${JSON.stringify(now)}`));
-    }, timeoutMs);
-    const check = (status: PhoneStatus): void => {
-      if (status.serial !== sim.adbSerial || !states.includes(status.state)) return;
-      clearTimeout(timer);
-      agent.orchestrator.off('change', check);
-      resolve(status);
-    };
-    agent.orchestrator.on('change', check);
-    const now = agent.orchestrator.list().find((s) => s.serial === sim.adbSerial);
-    if (now) check(now);
-  });
-}
-
+const waitState = (states: PairingState[]) =>
+  waitForPhoneState(agent.orchestrator, sim.adbSerial, states);
 const mirrored = (selector: string) => page.frameLocator('#mirror iframe').locator(selector);
 const pcTab = () => agent.browser?.mirror.shownTabId() as string;
 const onPc = <T>(expression: string) => agent.browser!.host.evaluate<T>(pcTab(), expression);

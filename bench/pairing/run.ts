@@ -5,37 +5,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAgent, type RunningAgent } from '../../agent/runtime/start-agent.js';
-import type { PairingState, PhoneStatus } from '../../agent/pairing/states.js';
+import { startAgent } from '../../agent/runtime/start-agent.js';
+import type { PhoneStatus } from '../../agent/pairing/states.js';
 import { startPhoneSim, luhnComplete } from '../../e2e/phone-sim/index.js';
 import { startPrivateAdbServer } from '../../e2e/support/adb-server.js';
+import { waitForPhoneState } from '../../e2e/support/wait-state.js';
 import { connectSim } from '../../e2e/support/connect-sim.js';
 import { printTable, round, summarize, writeResults } from '../support/results.js';
 
 const cycles = Number(process.env.BENCH_CYCLES ?? 50);
 const imei = luhnComplete('35693803564380');
-
-function waitState(
-  agent: RunningAgent,
-  serial: string,
-  states: PairingState[],
-): Promise<PhoneStatus> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`timeout waiting for ${states.join('|')}`)),
-      15_000,
-    );
-    const check = (status: PhoneStatus) => {
-      if (status.serial !== serial || !states.includes(status.state)) return;
-      clearTimeout(timer);
-      agent.orchestrator.off('change', check);
-      resolve(status);
-    };
-    agent.orchestrator.on('change', check);
-    const now = agent.orchestrator.list().find((s) => s.serial === serial);
-    if (now) check(now);
-  });
-}
 
 interface Sample {
   identityMs: number;
@@ -78,7 +57,11 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < cycles * 2; i++) {
       const kind = i % 2 === 0 ? 'first-time' : 'history';
-      const connected = waitState(agent, sim.adbSerial, ['connected', 'failed', 'bound-elsewhere']);
+      const connected = waitForPhoneState(agent.orchestrator, sim.adbSerial, [
+        'connected',
+        'failed',
+        'bound-elsewhere',
+      ]);
       await connectSim(adb, sim);
       const status = await connected;
       if (status.state !== 'connected')
@@ -89,7 +72,7 @@ async function main(): Promise<void> {
       samples[kind].push(sampleOf(status));
       // After a history cycle, release (server) and forget (local) so the next plug is first-time.
       if (kind === 'history') await agent.control.release(sim.adbSerial);
-      const gone = waitState(agent, sim.adbSerial, ['gone']);
+      const gone = waitForPhoneState(agent.orchestrator, sim.adbSerial, ['gone']);
       await adb.adb(['disconnect', sim.adbSerial]);
       await gone;
       process.stderr.write(`\rplug cycles: ${i + 1}/${cycles * 2}`);

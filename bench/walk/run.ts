@@ -6,37 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureSite } from '../../agent/browser/test-kit.js';
-import type { PairingState, PhoneStatus } from '../../agent/pairing/states.js';
-import { startAgent, type RunningAgent } from '../../agent/runtime/start-agent.js';
+import { startAgent } from '../../agent/runtime/start-agent.js';
 import { luhnComplete, startPhoneSim } from '../../e2e/phone-sim/index.js';
 import { startPrivateAdbServer } from '../../e2e/support/adb-server.js';
+import { waitForPhoneState } from '../../e2e/support/wait-state.js';
 import { startPhoneBrowser } from '../../e2e/support/phone-browser.js';
 import { printTable, summarize, writeResults } from '../support/results.js';
 
 const plugs = Number(process.env.BENCH_PLUGS ?? 20);
 const goalMs = 1_500;
-
-function waitState(
-  agent: RunningAgent,
-  serial: string,
-  states: PairingState[],
-): Promise<PhoneStatus> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`timeout waiting for ${states.join('|')}`)),
-      20_000,
-    );
-    const check = (status: PhoneStatus) => {
-      if (status.serial !== serial || !states.includes(status.state)) return;
-      clearTimeout(timer);
-      agent.orchestrator.off('change', check);
-      resolve(status);
-    };
-    agent.orchestrator.on('change', check);
-    const now = agent.orchestrator.list().find((s) => s.serial === serial);
-    if (now) check(now);
-  });
-}
 
 async function main(): Promise<void> {
   process.env.TANDEM_LOG_LEVEL ??= 'warn';
@@ -61,7 +39,7 @@ async function main(): Promise<void> {
   try {
     for (let i = 0; i < plugs; i++) {
       const opened = phone.nextPage(20_000);
-      const connected = waitState(agent, sim.adbSerial, ['connected']);
+      const connected = waitForPhoneState(agent.orchestrator, sim.adbSerial, ['connected']);
       const start = performance.now();
       await adb.adb(['connect', sim.adbSerial]);
       await connected;
@@ -74,7 +52,7 @@ async function main(): Promise<void> {
         .waitFor({ timeout: 20_000 });
       samples.mirrorLive.push(performance.now() - start);
       // Unplug: close the page as the phone would lose it, and drop the adb transport.
-      const gone = waitState(agent, sim.adbSerial, ['gone']);
+      const gone = waitForPhoneState(agent.orchestrator, sim.adbSerial, ['gone']);
       await page.close();
       await adb.adb(['disconnect', sim.adbSerial]);
       await gone;

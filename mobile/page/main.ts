@@ -1,6 +1,6 @@
 // The phone page: joins the session named by its own URL, shows connection and peer state, the
 // inbox of what the PC shared, and sends text, links, photos and files back. No framework.
-import { FileAssembler } from '../lib/file-transfer.js';
+import { FileAssembler, progressMessageFor } from '../lib/file-transfer.js';
 import { RelayClient, type ClientStatus, type PeerState } from '../lib/relay-client.js';
 import type { SocketLike } from '../lib/socket-like.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
@@ -113,22 +113,7 @@ function start(): void {
       if (!event) return;
       inbox.fileEvent(event);
       // Tell the PC how far we got (latest-wins, so a fast transfer sends few of these).
-      const id = event.event === 'complete' ? event.file.id : event.id;
-      const size =
-        event.event === 'complete'
-          ? event.file.bytes.length
-          : event.event === 'progress'
-            ? event.size
-            : 0;
-      const received = event.event === 'progress' ? event.received : size;
-      void client.send({
-        type: 'data.file.progress',
-        id,
-        received,
-        size,
-        done: event.event !== 'progress',
-        ok: event.event === 'complete',
-      });
+      void client.send(progressMessageFor(event));
     });
   });
   wireComposer((message) => client.send(message), t);
