@@ -27,6 +27,8 @@ export interface AgentOptions {
   identityTimeoutMs?: number;
   /** The PC browser session the phones mirror: a visible window, headless, or none. */
   browser?: 'headed' | 'headless' | 'off';
+  /** Mask every input's value in the mirror, not only passwords (which are always masked). */
+  maskAllInputs?: boolean;
   /** A browser host other than the system Chromium: the Electron shell's WebContentsView tabs. */
   createBrowserHost?: () => Promise<BrowserHost>;
   /** Expose the embedded server's request counters (tests and benchmarks). */

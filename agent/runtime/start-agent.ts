@@ -79,6 +79,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
         mode: browserMode,
         assets,
         createHost: options.createBrowserHost,
+        maskAllInputs: options.maskAllInputs,
       });
       cleanups.push(() => browser?.stop());
     }

@@ -33,6 +33,8 @@ export async function startBrowserRuntime(options: {
   assets: AssetProxy;
   /** Another host than the system Chromium (the Electron shell passes its own). */
   createHost?: () => Promise<BrowserHost>;
+  /** Mask every input's value on the phone, not only passwords (which are always masked). */
+  maskAllInputs?: boolean;
 }): Promise<BrowserRuntime> {
   const host = options.createHost
     ? await options.createHost()
@@ -41,7 +43,9 @@ export async function startBrowserRuntime(options: {
         headless: options.mode === 'headless',
       });
   try {
-    const mirror = await startMirrorStream(host);
+    const mirror = await startMirrorStream(host, {
+      recorder: { maskAllInputs: options.maskAllInputs ?? false },
+    });
     mirror.onAnyBatch((_tabId, batch) => options.assets.observe(batch.events, batch.url));
     return {
       host,

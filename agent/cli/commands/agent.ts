@@ -19,6 +19,7 @@ interface AgentCommandOptions {
   serverPort: number;
   serverHost: string;
   link: boolean;
+  maskAllInputs?: boolean;
   controlPort: number;
   paused?: boolean;
   usb: boolean;
@@ -50,6 +51,10 @@ export function register(program: Command): void {
     .option('--control-port <port>', 'port of the local control API (0: any)', portParser(true), 0)
     .option('--paused', 'start with automatic pairing paused')
     .option('--no-usb', 'do not watch USB hotplug (adb only)')
+    .option(
+      '--mask-all-inputs',
+      'hide every form field value from the phone (passwords always are)',
+    )
     .addOption(
       new Option(
         '--browser <mode>',
@@ -69,6 +74,7 @@ export function register(program: Command): void {
         paused: options.paused ?? false,
         usb: options.usb,
         browser: options.browser,
+        maskAllInputs: options.maskAllInputs ?? false,
       });
       const out = (line: string) => process.stdout.write(`${line}\n`);
       if (!options.json) {

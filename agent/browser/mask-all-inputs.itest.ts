@@ -1,0 +1,54 @@
+// With the "mask all inputs" setting, no form field value reaches the phone: not the page's own
+// initial values, not what the person types.
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import type { eventWithTime } from '@rrweb/types';
+import { startMirrorStream, type MirrorStream } from './mirror-stream.js';
+import {
+  launchTestHost,
+  startFixtureSite,
+  waitFor,
+  type FixtureSite,
+  type TestHost,
+} from './test-kit.js';
+
+const INCREMENTAL = 3;
+const INPUT_SOURCE = 5;
+let site: FixtureSite;
+let test: TestHost;
+let mirror: MirrorStream;
+const events: eventWithTime[] = [];
+
+before(async () => {
+  site = await startFixtureSite();
+  test = await launchTestHost();
+  mirror = await startMirrorStream(test.host, { recorder: { maskAllInputs: true } });
+  mirror.onAnyBatch((_tabId, batch) => events.push(...batch.events));
+});
+after(async () => {
+  mirror.stop();
+  await test.cleanup();
+  await site.close();
+});
+
+it('masks every input value, typed or initial', async () => {
+  const tab = await test.host.open(site.url('/form.html'));
+  await waitFor('form snapshot', () => JSON.stringify(events).includes('notes'));
+  await test.host.evaluate(tab.id, `document.getElementById('name').focus()`);
+  await test.host.insertText(tab.id, 'typed-on-pc');
+  await waitFor('an input event', () =>
+    events.some(
+      (e) => e.type === INCREMENTAL && (e.data as { source?: number }).source === INPUT_SOURCE,
+    ),
+  );
+  const inputTexts = events
+    .filter(
+      (e) => e.type === INCREMENTAL && (e.data as { source?: number }).source === INPUT_SOURCE,
+    )
+    .map((e) => String((e.data as { text?: unknown }).text));
+  assert.ok(inputTexts.length > 0);
+  for (const text of inputTexts) assert.match(text, /^\**$/, 'typed values are masked');
+  const snapshots = JSON.stringify(events.filter((e) => e.type === 2));
+  assert.doesNotMatch(snapshots, /"value":"initial"/, 'initial values are masked');
+  assert.doesNotMatch(JSON.stringify(events), /s3cret-initial-pw/);
+});
