@@ -134,6 +134,19 @@ test('a tap on a mirrored button clicks it on the PC', async () => {
   await mirrored('#out').filter({ hasText: 'clicked 1' }).waitFor();
 });
 
+test('text selected on the PC is copied to the phone on request', async () => {
+  await onPc(`(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('headline'));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+  })()`);
+  await page.click('#copy-from-pc');
+  await page.click('#view-inbox');
+  await page.locator('#inbox .text', { hasText: 'Tandem fixture article' }).waitFor();
+  await page.click('#view-mirror');
+});
+
 test('scrolling on the phone scrolls the PC (follow mode)', async () => {
   assert.equal(await page.isChecked('#follow'), true);
   await page.evaluate(() => {

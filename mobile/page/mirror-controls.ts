@@ -64,6 +64,9 @@ export function wireMirrorControls(send: Send, panel: MirrorPanel, t: Strings): 
     find('clear');
   });
 
+  // The PC answers with a data.text of its selection, which lands in the inbox to copy.
+  byId('copy-from-pc').addEventListener('click', () => post({ type: 'op.copy' }));
+
   const follow = byId<HTMLInputElement>('follow');
   panel.setFollow(follow.checked);
   follow.addEventListener('change', () => panel.setFollow(follow.checked));
