@@ -19,6 +19,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
 fi
 
+# `--if-needed` (npm start / npm test run it first): skip npm when node_modules matches the lock.
+if [ "${1:-}" = "--if-needed" ] && [ -f node_modules/.package-lock.json ] &&
+  [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  exit 0
+fi
+
 # The Electron binary comes from outside the npm registry; where it cannot be downloaded, Tandem
 # runs headless (see README). Set TANDEM_ELECTRON=1 to try the download.
 if [ "${TANDEM_ELECTRON:-0}" != "1" ]; then export ELECTRON_SKIP_BINARY_DOWNLOAD=1; fi
