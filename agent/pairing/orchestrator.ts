@@ -96,6 +96,14 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     return this.phones.get(serial);
   }
 
+  /** The relay ended a connected phone's session: fail it and pair again with backoff. */
+  sessionLost(serial: string): void {
+    const phone = this.phones.get(serial);
+    if (!phone || phone.current !== 'connected') return;
+    phone.sessionLost();
+    this.afterFlow(phone);
+  }
+
   /** Waits for every running flow to settle (for orderly shutdown and tests). */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);

@@ -101,6 +101,12 @@ export class PhonePairing {
     this.set('detected', 'SESSION_CLOSED');
   }
 
+  /** The relay dropped the session (e.g. the server restarted): `failed`, to be paired again. */
+  sessionLost(): void {
+    this.sessionId = undefined;
+    this.set('failed', 'SESSION_LOST');
+  }
+
   /** The phone was unplugged: stop whatever runs, end in `gone`. */
   gone(): void {
     this.cancel();

@@ -28,6 +28,7 @@ export type PairingReason =
   | 'RELEASED'
   | 'SESSION_CLOSED'
   | 'SESSION_FAILED'
+  | 'SESSION_LOST'
   | 'INTERNAL';
 
 /** One phone as the agent reports it: never the raw identity, only its kind and masked form. */
@@ -96,6 +97,8 @@ function failedHint(reason?: PairingReason): string {
       return 'The phone is offline; replug the cable.';
     case 'SESSION_FAILED':
       return 'The phone did not open the Tandem page; unlock it. Retrying.';
+    case 'SESSION_LOST':
+      return 'The connection to the pairing server was lost; reconnecting.';
     default:
       return 'Pairing failed; retrying.';
   }

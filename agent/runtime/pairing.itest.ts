@@ -12,6 +12,7 @@ import { startAgentProcess, type AgentProcess } from '../../e2e/support/agent-pr
 import { connectSim } from '../../e2e/support/connect-sim.js';
 import { freePort } from '../../e2e/support/free-port.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
+import type { PhoneStatus } from '../pairing/states.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tandem-pairing-'));
 const imei = luhnComplete('35693803564380');
@@ -134,8 +135,20 @@ test('a server restart keeps clients and bindings; agents keep their history', a
   const [, adb2] = adbs as [PrivateAdbServer, PrivateAdbServer];
   const sim = sims[0] as PhoneSim;
   const pc2 = agents[1] as AgentProcess;
+  const before = (await pc2.status()).devices.find((d) => d.serial === sim.adbSerial);
+  assert.equal(before?.state, 'connected');
   await server.close();
   server = await startPairingServer();
+
+  // The restart ended the live session; the agent pairs again by itself, without a replug.
+  const deadline = Date.now() + 30_000;
+  let now: PhoneStatus | undefined = before;
+  while (now?.state !== 'connected' || now.sessionId === before?.sessionId) {
+    assert.ok(Date.now() < deadline, `no new session after the restart: ${JSON.stringify(now)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    now = (await pc2.status()).devices.find((d) => d.serial === sim.adbSerial);
+  }
+  assert.equal(now.decidedBy, 'history');
 
   await adb2.adb(['disconnect', sim.adbSerial]);
   await pc2.waitFor(sim.adbSerial, ['gone']);

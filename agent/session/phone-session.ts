@@ -37,6 +37,8 @@ export interface PhoneSessionDeps {
   log: Logger;
   /** The phone closed the session page (patent A §5). */
   onPageClosed(): void;
+  /** The relay ended this session (server restarted, session expired): a new one is needed. */
+  onSessionLost?(code: string | undefined): void;
 }
 
 export class PhoneSession {
@@ -70,6 +72,12 @@ export class PhoneSession {
     relay.on('message', (message) => void this.onMessage(message));
     relay.on('peer', (state, info) => this.onPeer(state, info.reason));
     relay.on('error', (error) => deps.log.warn({ code: error.code }, 'relay error'));
+    relay.on('status', (status, detail) => {
+      if ((status === 'closed' || status === 'refused') && !this.closed) {
+        deps.log.warn({ serial: deps.serial, status, code: detail?.code }, 'relay session lost');
+        deps.onSessionLost?.(detail?.code);
+      }
+    });
     relay.start();
     this.streamMirror();
 

@@ -41,6 +41,7 @@ export class SessionManager {
         this.deps.log.info({ serial }, 'the phone closed the session page');
         this.orchestrator?.phone(serial)?.sessionEnded();
       },
+      onSessionLost: () => this.orchestrator?.sessionLost(serial),
     });
     this.sessions.set(serial, session);
     try {
