@@ -5,24 +5,23 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../agent/browser/find-chromium.js';
-import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
-import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
-import { luhnComplete, startPhoneSim, type PhoneSim } from './phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from './support/adb-server.js';
+import type { FixtureSite } from '../agent/browser/test-kit.js';
+import type { RunningAgent } from '../agent/runtime/start-agent.js';
+import type { PhoneSim } from './phone-sim/index.js';
+import type { PrivateAdbServer } from './support/adb-server.js';
 import { connectSim } from './support/connect-sim.js';
-import { startPhoneBrowser, type PhoneBrowser } from './support/phone-browser.js';
+import type { PhoneBrowser } from './support/phone-browser.js';
+import { startWalkRig, type WalkRig } from './support/walk-rig.js';
 import { waitForPhoneState } from './support/wait-state.js';
 
 const run = promisify(execFile);
 const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'tandem-send-'));
+let rig: WalkRig;
+let dataDir: string;
 let adb: PrivateAdbServer;
 let sim: PhoneSim;
 let agent: RunningAgent;
@@ -32,28 +31,13 @@ let page: Page;
 let desktop: Browser | undefined;
 
 before(async () => {
-  process.env.TANDEM_LOG_LEVEL ??= 'warn';
-  site = await startFixtureSite();
-  adb = await startPrivateAdbServer();
-  sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete('35693803564381') });
-  phone = await startPhoneBrowser(sim);
-  agent = await startAgent({
-    dataDir,
-    adbPort: adb.port,
-    usb: false,
-    startAdbServer: false,
-    browser: 'headless',
-  });
+  rig = await startWalkRig('35693803564381');
+  ({ dataDir, adb, sim, agent, site, phone } = rig);
 });
 
 after(async () => {
   await desktop?.close();
-  await agent?.stop();
-  await phone?.close();
-  await sim?.close();
-  await adb?.stop();
-  await site?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await rig?.stop();
 });
 
 /** Runs `tandem send …` as a separate process; resolves with its exit code and output. */

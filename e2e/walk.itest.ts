@@ -6,24 +6,25 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
+import type { FixtureSite } from '../agent/browser/test-kit.js';
 import type { PairingState } from '../agent/pairing/states.js';
-import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
-import { luhnComplete, startPhoneSim, type PhoneSim } from './phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from './support/adb-server.js';
+import type { RunningAgent } from '../agent/runtime/start-agent.js';
+import type { PhoneSim } from './phone-sim/index.js';
+import type { PrivateAdbServer } from './support/adb-server.js';
 import { connectSim } from './support/connect-sim.js';
-import { startPhoneBrowser, type PhoneBrowser } from './support/phone-browser.js';
+import type { PhoneBrowser } from './support/phone-browser.js';
+import { startWalkRig, type WalkRig } from './support/walk-rig.js';
 import { waitForPhoneState } from './support/wait-state.js';
 
 const run = promisify(execFile);
 const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
-const dataDir = mkdtempSync(join(tmpdir(), 'tandem-walk-'));
+let rig: WalkRig;
+let dataDir: string;
 let adb: PrivateAdbServer;
 let sim: PhoneSim;
 let agent: RunningAgent;
@@ -32,27 +33,12 @@ let phone: PhoneBrowser;
 let page: Page;
 
 before(async () => {
-  process.env.TANDEM_LOG_LEVEL ??= 'warn';
-  site = await startFixtureSite();
-  adb = await startPrivateAdbServer();
-  sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete('35693803564380') });
-  phone = await startPhoneBrowser(sim);
-  agent = await startAgent({
-    dataDir,
-    adbPort: adb.port,
-    usb: false,
-    startAdbServer: false,
-    browser: 'headless',
-  });
+  rig = await startWalkRig('35693803564380');
+  ({ dataDir, adb, sim, agent, site, phone } = rig);
 });
 
 after(async () => {
-  await agent?.stop();
-  await phone?.close();
-  await sim?.close();
-  await adb?.stop();
-  await site?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await rig?.stop();
 });
 
 const waitState = (states: PairingState[]) =>

@@ -2,34 +2,16 @@
 // server (`adb connect`), and stops the clock when the phone's browser — Chromium with mobile
 // emulation, reaching the agent only through adb reverse — shows the PC page's text in its mirror.
 // The phone page load is included, as the goal asks.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startFixtureSite } from '../../agent/browser/test-kit.js';
-import { startAgent } from '../../agent/runtime/start-agent.js';
-import { luhnComplete, startPhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer } from '../../e2e/support/adb-server.js';
+import { startWalkRig } from '../../e2e/support/walk-rig.js';
 import { waitForPhoneState } from '../../e2e/support/wait-state.js';
-import { startPhoneBrowser } from '../../e2e/support/phone-browser.js';
 import { printTable, summarize, writeResults } from '../support/results.js';
 
 const plugs = Number(process.env.BENCH_PLUGS ?? 20);
 const goalMs = 1_500;
 
 async function main(): Promise<void> {
-  process.env.TANDEM_LOG_LEVEL ??= 'warn';
-  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-walk-'));
-  const site = await startFixtureSite();
-  const adb = await startPrivateAdbServer();
-  const sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete('35693803564380') });
-  const phone = await startPhoneBrowser(sim);
-  const agent = await startAgent({
-    dataDir,
-    adbPort: adb.port,
-    usb: false,
-    startAdbServer: false,
-    browser: 'headless',
-  });
+  const rig = await startWalkRig('35693803564380');
+  const { site, adb, sim, phone, agent } = rig;
   await agent.browser?.open(site.url('/article.html'));
   const samples = {
     connected: [] as number[],
@@ -60,12 +42,7 @@ async function main(): Promise<void> {
     }
     process.stderr.write('\n');
   } finally {
-    await agent.stop();
-    await phone.close();
-    await sim.close();
-    await adb.stop();
-    await site.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await rig.stop();
   }
   const report = {
     plugToConnected: summarize(samples.connected),
