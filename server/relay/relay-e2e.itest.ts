@@ -75,14 +75,16 @@ describe('relay: end-to-end encryption and files', () => {
     phone.on('message', (m) => m.type === 'data.text' && got.push(m.text));
     const plaintext = 'PLAINTEXT-CANARY-4242';
     await pc.send({ type: 'data.text', text: plaintext });
-    await pc.send({ type: 'op.input', ref: 'n1', value: plaintext });
+    // A ref long enough that random base64url ciphertext cannot contain it by chance.
+    const ref = 'REF-CANARY-7731';
+    await pc.send({ type: 'op.input', ref, value: plaintext });
     await until(() => got.length === 1 && wire.some((f) => f.includes('op.input')));
     assert.deepEqual(got, [plaintext]);
     const relayed = wire.filter((frame) => frame.startsWith('{"t":"fwd"'));
     assert.equal(relayed.length, 2);
     for (const frame of relayed) {
       assert.ok(
-        !frame.includes(plaintext) && !frame.includes('n1'),
+        !frame.includes(plaintext) && !frame.includes(ref),
         'the relay never had the plaintext',
       );
       const { msg } = JSON.parse(frame) as { msg: Record<string, unknown> };
