@@ -48,7 +48,16 @@ if (files.length === 0) {
 const concurrency = kind === 'integration' ? '2' : '4';
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${concurrency}`,
+    // A failed assertion that leaves a socket open must fail the run, not hang it.
+    `--test-timeout=${kind === 'integration' ? 180_000 : 30_000}`,
+    '--test-force-exit',
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
