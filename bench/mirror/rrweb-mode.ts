@@ -4,7 +4,8 @@ import { startMirrorStream } from '../../agent/browser/mirror-stream.js';
 import { launchTestHost, type FixtureSite } from '../../agent/browser/test-kit.js';
 import { launchTestPhone } from '../../mirror/replayer/phone-kit.js';
 import type { Scenario } from './fixtures.js';
-import { percentile, scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { percentile } from '../support/results.js';
+import { scriptMs, sleep, type ScenarioResult } from './measure.js';
 
 const WAIT_FOR = `window.benchWait = (cond, ms) => new Promise((resolve) => {
   const check = new Function('doc', 'return ' + cond);

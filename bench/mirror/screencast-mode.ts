@@ -4,7 +4,8 @@ import { chromium } from 'playwright-core';
 import { findChromium } from '../../agent/browser/find-chromium.js';
 import type { FixtureSite } from '../../agent/browser/test-kit.js';
 import type { Scenario } from './fixtures.js';
-import { percentile, scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { percentile } from '../support/results.js';
+import { scriptMs, sleep, type ScenarioResult } from './measure.js';
 
 export async function runScreencast(
   site: FixtureSite,
