@@ -60,16 +60,23 @@ async function watch(options: DevicesOptions): Promise<void> {
     logger: { warn: (message) => process.stderr.write(`tandem: ${message}\n`) },
   });
   watcher.on('event', (event) => process.stdout.write(`${JSON.stringify(event)}\n`));
-  await watcher.start();
-  await new Promise<void>((resolve) => {
+  // Listen for Ctrl-C before starting: the first events are printed while start() is still
+  // running, and a signal then must stop the watcher cleanly rather than kill the process.
+  const interrupted = new Promise<void>((resolve) => {
     const finish = () => {
       process.off('SIGINT', finish);
       process.off('SIGTERM', finish);
-      void watcher.stop().then(resolve);
+      resolve();
     };
     process.once('SIGINT', finish);
     process.once('SIGTERM', finish);
   });
+  try {
+    await Promise.race([watcher.start(), interrupted]);
+    await interrupted;
+  } finally {
+    await watcher.stop();
+  }
 }
 
 function asCliError(error: unknown): unknown {
