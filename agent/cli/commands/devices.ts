@@ -1,12 +1,13 @@
 // `tandem devices`: the phones adb sees, with their identity (masked unless --reveal), or with
 // --watch one JSON line per watcher event until interrupted.
-import { InvalidArgumentError, type Command } from 'commander';
-import { createAdbClient, DEFAULT_ADB_PORT } from '../../../native-bridge/adb/client.js';
+import type { Command } from 'commander';
+import { createAdbClient } from '../../../native-bridge/adb/client.js';
 import { locateAdb } from '../../../native-bridge/adb/locate-adb.js';
 import { BridgeErrorCode, isBridgeError } from '../../../native-bridge/errors.js';
 import { readPhoneIdentity } from '../../../native-bridge/identity/read-phone.js';
 import { PhoneWatcher } from '../../../native-bridge/watcher/phone-watcher.js';
 import { CliError } from '../cli-error.js';
+import { defaultAdbPort, portParser, untilSignal } from '../cli-options.js';
 import { listDeviceRows } from '../devices/device-rows.js';
 import { renderDeviceTable } from '../devices/render-table.js';
 
@@ -26,7 +27,7 @@ export function register(program: Command): void {
     .option('--reveal', 'show full identities (IMEI) instead of the masked form')
     .option('--watch', 'print one JSON line per phone event until interrupted (Ctrl-C)')
     .option('--adb-host <host>', 'adb server host', '127.0.0.1')
-    .option('--adb-port <port>', 'adb server port', parsePort, defaultPort())
+    .option('--adb-port <port>', 'adb server port', portParser(), defaultAdbPort())
     .action(async (options: DevicesOptions) => {
       try {
         await (options.watch ? watch(options) : list(options));
@@ -62,15 +63,7 @@ async function watch(options: DevicesOptions): Promise<void> {
   watcher.on('event', (event) => process.stdout.write(`${JSON.stringify(event)}\n`));
   // Listen for Ctrl-C before starting: the first events are printed while start() is still
   // running, and a signal then must stop the watcher cleanly rather than kill the process.
-  const interrupted = new Promise<void>((resolve) => {
-    const finish = () => {
-      process.off('SIGINT', finish);
-      process.off('SIGTERM', finish);
-      resolve();
-    };
-    process.once('SIGINT', finish);
-    process.once('SIGTERM', finish);
-  });
+  const interrupted = untilSignal();
   try {
     await Promise.race([watcher.start(), interrupted]);
     await interrupted;
@@ -84,18 +77,4 @@ function asCliError(error: unknown): unknown {
   // A missing adb is a setup problem, not a runtime failure: exit code 2.
   const exitCode = error.code === BridgeErrorCode.AdbNotFound ? 2 : 1;
   return new CliError(error.code, error.message, exitCode);
-}
-
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new InvalidArgumentError('expected a port number from 1 to 65535.');
-  }
-  return port;
-}
-
-/** adb's own variable for a non-default server port. */
-function defaultPort(): number {
-  const fromEnv = process.env.ANDROID_ADB_SERVER_PORT;
-  return fromEnv && /^\d+$/.test(fromEnv) ? Number(fromEnv) : DEFAULT_ADB_PORT;
 }
