@@ -12,7 +12,15 @@ export interface EnsureAccountOptions extends Omit<PairingClientOptions, 'server
    * the old account then show as bound to another client until that binding expires.
    */
   verify?: boolean;
+  /**
+   * Where the account is kept in the store (default: the server URL). The embedded server moves to
+   * a new port on every start, so the agent keeps its account under EMBEDDED_SERVER_ACCOUNT.
+   */
+  accountKey?: string;
 }
+
+/** The store key of the account on the agent's own embedded server (whose data is the agent's). */
+export const EMBEDDED_SERVER_ACCOUNT = 'embedded:';
 
 export interface EnsuredAccount {
   client: PairingClient;
@@ -29,29 +37,31 @@ export function ensureAccount(
   options: EnsureAccountOptions = {},
 ): Promise<EnsuredAccount> {
   const url = normalizeServerUrl(serverUrl);
+  const key = options.accountKey ?? url;
   let pending = inFlight.get(store);
   if (!pending) inFlight.set(store, (pending = new Map()));
-  const running = pending.get(url);
+  const running = pending.get(key);
   if (running) return running;
-  const work = resolveAccount(store, url, options).finally(() => pending.delete(url));
-  pending.set(url, work);
+  const work = resolveAccount(store, url, key, options).finally(() => pending.delete(key));
+  pending.set(key, work);
   return work;
 }
 
 async function resolveAccount(
   store: ServerAccountStore,
   serverUrl: string,
+  key: string,
   options: EnsureAccountOptions,
 ): Promise<EnsuredAccount> {
-  const { verify = false, ...clientOptions } = options;
-  const stored = store.getServerAccount(serverUrl);
+  const { verify = false, accountKey: _key, ...clientOptions } = options;
+  const stored = store.getServerAccount(key);
   if (stored) {
     const client = new PairingClient({ ...clientOptions, serverUrl, account: stored });
     if (!verify || (await stillKnown(client))) return { client, account: stored, created: false };
   }
   const client = new PairingClient({ ...clientOptions, serverUrl });
   const registered = await client.register();
-  const account = store.saveServerAccount({ serverUrl, ...registered });
+  const account = store.saveServerAccount({ serverUrl: key, ...registered });
   return { client, account, created: true };
 }
 

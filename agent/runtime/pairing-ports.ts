@@ -4,16 +4,16 @@ import type { HistoryStore } from '../../db/agent/history-store.js';
 import type { AdbClient } from '../../native-bridge/adb/client.js';
 import { readPhoneIdentity } from '../../native-bridge/identity/read-phone.js';
 import type { PhoneIdentity } from '../../native-bridge/types.js';
-import { ensureAccount } from '../pairing/ensure-account.js';
-import type { PairingClient } from '../pairing/pairing-client.js';
 import { isPairingClientError } from '../pairing/pairing-client-error.js';
 import type { PairingPorts } from '../pairing/ports.js';
 import type { CreatedSession } from '../session/phone-session.js';
+import type { WithPairingClient } from './server-account.js';
 
 export interface PortsDeps {
   adb: AdbClient;
   history: HistoryStore;
-  serverUrl: string;
+  /** Calls the pairing server through the agent's shadow account. */
+  withClient: WithPairingClient;
   /** Total bound for one identity read (default 3000 ms). */
   identityTimeoutMs?: number;
   /** Called when a created session should be opened on the phone (the walk of the mirror issue). */
@@ -21,8 +21,7 @@ export interface PortsDeps {
 }
 
 export function createPairingPorts(deps: PortsDeps): PairingPorts {
-  const client = async (): Promise<PairingClient> =>
-    (await ensureAccount(deps.history, deps.serverUrl)).client;
+  const withClient = deps.withClient;
   const send = (identity: PhoneIdentity) => ({ kind: identity.kind, value: identity.value });
 
   return {
@@ -44,16 +43,14 @@ export function createPairingPorts(deps: PortsDeps): PairingPorts {
       touchConnected: (identity, serial) => {
         deps.history.touchConnected(deps.history.hashOf(identity), serial);
         // Keeps the server's binding alive (it expires when unseen); a failure here is harmless.
-        void client()
-          .then((c) => c.touch(send(identity)))
-          .catch(() => undefined);
+        void withClient((c) => c.touch(send(identity))).catch(() => undefined);
       },
     },
     server: {
-      lookup: async (identity, signal) => (await client()).lookup(send(identity), { signal }),
+      lookup: (identity, signal) => withClient((c) => c.lookup(send(identity), { signal })),
       bind: async (identity, signal) => {
         try {
-          await (await client()).bind(send(identity), { signal });
+          await withClient((c) => c.bind(send(identity), { signal }));
           return 'bound';
         } catch (error) {
           if (isPairingClientError(error, 'BINDING_CONFLICT')) return 'conflict';
@@ -61,10 +58,10 @@ export function createPairingPorts(deps: PortsDeps): PairingPorts {
         }
       },
       release: async (identity) => {
-        await (await client()).release(send(identity));
+        await withClient((c) => c.release(send(identity)));
       },
       createSession: async (serial, signal) => {
-        const session = await (await client()).createSession({ signal });
+        const session = await withClient((c) => c.createSession({ signal }));
         await deps.onSession?.(serial, session);
         return { sessionId: session.sessionId };
       },

@@ -14,7 +14,6 @@ import {
   type BrowserRuntime,
 } from '../session/browser-runtime.js';
 import { SessionManager } from '../session/session-manager.js';
-import { ensureAccount } from '../pairing/ensure-account.js';
 import { linkServerUrl } from './link-url.js';
 import { createSendToPhone, shownPageOf } from '../session/send-to-phone.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
@@ -27,6 +26,7 @@ import type { PhoneStatus } from '../pairing/states.js';
 import { checkAgentOptions, type AgentOptions } from './agent-options.js';
 import { createAgentControl } from './agent-control.js';
 import { createPairingPorts } from './pairing-ports.js';
+import { serverAccount } from './server-account.js';
 
 export interface RunningAgent {
   readonly control: AgentControl;
@@ -99,10 +99,12 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       log: createLogger('session'),
     });
     cleanups.push(() => sessions.closeAll());
+    // The embedded server moves to a new port each start; its account must stay the same one.
+    const withClient = serverAccount({ store: history, serverUrl, embedded: !!embeddedServer });
     const ports = createPairingPorts({
       adb,
       history,
-      serverUrl,
+      withClient,
       identityTimeoutMs: options.identityTimeoutMs,
       onSession: (serial, session) => sessions.open(serial, session),
     });
@@ -171,11 +173,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       browser,
       sessions,
       openLinkSession: async () => {
-        const { client } = await ensureAccount(history, serverUrl);
-        return sessions.openLink(
-          await client.createSession(),
-          linkServerUrl(options, embeddedServer),
-        );
+        const session = await withClient((client) => client.createSession());
+        return sessions.openLink(session, linkServerUrl(options, embeddedServer));
       },
       stop: cleanup,
     };

@@ -3,6 +3,7 @@
 import type { SqliteDatabase } from '../sqlite.js';
 
 export interface ServerAccount {
+  /** The server's URL, or a fixed key for the agent's own embedded server (its port changes). */
   serverUrl: string;
   clientId: string;
   credential: string;
