@@ -3,14 +3,21 @@ import type { HistoryStore } from '../../db/agent/history-store.js';
 import type { PairedPhone } from '../../db/agent/paired-phone.js';
 import { ControlError, type HistoryView } from '../control/control-api.js';
 
+// The target may be a full IMEI typed by the person: it is never quoted back (privacy model).
 export function findOnePaired(history: HistoryStore, target: string): PairedPhone {
   const matches = history.findBySerialOrMasked(target);
   if (matches.length === 0) {
-    throw new ControlError('HISTORY_NOT_FOUND', `no paired phone matches "${target}"`, 404);
+    const known = history.list().map((p) => p.maskedIdentity);
+    const hint = known.length > 0 ? `; paired here: ${known.join(', ')}` : '';
+    throw new ControlError('HISTORY_NOT_FOUND', `no paired phone matches${hint}`, 404);
   }
   if (matches.length > 1) {
     const names = matches.map((m) => m.maskedIdentity).join(', ');
-    throw new ControlError('HISTORY_AMBIGUOUS', `"${target}" matches ${names}; be precise`, 409);
+    throw new ControlError(
+      'HISTORY_AMBIGUOUS',
+      `several paired phones match (${names}); name one`,
+      409,
+    );
   }
   return matches[0] as PairedPhone;
 }
