@@ -4,6 +4,7 @@ import { ControlError, type AgentControl } from './control-api.js';
 import { checkControlRequest } from './guard.js';
 import { parseSendRequest } from '../session/send-request.js';
 import { readUiAsset, uiAssets, uiContentSecurityPolicy } from './ui-assets.js';
+import { isPairingClientError } from '../pairing/pairing-client-error.js';
 
 export interface ControlServer {
   url: string;
@@ -44,6 +45,10 @@ export async function startControlServer(
       return reply
         .code(error.statusCode)
         .send({ error: { code: error.code, message: error.message } });
+    }
+    if (isPairingClientError(error)) {
+      // The pairing server refused or could not be reached (a release, say): pass its code on.
+      return reply.code(502).send({ error: { code: error.code, message: error.message } });
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     const code =
