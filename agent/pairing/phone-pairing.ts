@@ -15,7 +15,10 @@ class Aborted extends Error {}
 export class PhonePairing {
   private state: PairingState = 'detected';
   private reason: PairingReason | undefined;
+  /** The raw identity, in memory while the phone is attached; cleared when it goes. */
   private phone: IdentifiedPhone | undefined;
+  /** What the UI shows of the last identified phone (masked only), kept after it goes. */
+  private shown: Pick<PhoneStatus, 'identity' | 'model'> = { identity: null, model: '' };
   private decidedBy: PhoneStatus['decidedBy'];
   private sessionId: string | undefined;
   private retryAt: number | undefined;
@@ -31,13 +34,9 @@ export class PhonePairing {
   ) {}
 
   status(): PhoneStatus {
-    const identity = this.phone
-      ? { kind: this.phone.identity.kind, masked: this.phone.identity.masked }
-      : null;
     return {
       serial: this.serial,
-      model: this.phone?.info.model ?? '',
-      identity,
+      ...this.shown,
       state: this.state,
       ...(this.reason ? { reason: this.reason } : {}),
       hint: hintFor(this.state, this.reason),
@@ -78,6 +77,7 @@ export class PhonePairing {
     const run = new AbortController();
     this.run = run;
     this.retryAt = undefined;
+    this.forgetPhone();
     this.timings = { deviceAt: this.now() };
     try {
       await this.pair(run.signal);
@@ -110,6 +110,8 @@ export class PhonePairing {
   /** The phone was unplugged: stop whatever runs, end in `gone`. */
   gone(): void {
     this.cancel();
+    this.phone = undefined;
+    this.sessionId = undefined;
     this.set('gone');
   }
 
@@ -123,6 +125,10 @@ export class PhonePairing {
     this.set('identifying');
     const phone = await this.step(signal, this.ports.readIdentity(this.serial, signal));
     this.phone = phone;
+    this.shown = {
+      identity: { kind: phone.identity.kind, masked: phone.identity.masked },
+      model: phone.info.model,
+    };
     this.timings.identityAt = this.now();
 
     if (this.ports.history.isKnown(phone.identity)) {
@@ -177,6 +183,14 @@ export class PhonePairing {
     this.sessionId = session.sessionId;
     this.timings.connectedAt = this.now();
     this.set('connected');
+  }
+
+  /** A new plug may be another phone under the same serial: nothing of the last one carries over. */
+  private forgetPhone(): void {
+    this.phone = undefined;
+    this.shown = { identity: null, model: '' };
+    this.decidedBy = undefined;
+    this.sessionId = undefined;
   }
 
   private decide(by: 'history' | 'server'): void {
