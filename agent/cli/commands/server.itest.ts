@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempDir } from '../../../server/test-helpers.js';
+import { PairingClient } from '../../pairing/pairing-client.js';
+import { isPairingClientError } from '../../pairing/pairing-client-error.js';
 
 const bin = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
 
@@ -44,6 +46,65 @@ describe('tandem server', () => {
     }
   });
 
+  it('frees a binding unseen for --binding-ttl-days, and refuses bad requests by code over HTTP', async () => {
+    // 0.00002 days is 1.7 s: long enough to see the binding held, short enough to see it expire.
+    const server = await runServer([
+      '--binding-ttl-days',
+      '0.00002',
+      '--data',
+      join(dir.path, 'ttl'),
+    ]);
+    try {
+      const phone = { kind: 'imei' as const, value: '356938035643809' };
+      const first = new PairingClient({ serverUrl: server.url });
+      const second = new PairingClient({ serverUrl: server.url });
+      await first.register();
+      await second.register();
+      await first.bind(phone);
+      await assert.rejects(second.bind(phone), (e) => isPairingClientError(e, 'BINDING_CONFLICT'));
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      assert.equal(await second.lookup(phone), 'unbound', 'the unseen binding has expired');
+      await second.bind(phone);
+      assert.equal(await first.lookup(phone), 'bound-to-another');
+
+      const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+      const unauthenticated = await post('/v1/bindings', JSON.stringify(phone));
+      assert.equal(unauthenticated.status, 401);
+      assert.equal(await codeOf(unauthenticated), 'UNAUTHENTICATED');
+      const wrongSecret = await post('/v1/bindings', JSON.stringify(phone), {
+        authorization: 'Bearer someone.not-the-credential',
+      });
+      assert.equal(await codeOf(wrongSecret), 'UNAUTHENTICATED');
+      const oversized = await post('/v1/clients', JSON.stringify({ pad: 'x'.repeat(64 * 1024) }));
+      assert.equal(oversized.status, 413);
+      assert.equal(await codeOf(oversized), 'PAYLOAD_TOO_LARGE');
+      const malformed = await post('/v1/clients', '{"half":');
+      assert.equal(await codeOf(malformed), 'MALFORMED_JSON');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses a binding TTL that is not a positive number', async () => {
+    const child = spawn(
+      process.execPath,
+      [bin, 'server', '--binding-ttl-days', '0', '--data', dir.path],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const [code] = await once(child, 'exit');
+    assert.equal(code, 2);
+    assert.match(stderr, /--binding-ttl-days .*\[INVALID_ARGUMENT\]/);
+  });
+
   it('refuses a bad port with exit code 2 and a stable code', async () => {
     const child = spawn(process.execPath, [bin, 'server', '--port', '70000', '--data', dir.path], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -55,3 +116,33 @@ describe('tandem server', () => {
     assert.match(stderr, /--port .*\[INVALID_ARGUMENT\]/);
   });
 });
+
+async function codeOf(response: Response): Promise<string | undefined> {
+  return ((await response.json()) as { error?: { code?: string } }).error?.code;
+}
+
+/** `tandem server --port 0 …` as a child process, resolved once it printed its URL. */
+async function runServer(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [bin, 'server', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let stdout = '';
+  child.stdout.setEncoding('utf8');
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      const line = /^(http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
+      if (line) resolve(line[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
