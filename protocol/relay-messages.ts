@@ -219,3 +219,10 @@ export const MESSAGE_DELIVERY: Readonly<Record<RelayMessageType, Delivery>> = Ob
   'mirror.tabs': 'latest',
   'find.result': 'latest',
 });
+
+const DELIVERY_BY_TYPE: ReadonlyMap<string, Delivery> = new Map(Object.entries(MESSAGE_DELIVERY));
+
+/** How a message type travels, or undefined for a type the protocol does not know. */
+export function deliveryOf(type: string): Delivery | undefined {
+  return DELIVERY_BY_TYPE.get(type);
+}

@@ -94,6 +94,8 @@ export class RelayConnection implements TerminalLink {
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
+    // After a refusal the rest of the sender's last read must not be relayed.
+    if (this.ws.readyState !== this.ws.OPEN) return;
     this.alive = true;
     const wait = Math.max(this.messages.take(1), this.bytes.take(data.length));
     if (wait > MAX_THROTTLE_MS) {

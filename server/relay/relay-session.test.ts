@@ -153,6 +153,7 @@ describe('RelaySession', () => {
     for (let seq = 4; seq <= 12 && !pc.closed; seq++) send('pc', pc, msg(seq, big));
     assert.equal(pc.closed?.[0], 4400);
     assert.match(pc.closed?.[1] ?? '', /RELAY_FLOW_CONTROL/);
+    assert.equal(pc.parsed().at(-1)?.code, 'RELAY_FLOW_CONTROL', 'an error frame precedes');
   });
 
   it('tells the peer: away on a drop, left (expired) after the grace window, left (closed) on bye', () => {
@@ -178,11 +179,64 @@ describe('RelaySession', () => {
     assert.equal(again.closed?.[0], 1000);
   });
 
-  it('closes a sender whose seq skips ahead', () => {
+  it('closes a sender whose seq skips ahead, after an error frame', () => {
     const { session, send } = setup();
     const pc = new FakeLink();
     session.attach('pc', pc, undefined);
     send('pc', pc, msg(5));
     assert.equal(pc.closed?.[0], 4400);
+    assert.deepEqual(pc.parsed().at(-1), {
+      t: 'error',
+      code: 'MESSAGE_INVALID',
+      message: 'seq gap',
+    });
+  });
+
+  it('refuses an ack ahead of what it sent, after an error frame', () => {
+    const { session } = setup();
+    const phone = new FakeLink();
+    session.attach('phone', phone, undefined);
+    session.receive('phone', phone, { t: 'ack', seq: 3 }, '');
+    assert.equal(phone.closed?.[0], 4400);
+    assert.equal(phone.parsed().at(-1)?.code, 'MESSAGE_INVALID');
+  });
+
+  it('refuses unknown message types and a type sent in the other delivery mode', () => {
+    const frames = [
+      // An unknown name that fits the type-name pattern.
+      '{"v":1,"t":"msg","mode":"latest","type":"op.bogus","body":{}}',
+      // op.scroll is latest-wins; data.text and mirror.snapshot are reliable.
+      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"op.scroll","body":{}}',
+      '{"v":1,"t":"msg","mode":"latest","type":"data.text","body":{}}',
+      '{"v":1,"t":"msg","mode":"latest","type":"mirror.snapshot","body":{}}',
+    ];
+    for (const frame of frames) {
+      const { session, send } = setup();
+      const pc = new FakeLink();
+      const phone = new FakeLink();
+      session.attach('pc', pc, undefined);
+      session.attach('phone', phone, undefined);
+      phone.bufferedAmount = 4096; // backed up: a latest frame would be held, not written
+      send('pc', pc, frame);
+      assert.equal(pc.closed?.[0], 4400, frame);
+      assert.equal(pc.parsed().at(-1)?.code, 'MESSAGE_INVALID', frame);
+      assert.equal(phone.parsed().filter((f) => f.t === 'fwd').length, 0, frame);
+      assert.equal(session['slots'].phone.latest.size, 0, frame);
+    }
+  });
+
+  it('counts held latest-wins bytes against the hard limit', () => {
+    const { session, send } = setup();
+    const pc = new FakeLink();
+    session.attach('pc', pc, undefined); // the phone is not there: everything is held
+    const big = 'z'.repeat(3000);
+    const latest = (type: string) =>
+      `{"v":1,"t":"msg","mode":"latest","type":"${type}","body":{"pad":"${big}"}}`;
+    send('pc', pc, latest('op.scroll'));
+    send('pc', pc, latest('mirror.tabs'));
+    assert.equal(pc.closed, undefined, 'under the 8 KiB hard limit');
+    send('pc', pc, latest('find.result'));
+    assert.equal(pc.closed?.[0], 4400);
+    assert.equal(pc.parsed().at(-1)?.code, 'RELAY_FLOW_CONTROL');
   });
 });

@@ -11,6 +11,7 @@ import {
   type Role,
   type WelcomeFrame,
 } from '../../protocol/relay-frames.js';
+import { deliveryOf } from '../../protocol/relay-messages.js';
 import type { RelayOptions } from './relay-options.js';
 import { pageTag, type RelayLogger } from './relay-logger.js';
 import { RoleSlot, type TerminalLink } from './role-slot.js';
@@ -149,19 +150,31 @@ export class RelaySession {
 
   private forward(slot: RoleSlot, link: TerminalLink, frame: MsgFrame, text: string): void {
     const peer = this.peerOf(slot.role);
+    // Only the protocol's types, each in its own mode: an unknown name or a reliable type sent
+    // latest-wins would otherwise give a sender as many coalescing slots as it likes.
+    const delivery = deliveryOf(frame.type);
+    if (delivery !== frame.mode) {
+      return this.refuse(
+        link,
+        RelayErrorCode.MessageInvalid,
+        delivery === undefined
+          ? `unknown message type ${frame.type}`
+          : `${frame.type} travels ${delivery}, not ${frame.mode}`,
+      );
+    }
     if (frame.mode === 'latest') {
       const wrapped = `{"t":"fwd","msg":${text}}`;
       if (peer.link && !peer.hasPendingWrites() && peer.link.bufferedAmount < this.highWater) {
         this.write(peer, peer.link, wrapped);
       } else {
-        if (peer.latest.delete(frame.type)) this.stats.coalesced++;
-        peer.latest.set(frame.type, wrapped);
+        if (peer.putLatest(frame.type, wrapped)) this.stats.coalesced++;
+        if (peer.heldBytes > this.deps.options.queueHardBytes) this.refuseFlowControl(link);
       }
       return;
     }
     if (frame.seq <= slot.recvSeq) return; // a resend the relay already holds
     if (frame.seq !== slot.recvSeq + 1) {
-      return link.close(RelayCloseCode.Invalid, `${RelayErrorCode.MessageInvalid}: seq gap`);
+      return this.refuse(link, RelayErrorCode.MessageInvalid, 'seq gap');
     }
     slot.recvSeq = frame.seq;
     peer.enqueue((seq) => `{"t":"fwd","seq":${seq},"msg":${text}}`);
@@ -178,22 +191,14 @@ export class RelaySession {
         'relayed',
       );
     }
-    if (peer.queueBytes > this.deps.options.queueHardBytes) {
-      return link.close(
-        RelayCloseCode.Invalid,
-        `${RelayErrorCode.FlowControl}: ignored flow control`,
-      );
-    }
+    if (peer.heldBytes > this.deps.options.queueHardBytes) return this.refuseFlowControl(link);
     this.scheduleAck(slot);
     this.pump(peer);
   }
 
   private acknowledged(slot: RoleSlot, link: TerminalLink, seq: number): void {
     if (seq > slot.outSeq) {
-      return link.close(
-        RelayCloseCode.Invalid,
-        `${RelayErrorCode.MessageInvalid}: ack ahead of seq`,
-      );
+      return this.refuse(link, RelayErrorCode.MessageInvalid, 'ack ahead of seq');
     }
     slot.dropThrough(seq);
     const sender = this.peerOf(slot.role);
@@ -225,10 +230,9 @@ export class RelaySession {
         this.write(slot, link, next.text);
         continue;
       }
-      const latest = slot.latest.entries().next();
-      if (latest.done) return;
-      slot.latest.delete(latest.value[0]);
-      this.write(slot, link, latest.value[1]);
+      const latest = slot.takeLatest();
+      if (latest === undefined) return;
+      this.write(slot, link, latest);
     }
   }
 
@@ -238,6 +242,20 @@ export class RelaySession {
     link.send(text, () => {
       if (slot.link === link && slot.hasPendingWrites()) this.pump(slot);
     });
+  }
+
+  /** An `error` frame, then close 4400: the terminal learns why before the connection ends. */
+  private refuse(link: TerminalLink, code: RelayErrorCode, message: string): void {
+    link.send(JSON.stringify({ t: 'error', code, message }), noop);
+    link.close(RelayCloseCode.Invalid, code);
+  }
+
+  private refuseFlowControl(link: TerminalLink): void {
+    this.refuse(
+      link,
+      RelayErrorCode.FlowControl,
+      'the sender ignored flow control (withheld acks)',
+    );
   }
 
   private notify(slot: RoleSlot, frame: object): void {

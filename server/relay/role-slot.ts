@@ -36,6 +36,8 @@ export class RoleSlot {
   sendIndex = 0;
   /** Latest-wins frames waiting for room, newest per message type. */
   readonly latest = new Map<string, string>();
+  /** Bytes held in `latest`: they count against the hard limit like the queue does. */
+  latestBytes = 0;
   ackPending = false;
   cancelGrace: (() => void) | undefined;
 
@@ -62,6 +64,34 @@ export class RoleSlot {
     return count;
   }
 
+  /** Holds the newest latest-wins frame under `key`; true when it replaced an older one. */
+  putLatest(key: string, text: string): boolean {
+    const old = this.latest.get(key);
+    // Delete first so the newest goes to the end: the oldest waiting key is written first.
+    if (old !== undefined) {
+      this.latest.delete(key);
+      this.latestBytes -= old.length;
+    }
+    this.latest.set(key, text);
+    this.latestBytes += text.length;
+    return old !== undefined;
+  }
+
+  /** Removes and returns the oldest waiting latest-wins frame. */
+  takeLatest(): string | undefined {
+    const next = this.latest.entries().next();
+    if (next.done) return undefined;
+    const [key, text] = next.value;
+    this.latest.delete(key);
+    this.latestBytes -= text.length;
+    return text;
+  }
+
+  /** Everything the relay holds for this terminal, reliable and latest-wins. */
+  get heldBytes(): number {
+    return this.queueBytes + this.latestBytes;
+  }
+
   hasPendingWrites(): boolean {
     return this.sendIndex < this.queue.length || this.latest.size > 0;
   }
@@ -77,6 +107,7 @@ export class RoleSlot {
     this.queueBytes = 0;
     this.sendIndex = 0;
     this.latest.clear();
+    this.latestBytes = 0;
     this.cancelGrace?.();
     this.cancelGrace = undefined;
   }
