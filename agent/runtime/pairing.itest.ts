@@ -17,6 +17,7 @@ import type { PhoneStatus } from '../pairing/states.js';
 const root = mkdtempSync(join(tmpdir(), 'tandem-pairing-'));
 const imei = luhnComplete('35693803564380');
 const imeiB = luhnComplete('86012304112233');
+const dualImeis = [luhnComplete('35000011112222'), luhnComplete('35000011113333')];
 let serverLog = '';
 let server: RunningServer;
 let serverPort: number;
@@ -188,8 +189,8 @@ test('a server that is down fails with SERVER_UNREACHABLE, then pairs by itself 
   const pc2 = agents[1] as AgentProcess;
   const fresh = await simWith({
     profile: 'android-12-dual',
-    imei: luhnComplete('35000011112222'),
-    imei2: luhnComplete('35000011113333'),
+    imei: dualImeis[0],
+    imei2: dualImeis[1],
   });
   await server.close();
   await connectSim(adb2, fresh);
@@ -202,15 +203,28 @@ test('a server that is down fails with SERVER_UNREACHABLE, then pairs by itself 
 });
 
 test('the raw IMEI is in no database, WAL, key or log file, nor in any output', async () => {
-  for (const agent of agents) await agent.stop();
-  const rawImeis = [imei, imeiB];
-  for (const file of walk(root)) {
-    const bytes = readFileSync(file);
-    for (const raw of rawImeis) {
-      assert.ok(!bytes.includes(Buffer.from(raw)), `${file} holds a raw IMEI`);
-      assert.ok(!bytes.includes(Buffer.from(raw, 'utf16le')), `${file} holds a raw IMEI (UTF-16)`);
+  const rawImeis = [imei, imeiB, ...dualImeis];
+  const scan = (when: string) => {
+    const files = walk(root);
+    assert.ok(
+      files.some((f) => f.endsWith('-wal')),
+      `${when}: the WAL files are there to scan`,
+    );
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const raw of rawImeis) {
+        assert.ok(!bytes.includes(Buffer.from(raw)), `${when}: ${file} holds a raw IMEI`);
+        assert.ok(
+          !bytes.includes(Buffer.from(raw, 'utf16le')),
+          `${file} holds a raw IMEI (UTF-16)`,
+        );
+      }
     }
-  }
+  };
+  // While the agents run, their WAL files hold the latest writes; after they stop, the databases.
+  scan('running');
+  for (const agent of agents) await agent.stop();
+  scan('stopped');
   const outputs = [serverLog, ...agents.map((a) => a.output())];
   assert.ok(
     outputs.every((o) => o.length > 0),
