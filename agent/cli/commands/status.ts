@@ -8,7 +8,10 @@ export function register(program: Command): void {
   program
     .command('status')
     .description("Show the running agent's phones and their pairing states")
-    .option('--json', 'print JSON: { "devices": [ { serial, model, identity, state, reason? } ] }')
+    .option(
+      '--json',
+      'print JSON: { paused, devices: [ { serial, model, identity: { kind, masked } | null (until read), state, reason?, hint } ] }',
+    )
     .option('--data <dir>', dataOptionHelp)
     .action(async (options: { json?: boolean; data?: string }) => {
       const status = await callAgent<AgentStatus>(dataDirFrom(options), '/api/status');
