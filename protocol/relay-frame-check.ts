@@ -4,7 +4,8 @@ import { RELAY_PROTOCOL_VERSION, ClientFrameSchema, type ClientFrame } from './r
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/;
 const SEALED = /^[A-Za-z0-9_-]+$/;
-const MSG_KEYS = new Set(['v', 't', 'mode', 'seq', 'type', 'sealed', 'body']);
+const MSG_KEYS = new Set(['v', 't', 'mode', 'seq', 'type', 'key', 'sealed', 'body']);
+const COALESCE_KEY = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The frame, or undefined when it does not fit the protocol. */
 export function checkClientFrame(json: unknown): ClientFrame | undefined {
@@ -25,8 +26,12 @@ export function checkClientFrame(json: unknown): ClientFrame | undefined {
   ) {
     return undefined;
   }
-  if (frame.mode === 'latest') return frame.seq === undefined ? (frame as ClientFrame) : undefined;
-  if (frame.mode !== 'reliable') return undefined;
+  if (frame.mode === 'latest') {
+    const key = frame.key;
+    if (key !== undefined && (typeof key !== 'string' || !COALESCE_KEY.test(key))) return undefined;
+    return frame.seq === undefined ? (frame as ClientFrame) : undefined;
+  }
+  if (frame.mode !== 'reliable' || frame.key !== undefined) return undefined;
   const seq = frame.seq;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return undefined;
   return frame as ClientFrame;

@@ -11,7 +11,7 @@ export const RELAY_PATH = '/v1/relay';
 export const RoleSchema = z.enum(['pc', 'phone']);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** reliable: numbered, acknowledged, never dropped. latest: may be coalesced (newest per type wins). */
+/** reliable: numbered, acknowledged, never dropped. latest: may be coalesced (newest per type and key wins). */
 export const DeliverySchema = z.enum(['reliable', 'latest']);
 export type Delivery = z.infer<typeof DeliverySchema>;
 
@@ -24,6 +24,11 @@ const seq = z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER));
 const cumulativeAck = z.int().check(z.gte(0), z.lte(Number.MAX_SAFE_INTEGER));
 /** base64url of 12-byte IV followed by the AES-GCM ciphertext and tag. */
 const sealedText = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/));
+/**
+ * Latest-wins frames coalesce per type and `key`: the transfer id of `data.file.progress`, so one
+ * file's final progress never replaces another's. The relay sees it; it is random and says nothing.
+ */
+export const CoalesceKeySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 
 /** One message from a terminal. The relay forwards it byte for byte inside a `fwd` frame. */
 export const MsgFrameSchema = z.union([
@@ -41,6 +46,7 @@ export const MsgFrameSchema = z.union([
     t: z.literal('msg'),
     mode: z.literal('latest'),
     type: MessageTypeNameSchema,
+    key: z.optional(CoalesceKeySchema),
     sealed: z.optional(sealedText),
     body: z.optional(z.unknown()),
   }),

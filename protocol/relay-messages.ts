@@ -226,3 +226,8 @@ const DELIVERY_BY_TYPE: ReadonlyMap<string, Delivery> = new Map(Object.entries(M
 export function deliveryOf(type: string): Delivery | undefined {
   return DELIVERY_BY_TYPE.get(type);
 }
+
+/** The key a latest-wins message coalesces under besides its type (see CoalesceKeySchema). */
+export function coalesceKeyOf(message: RelayMessage): string | undefined {
+  return message.type === 'data.file.progress' ? message.id : undefined;
+}

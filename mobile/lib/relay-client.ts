@@ -7,6 +7,7 @@ import { RELAY_PROTOCOL_VERSION, ServerFrameSchema } from '../../protocol/relay-
 import type { ForwardFrame, Role, ServerFrame, WelcomeFrame } from '../../protocol/relay-frames.js';
 import {
   MESSAGE_DELIVERY,
+  coalesceKeyOf,
   RelayMessageSchema,
   type RelayMessage,
 } from '../../protocol/relay-messages.js';
@@ -69,6 +70,7 @@ export class RelayClient extends TypedEmitter<Events> {
     'watchdog' | 'reconnect' | 'ack' | 'latest',
     ReturnType<typeof setTimeout> | undefined
   > = { watchdog: undefined, reconnect: undefined, ack: undefined, latest: undefined };
+  /** Latest-wins frames not yet sent, newest per type and coalescing key. */
   private readonly latest = new Map<string, string>();
   private sendChain: Promise<void> = Promise.resolve();
   private recvChain: Promise<void> = Promise.resolve();
@@ -137,10 +139,12 @@ export class RelayClient extends TypedEmitter<Events> {
       : { body: message };
     const v = RELAY_PROTOCOL_VERSION;
     if (mode === 'latest') {
-      this.latest.set(
-        message.type,
-        JSON.stringify({ v, t: 'msg', mode, type: message.type, ...payload }),
-      );
+      const key = coalesceKeyOf(message);
+      const slot = key === undefined ? message.type : `${message.type} ${key}`;
+      const frame = { v, t: 'msg', mode, type: message.type, ...(key ? { key } : {}), ...payload };
+      // Delete first: the map keeps insertion order, and the oldest waiting slot goes out first.
+      this.latest.delete(slot);
+      this.latest.set(slot, JSON.stringify(frame));
       return this.flushLatest();
     }
     await this.outbox.room();
@@ -333,12 +337,12 @@ export class RelayClient extends TypedEmitter<Events> {
     this.timers.latest = undefined;
     const socket = this.socket;
     if (!this.ready || !socket) return;
-    for (const [type, text] of this.latest) {
+    for (const [slot, text] of this.latest) {
       if (socket.bufferedAmount > 256 * 1024) {
         this.timers.latest = setTimeout(() => this.flushLatest(), 25);
         return;
       }
-      this.latest.delete(type);
+      this.latest.delete(slot);
       socket.send(text);
     }
   }

@@ -133,6 +133,32 @@ describe('RelaySession', () => {
     assert.equal(session.stats.coalesced, 4);
   });
 
+  it('coalesces file progress per transfer: the final progress of one file survives another', () => {
+    const { session, send } = setup();
+    const pc = new FakeLink();
+    const phone = new FakeLink();
+    session.attach('pc', pc, undefined);
+    session.attach('phone', phone, undefined);
+    const progress = (id: string, received: number, done: boolean) =>
+      `{"v":1,"t":"msg","mode":"latest","type":"data.file.progress","key":"${id}",` +
+      `"body":{"type":"data.file.progress","id":"${id}","received":${received},"size":9,"done":${done}}}`;
+    send('phone', phone, msg(1)); // written at once; its callback runs when the socket drains
+    pc.bufferedAmount = 4096; // the PC socket is backed up: progress waits at the relay
+    send('phone', phone, progress('fileAAAA', 1, false));
+    send('phone', phone, progress('fileAAAA', 9, true));
+    send('phone', phone, progress('fileBBBB', 2, false));
+    send('phone', phone, progress('fileBBBB', 3, false));
+    const before = pc.frames.length;
+    pc.drain();
+    const delivered = pc
+      .parsed()
+      .slice(before)
+      .map((f) => (f.msg as { body: { id: string; received: number } }).body)
+      .map((b) => `${b.id}:${b.received}`);
+    assert.deepEqual(delivered, ['fileAAAA:9', 'fileBBBB:3']);
+    assert.equal(session.stats.coalesced, 2);
+  });
+
   it('withholds acks while the peer queue is over the soft limit and closes a sender past the hard one', () => {
     const { session, runDeferred, send } = setup();
     const pc = new FakeLink();

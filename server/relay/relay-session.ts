@@ -1,6 +1,6 @@
 // One matched session: two role slots and the forwarding between them. Reliable frames are queued
 // per receiver until acknowledged (resume replays them); latest-wins frames are coalesced per type
-// while the receiver's bufferedAmount is high. Acks to a sender are withheld while its peer's queue
+// and key while the receiver's bufferedAmount is high. Acks to a sender are withheld while its peer's queue
 // is over the soft limit: that is the flow control, and the relay never buffers without bound.
 import { timingSafeEqual } from 'node:crypto';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
@@ -167,7 +167,8 @@ export class RelaySession {
       if (peer.link && !peer.hasPendingWrites() && peer.link.bufferedAmount < this.highWater) {
         this.write(peer, peer.link, wrapped);
       } else {
-        if (peer.putLatest(frame.type, wrapped)) this.stats.coalesced++;
+        const key = frame.key === undefined ? frame.type : `${frame.type} ${frame.key}`;
+        if (peer.putLatest(key, wrapped)) this.stats.coalesced++;
         if (peer.heldBytes > this.deps.options.queueHardBytes) this.refuseFlowControl(link);
       }
       return;

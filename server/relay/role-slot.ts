@@ -34,7 +34,7 @@ export class RoleSlot {
   queueBytes = 0;
   /** Index in `queue` of the next frame to write on the current link. */
   sendIndex = 0;
-  /** Latest-wins frames waiting for room, newest per message type. */
+  /** Latest-wins frames waiting for room, newest per message type and coalescing key. */
   readonly latest = new Map<string, string>();
   /** Bytes held in `latest`: they count against the hard limit like the queue does. */
   latestBytes = 0;

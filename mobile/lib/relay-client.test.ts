@@ -1,0 +1,100 @@
+// The client against a scripted socket: what it puts on the wire, without a relay.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { RelayClient } from './relay-client.js';
+import type { SocketLike } from './socket-like.js';
+
+class ScriptedSocket implements SocketLike {
+  readyState = 1;
+  bufferedAmount = 0;
+  readonly sent: string[] = [];
+  onopen: ((event: unknown) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  send(data: string): void {
+    this.sent.push(data);
+  }
+  close(): void {
+    this.readyState = 3;
+  }
+  /** The relay accepts the terminal. */
+  welcome(): void {
+    this.onopen?.({});
+    this.onmessage?.({
+      data: JSON.stringify({
+        t: 'welcome',
+        v: 1,
+        role: 'phone',
+        resumeToken: 'q1w2e3r4t5y6u7i8o9p0aa',
+        resumed: false,
+        recvSeq: 0,
+        peer: 'present',
+        graceMs: 60_000,
+        heartbeatMs: 15_000,
+      }),
+    });
+  }
+  frames(): Array<Record<string, unknown>> {
+    return this.sent.map((text) => JSON.parse(text) as Record<string, unknown>);
+  }
+}
+
+const URL_WITHOUT_KEY = `http://127.0.0.1:9/s/${'A'.repeat(22)}?k=${'B'.repeat(43)}`;
+
+function connected(): { client: RelayClient; socket: ScriptedSocket } {
+  const socket = new ScriptedSocket();
+  const client = new RelayClient({
+    url: URL_WITHOUT_KEY,
+    role: 'phone',
+    requireE2e: false,
+    createSocket: () => socket,
+  }).start();
+  socket.welcome();
+  return { client, socket };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('RelayClient', () => {
+  it('keeps the final progress of each transfer while its socket is backed up', async () => {
+    const { client, socket } = connected();
+    socket.bufferedAmount = 1024 * 1024;
+    const progress = (id: string, received: number, done: boolean) =>
+      client.send({ type: 'data.file.progress', id, received, size: 9, done });
+    await progress('fileAAAA', 1, false);
+    await progress('fileAAAA', 9, true);
+    await progress('fileBBBB', 4, false);
+    assert.equal(socket.sent.length, 0, 'nothing written while backed up');
+    socket.bufferedAmount = 0;
+    await sleep(60);
+    const sent = socket.frames();
+    assert.deepEqual(
+      sent.map((f) => [f.type, f.key, (f.body as { received: number }).received]),
+      [
+        ['data.file.progress', 'fileAAAA', 9],
+        ['data.file.progress', 'fileBBBB', 4],
+      ],
+    );
+    client.close();
+  });
+
+  it('coalesces other latest-wins messages per type, without a key', async () => {
+    const { client, socket } = connected();
+    socket.bufferedAmount = 1024 * 1024;
+    await client.send({ type: 'op.scroll', x: 0, y: 1 });
+    await client.send({ type: 'op.scroll', x: 0, y: 2 });
+    socket.bufferedAmount = 0;
+    await sleep(60);
+    assert.deepEqual(socket.frames(), [
+      {
+        v: 1,
+        t: 'msg',
+        mode: 'latest',
+        type: 'op.scroll',
+        body: { type: 'op.scroll', x: 0, y: 2 },
+      },
+    ]);
+    client.close();
+  });
+});
