@@ -1,4 +1,5 @@
 // The binding rules of patent B §4 through the HTTP API (app.inject).
+import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
@@ -88,7 +89,8 @@ describe('bindings API', () => {
     const stored = app.pairingStore.sessions.find(session.sessionId)!;
     assert.equal(stored.pageId, session.pageId);
     assert.equal(stored.clientId, alice.clientId);
-    assert.ok(!stored.secretHash.toString('latin1').includes(session.secret));
+    // Only the SHA-256 of the secret is kept: the stored bytes are that digest and nothing more.
+    assert.deepEqual(stored.secretHash, createHash('sha256').update(session.secret).digest());
   });
 
   it('counts requests per route and tells a client who it is', async () => {
