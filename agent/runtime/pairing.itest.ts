@@ -174,6 +174,7 @@ test('a phone unplugged while its identity is read ends gone, leaving no history
   const [adb1] = adbs as [PrivateAdbServer];
   const pc1 = agents[0] as AgentProcess;
   const slow = await simWith({ profile: 'android-10', imei: imeiB, replyDelayMs: 600 });
+  const [binds, lookups] = [bindRequests(), lookupRequests()];
   await connectSim(adb1, slow);
   await pc1.waitFor(slow.adbSerial, ['identifying']);
   await slow.unplug();
@@ -182,6 +183,8 @@ test('a phone unplugged while its identity is read ends gone, leaving no history
   assert.equal(end.state, 'gone');
   const { phones } = await pc1.get<{ phones: { masked: string }[] }>('/api/history');
   assert.ok(!phones.some((p) => p.masked === `****${imeiB.slice(-4)}`), 'no half-made history row');
+  assert.equal(bindRequests(), binds, 'no binding was made for it');
+  assert.equal(lookupRequests(), lookups, 'the server was never asked');
 });
 
 test('a server that is down fails with SERVER_UNREACHABLE, then pairs by itself once it is up', async () => {
