@@ -85,6 +85,32 @@ describe('HistoryStore', () => {
     store.close();
   });
 
+  it('keeps a phone whose identity is its serial only masked, and still finds it by that serial', () => {
+    const dir = join(root, 'serial-kind');
+    const store = HistoryStore.open({ dataDir: dir, now });
+    const serial = 'R58M12XYZQW';
+    const input = {
+      identity: { kind: 'serial' as const, value: serial },
+      model: 'Tab',
+      manufacturer: 'samsung',
+      serial,
+    };
+    const kept = store.recordPaired(input);
+    assert.equal(kept.lastSerial, '****YZQW');
+    assert.equal(store.touchConnected(kept.identityHash, serial)?.lastSerial, kept.lastSerial);
+    assert.deepEqual(
+      store.findBySerialOrMasked(serial).map((p) => p.identityHash),
+      [kept.identityHash],
+    );
+    store.close();
+    for (const file of readdirSync(dir)) {
+      assert.ok(
+        !readFileSync(join(dir, file)).includes(serial),
+        `${file} holds the serial in clear`,
+      );
+    }
+  });
+
   it('keeps the server account per URL', () => {
     const store = HistoryStore.open({ dataDir: join(root, 'accounts'), now });
     const url = 'http://127.0.0.1:7341';

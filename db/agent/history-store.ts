@@ -111,7 +111,7 @@ export class HistoryStore implements ServerAccountStore {
         identity_masked: maskIdentity(input.identity.value),
         model: input.model,
         manufacturer: input.manufacturer,
-        last_serial: input.serial,
+        last_serial: this.keptSerial(hash, input.serial),
         first_paired_at: now,
         last_seen_at: now,
         times_connected: 0,
@@ -125,10 +125,18 @@ export class HistoryStore implements ServerAccountStore {
   touchConnected(hash: string, serial?: string): PairedPhone | undefined {
     const { changes } = this.statements.touch.run({
       now: this.now(),
-      serial: serial ?? null,
+      serial: serial === undefined ? null : this.keptSerial(hash, serial),
       hash,
     });
     return changes > 0 ? this.find(hash) : undefined;
+  }
+
+  /**
+   * The adb serial of a USB phone is its hardware serial: when that is the phone's identity (kind
+   * `serial`), keeping it in clear would undo the keyed hash, so only its masked form is kept.
+   */
+  private keptSerial(hash: string, serial: string): string {
+    return this.hashOf({ kind: 'serial', value: serial }) === hash ? maskIdentity(serial) : serial;
   }
 
   list(): PairedPhone[] {
