@@ -44,7 +44,8 @@ export interface RelayClientOptions {
 type Events = {
   status: [ClientStatus, { code: string; message: string } | undefined];
   message: [RelayMessage];
-  peer: [PeerState, { role: Role; reason?: string }];
+  /** `resumed: false` on a join means a new terminal (e.g. a reloaded page): start it afresh. */
+  peer: [PeerState, { role: Role; reason?: string; resumed?: boolean }];
   /** The relay forgot this terminal (grace window over): unacknowledged messages were renumbered. */
   reset: [];
   error: [RelayError];
@@ -240,7 +241,7 @@ export class RelayClient extends TypedEmitter<Events> {
       case 'fwd':
         return this.onForward(frame);
       case 'peer-joined':
-        return this.setPeer('present', { role: frame.role });
+        return this.setPeer('present', { role: frame.role, resumed: frame.resumed });
       case 'peer-away':
         return this.setPeer('away', { role: frame.role });
       case 'peer-left':
@@ -383,7 +384,7 @@ export class RelayClient extends TypedEmitter<Events> {
     this.emit('status', status, detail);
   }
 
-  private setPeer(state: PeerState, detail: { role: Role; reason?: string }): void {
+  private setPeer(state: PeerState, detail: Events['peer'][1]): void {
     this.peer = state;
     this.emit('peer', state, detail);
   }

@@ -2,7 +2,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { RELAY_PROTOCOL_VERSION } from '../../protocol/relay-frames.js';
-import { buildUpgradeUrl, type UpgradeParams } from '../../protocol/session-url.js';
+import type { Socket } from 'node:net';
+import {
+  buildUpgradeUrl,
+  parseSessionUrl,
+  type UpgradeParams,
+} from '../../protocol/session-url.js';
 import {
   nodeTerminal,
   rawUpgrade,
@@ -79,6 +84,40 @@ describe('relay: matching and refusals', () => {
     assert.equal(phone.status, 'open');
     pc.close();
     phone.close();
+  });
+
+  it('lets a reloaded page replace its away connection; a live slot still refuses with SESSION_FULL', async () => {
+    const urls = sessionUrls(server);
+    const pc = nodeTerminal(urls.pc, 'pc').client.start();
+    const peer: string[] = [];
+    pc.on('peer', (state, detail) =>
+      peer.push(`${state}${detail.resumed === false ? ':fresh' : ''}`),
+    );
+    await until(() => pc.status === 'open');
+    // The old page: its network drops (no bye, no close handshake) and it never comes back.
+    const parts = parseSessionUrl(urls.phone);
+    const old = await join({ pageId: parts.pageId, role: 'phone', secret: parts.secret });
+    assert.ok(old.opened);
+    await until(() => pc.peer === 'present', 'old page joined');
+    (old.socket as unknown as { _socket: Socket })._socket.destroy();
+    await until(() => pc.peer === 'away', 'peer-away at the PC');
+    await pc.send({ type: 'data.text', text: 'sent while the phone was away' });
+
+    const reloaded = nodeTerminal(urls.phone, 'phone').client.start();
+    const atPhone: string[] = [];
+    reloaded.on('message', (m) => m.type === 'data.text' && atPhone.push(m.text));
+    await until(() => reloaded.status === 'open', 'the reloaded page joined');
+    await until(() => pc.peer === 'present', 'peer-joined at the PC');
+    assert.deepEqual(peer, ['absent', 'present:fresh', 'away', 'present:fresh']);
+    await until(() => atPhone.length === 1, 'the waiting message at the new page');
+    assert.deepEqual(atPhone, ['sent while the phone was away']);
+
+    const third = nodeTerminal(urls.phone, 'phone').client.start();
+    await until(() => third.status === 'refused', 'a third terminal refused');
+    assert.equal(third.refusal?.code, 'SESSION_FULL');
+    assert.equal(reloaded.status, 'open');
+    pc.close();
+    reloaded.close();
   });
 
   it('refuses a wrong Origin and accepts the server own origin', async () => {

@@ -92,12 +92,8 @@ describe('RelaySession', () => {
         .map((f) => f.seq);
     assert.deepEqual(fwd(), [1, 2, 3]);
     session.receive('phone', phone, { t: 'ack', seq: 2 }, '');
+    assert.equal(session.decide('phone', undefined), 'full', 'a live slot refuses a newcomer');
     session.detach('phone', phone, false);
-    assert.equal(
-      session.decide('phone', undefined),
-      'full',
-      'the slot is held during the grace window',
-    );
     assert.equal(session.decide('phone', welcome.resumeToken), 'resume');
     const again = new FakeLink();
     session.attach('phone', again, 2);
@@ -109,6 +105,46 @@ describe('RelaySession', () => {
       [3],
     );
     assert.ok(pc.parsed().some((f) => f.t === 'peer-away'));
+  });
+
+  it('lets a fresh join replace an away terminal (a reloaded page) and tells the peer', () => {
+    const { session, send, timers } = setup();
+    const pc = new FakeLink();
+    const phone = new FakeLink();
+    session.attach('pc', pc, undefined);
+    const first = session.attach('phone', phone, undefined);
+    send('phone', phone, msg(1, 'from the old page'));
+    send('phone', phone, msg(2, 'from the old page'));
+    session.detach('phone', phone, false); // the network dropped: no bye
+    send('pc', pc, msg(1, 'while away'));
+    assert.equal(session.decide('phone', undefined), 'replace');
+    const reloaded = new FakeLink();
+    const welcome = session.attach('phone', reloaded, undefined);
+    assert.equal(welcome.resumed, false);
+    assert.equal(welcome.recvSeq, 0, 'the new page numbers from 1');
+    assert.notEqual(welcome.resumeToken, first.resumeToken);
+    assert.deepEqual(timers, [], 'the grace timer is cancelled');
+    const fwd = reloaded.parsed().filter((f) => f.t === 'fwd');
+    assert.deepEqual(
+      fwd.map((f) => (f.msg as { body: { text: string } }).body.text),
+      ['while away'],
+      'what waited for the phone reaches the new page',
+    );
+    send('phone', reloaded, msg(1, 'from the new page'));
+    const atPc = pc.parsed().filter((f) => f.t === 'fwd' || String(f.t).startsWith('peer-'));
+    assert.deepEqual(
+      atPc.map((f) => (f.t === 'fwd' ? (f.msg as { body: { text: string } }).body.text : f)),
+      [
+        { t: 'peer-joined', role: 'phone', resumed: false },
+        'from the old page',
+        'from the old page',
+        { t: 'peer-away', role: 'phone' },
+        { t: 'peer-joined', role: 'phone', resumed: false },
+        'from the new page',
+      ],
+    );
+    assert.equal(session.decide('phone', undefined), 'full', 'the new page holds the slot');
+    assert.equal(session.decide('phone', first.resumeToken), 'full', 'the old token is void');
   });
 
   it('coalesces latest-wins frames while the receiver is backed up, never reliable ones', () => {

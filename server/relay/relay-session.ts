@@ -25,7 +25,8 @@ export interface RelaySessionDeps {
   defer: (fn: () => void) => void;
 }
 
-export type JoinDecision = 'fresh' | 'resume' | 'full';
+/** replace: the slot's terminal is away (dropped without bye) and a new one takes it over. */
+export type JoinDecision = 'fresh' | 'resume' | 'replace' | 'full';
 
 export interface RelayStats {
   relayedMessages: number;
@@ -50,7 +51,11 @@ export class RelaySession {
     this.debug = deps.log.isLevelEnabled?.('debug') ?? true;
   }
 
-  /** Whether a terminal may take `role` now; a valid resume token wins over a live holder. */
+  /**
+   * Whether a terminal may take `role` now. A valid resume token wins over a live holder; a fresh
+   * join takes over a slot whose terminal is away (a reloaded page has no resume token, and its old
+   * connection may have dropped without bye). Only a live holder refuses a newcomer.
+   */
   decide(role: Role, resumeToken: string | undefined): JoinDecision {
     const slot = this.slots[role];
     if (
@@ -60,7 +65,8 @@ export class RelaySession {
     ) {
       return 'resume';
     }
-    return slot.state === 'empty' ? 'fresh' : 'full';
+    if (slot.state === 'empty') return 'fresh';
+    return slot.state === 'away' ? 'replace' : 'full';
   }
 
   /** Seats an accepted terminal; `resumeLast` is the last relay seq it received when resuming. */
@@ -76,6 +82,11 @@ export class RelaySession {
       slot.cancelGrace = undefined;
       slot.dropThrough(resumeLast);
       slot.sendIndex = 0;
+    } else if (slot.state === 'away') {
+      // A new terminal (a reloaded page) replaces the one that dropped; the peer sees it join
+      // with resumed: false and starts it afresh (the PC sends a new snapshot).
+      slot.replaceTerminal();
+      this.deps.log.info({ page: pageTag(this.pageId), role }, 'away terminal replaced');
     }
     slot.state = 'connected';
     slot.link = link;

@@ -96,6 +96,19 @@ export class RoleSlot {
     return this.sendIndex < this.queue.length || this.latest.size > 0;
   }
 
+  /**
+   * Another terminal takes the slot of one that is away: what it sends is numbered afresh, and what
+   * waits for the slot (not yet acknowledged by the old terminal) is written to the new one.
+   */
+  replaceTerminal(): void {
+    this.resumeToken = randomToken(18);
+    this.recvSeq = 0;
+    this.ackedSeq = 0;
+    this.sendIndex = 0;
+    this.cancelGrace?.();
+    this.cancelGrace = undefined;
+  }
+
   /** Frees the slot for a new terminal: nothing of the old one survives except the numbering. */
   reset(): void {
     this.state = 'empty';
