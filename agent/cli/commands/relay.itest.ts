@@ -32,6 +32,17 @@ describe('tandem session new / tandem relay', () => {
     dir.remove();
   });
 
+  it('--help shows the message lines it accepts, short forms included', async () => {
+    const help = tandem(['relay', '--help']);
+    await help.exited;
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /\{"type":"text","text":"hello"\}\s+\(short for data\.text\)/);
+    assert.match(
+      help.stdout,
+      /\{"type":"link","url":"https:\/\/example\.org\/"\}\s+\(short for data\.link\)/,
+    );
+  });
+
   it('creates a session, then two terminals exchange JSON lines both ways; a wrong secret exits non-zero', async () => {
     const data = join(dir.path, 'agent');
     const made = tandem(['session', 'new', '--server', server.url, '--json', '--data', data]);
@@ -43,10 +54,26 @@ describe('tandem session new / tandem relay', () => {
     const pc = tandem(['relay', '--url', pcUrl, '--role', 'pc']);
     const phone = tandem(['relay', '--url', url, '--role', 'phone']);
     await until(() => pc.stderr.includes('peer phone present'), 'phone joined', 20_000);
-    pc.child.stdin.write('{"type":"data.text","text":"hello phone"}\nnot json\n');
-    await until(() => phone.stdout.includes('hello phone'), 'text at the phone');
-    assert.equal(phone.stdout, '{"type":"data.text","text":"hello phone"}\n');
+    pc.child.stdin.write(
+      [
+        '{"type":"data.text","text":"hello phone"}',
+        'not json',
+        // The short forms the help promises.
+        '{"type":"text","text":"short text"}',
+        '{"type":"link","url":"https://example.org/short","title":"Short"}',
+        '{"type":"bogus"}',
+        '',
+      ].join('\n'),
+    );
+    await until(() => phone.stdout.includes('/short'), 'text and links at the phone');
+    assert.equal(
+      phone.stdout,
+      '{"type":"data.text","text":"hello phone"}\n' +
+        '{"type":"data.text","text":"short text"}\n' +
+        '{"type":"data.link","url":"https://example.org/short","title":"Short"}\n',
+    );
     assert.match(pc.stderr, /MESSAGE_INVALID: a line is not JSON, skipped/);
+    assert.equal(pc.stderr.match(/MESSAGE_INVALID/g)?.length, 2, 'only "not json" and "bogus"');
     phone.child.stdin.end('{"type":"op.back"}\n');
     await phone.exited;
     assert.equal(phone.code, 0, phone.stderr);

@@ -1,5 +1,6 @@
-// `tandem relay`: joins a session as one terminal. Each stdin line is one JSON message to send;
-// each message received is one JSON line on stdout; status goes to stderr. A refusal exits non-zero.
+// `tandem relay`: joins a session as one terminal. Each stdin line is one JSON message to send
+// (`text` and `link` may stand for `data.text` and `data.link`); each message received is one JSON
+// line on stdout; status goes to stderr. A refusal exits non-zero.
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { WebSocket } from 'ws';
@@ -23,6 +24,17 @@ export function register(program: Command): void {
     .requiredOption('--url <session-url>', 'the session URL (with its #key)')
     .requiredOption('--role <pc|phone>', 'which terminal this is')
     .option('--no-e2e', 'accept a URL without #key and send readable payloads')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Each stdin line is one message of docs/protocol.md, for example:',
+        '  {"type":"text","text":"hello"}                (short for data.text)',
+        '  {"type":"link","url":"https://example.org/"}  (short for data.link)',
+        '  {"type":"op.back"}',
+        'End of input (or Ctrl-C) waits until the relay holds everything, then leaves.',
+      ].join('\n'),
+    )
     .action(async (options: RelayOptions) => {
       if (options.role !== 'pc' && options.role !== 'phone') {
         throw new CliError('INVALID_ARGUMENT', '--role must be pc or phone', 2);
@@ -70,7 +82,7 @@ async function run(client: RelayClient): Promise<void> {
         stderr('MESSAGE_INVALID: a line is not JSON, skipped');
         continue;
       }
-      const message = RelayMessageSchema.safeParse(json);
+      const message = RelayMessageSchema.safeParse(expandShortType(json));
       if (!message.success) {
         stderr(
           `MESSAGE_INVALID: ${message.error.issues[0]?.message ?? 'not a relay message'}, skipped`,
@@ -90,4 +102,15 @@ async function run(client: RelayClient): Promise<void> {
     lines.close();
     process.stdin.destroy();
   }
+}
+
+/** What a person types at the prompt: `text` and `link` stand for `data.text` and `data.link`. */
+const SHORT_TYPES: Readonly<Record<string, string>> = { text: 'data.text', link: 'data.link' };
+
+function expandShortType(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const type = (json as { type?: unknown }).type;
+  const full =
+    typeof type === 'string' && Object.hasOwn(SHORT_TYPES, type) ? SHORT_TYPES[type] : undefined;
+  return full === undefined ? json : { ...json, type: full };
 }
