@@ -52,6 +52,10 @@ describe('phone page in Chromium', () => {
     });
     const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
     const page = await context.newPage();
+    const sentByPage: string[] = [];
+    page.on('websocket', (socket) =>
+      socket.on('framesent', (frame) => sentByPage.push(String(frame.payload))),
+    );
     const response = await page.goto(urls.phone);
     assert.equal(response?.headers()['referrer-policy'], 'no-referrer');
     const script = await fetch(`${server.base}/m/phone.js`);
@@ -99,11 +103,20 @@ describe('phone page in Chromium', () => {
       ],
     );
 
+    // Leaving the page fires pagehide, and the page says bye itself (patent A §5): the PC learns at
+    // once, not after the 60 s grace window. The event is dispatched with the page still alive, so
+    // Chromium's own socket close on unload cannot stand in for the page's bye.
     const left: string[] = [];
     pc.on('peer', (state, detail) => left.push(`${state}:${detail.reason ?? ''}`));
-    await page.close({ runBeforeUnload: true });
-    await until(() => left.length > 0, 'peer-left at the PC');
+    const hidden = Date.now();
+    await page.evaluate(() =>
+      dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })),
+    );
+    await until(() => left.length > 0, 'peer-left at the PC', 5_000);
     assert.deepEqual(left, ['absent:closed']);
+    assert.ok(Date.now() - hidden < 5_000, 'promptly, not after the grace window');
+    assert.ok(sentByPage.includes('{"t":"bye"}'), 'the page sent bye');
+    await page.close();
     await context.close();
     pc.close();
   });

@@ -1,6 +1,7 @@
 // Opens a web page in the phone's browser: `am start -a android.intent.action.VIEW -d <url>`.
 import type { Readable } from 'node:stream';
 import { toBridgeError } from '../adb/adb-errors.js';
+import { closeOnAbort, withAdbTimeout } from '../adb/adb-timeout.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 import { shellQuote } from './shell-quote.js';
 
@@ -46,31 +47,19 @@ export async function openUrlOnPhone(
   options: OpenUrlOptions = {},
 ): Promise<void> {
   validatePhoneUrl(url);
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  let stream: Readable | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      stream?.destroy();
-      reject(
-        new BridgeError(
-          BridgeErrorCode.AdbTimeout,
-          `am start on ${serial} took over ${timeoutMs} ms.`,
-        ),
-      );
-    }, timeoutMs);
-  });
   let output: string;
   try {
-    const run = async () => {
-      stream = await client.getDevice(serial).shell(amStartViewCommand(url));
-      return readAll(stream);
-    };
-    output = await Promise.race([run(), timeout]);
+    output = await withAdbTimeout(
+      `am start on ${serial}`,
+      async (signal) => {
+        const stream = await client.getDevice(serial).shell(amStartViewCommand(url));
+        closeOnAbort(signal, () => stream.destroy());
+        return readAll(stream);
+      },
+      { timeoutMs: options.timeoutMs },
+    );
   } catch (error) {
     throw toBridgeError(error, BridgeErrorCode.PhoneActionFailed, `am start on ${serial} failed`);
-  } finally {
-    clearTimeout(timer);
   }
   checkAmOutput(output, url, serial);
 }

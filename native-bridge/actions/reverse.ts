@@ -1,7 +1,15 @@
 // `adb reverse`: the phone's tcp:REMOTE reaches this computer's tcp:LOCAL through the adb connection.
+// Each call opens its own transport connection, so a call that times out can close it.
 import { toBridgeError } from '../adb/adb-errors.js';
+import { withAdbTimeout } from '../adb/adb-timeout.js';
 import type { AdbClient } from '../adb/client.js';
-import { encodeService, readOkay, type AdbConnection } from '../adb/smart-socket.js';
+import {
+  closeConnection,
+  encodeService,
+  openService,
+  readOkay,
+  type AdbConnection,
+} from '../adb/smart-socket.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 
 export interface ReverseRule {
@@ -11,59 +19,100 @@ export interface ReverseRule {
   local: string;
 }
 
-export type ReverseClient = Pick<AdbClient, 'getDevice'>;
+export type ReverseClient = Pick<AdbClient, 'connection'>;
+
+export interface ReverseOptions {
+  /** Bound on the whole call (default 10 s); exceeded → AdbTimeout. */
+  timeoutMs?: number;
+}
 
 export async function addReverse(
   client: ReverseClient,
   serial: string,
   remotePort: number,
   localPort: number,
+  options: ReverseOptions = {},
 ): Promise<void> {
   const remote = tcp(remotePort, 'remote');
   const local = tcp(localPort, 'local');
-  try {
-    await client.getDevice(serial).reverse(remote, local);
-  } catch (error) {
-    throw toBridgeError(
-      error,
-      BridgeErrorCode.PhoneActionFailed,
-      `adb reverse ${remote} ${local} on ${serial}`,
-    );
-  }
+  const context = `adb reverse ${remote} ${local} on ${serial}`;
+  await onTransport(client, serial, context, options, (connection) =>
+    reverseService(connection, `reverse:forward:${remote};${local}`),
+  );
 }
 
-export async function listReverses(client: ReverseClient, serial: string): Promise<ReverseRule[]> {
-  try {
-    const rules: ReverseRule[] = await client.getDevice(serial).listReverses();
-    return rules.map(({ remote, local }) => ({ remote, local }));
-  } catch (error) {
-    throw toBridgeError(
-      error,
-      BridgeErrorCode.PhoneActionFailed,
-      `adb reverse --list on ${serial}`,
-    );
-  }
+export async function listReverses(
+  client: ReverseClient,
+  serial: string,
+  options: ReverseOptions = {},
+): Promise<ReverseRule[]> {
+  const context = `adb reverse --list on ${serial}`;
+  return onTransport(client, serial, context, options, async (connection) => {
+    connection.write(encodeService('reverse:list-forward'));
+    await readOkay(connection.parser);
+    return parseReverseList((await connection.parser.readValue()).toString('utf8'));
+  });
 }
 
-/** Removes the reverse of the phone's tcp:remotePort (adbkit has no call for it). */
+/** Removes the reverse of the phone's tcp:remotePort. */
 export async function removeReverse(
   client: ReverseClient,
   serial: string,
   remotePort: number,
+  options: ReverseOptions = {},
 ): Promise<void> {
   const remote = tcp(remotePort, 'remote');
   const context = `adb reverse --remove ${remote} on ${serial}`;
-  let connection: AdbConnection | undefined;
+  await onTransport(client, serial, context, options, (connection) =>
+    reverseService(connection, `reverse:killforward:${remote}`),
+  );
+}
+
+/** `adb reverse --list` lines: "<transport> <remote> <local>". */
+function parseReverseList(text: string): ReverseRule[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [, remote = '', local = ''] = line.trim().split(/\s+/);
+      return { remote, local };
+    });
+}
+
+/** Like every reverse service: OKAY for opening it, then OKAY or FAIL for the result. */
+async function reverseService(connection: AdbConnection, service: string): Promise<void> {
+  connection.write(encodeService(service));
+  await readOkay(connection.parser);
+  await readOkay(connection.parser);
+}
+
+/** Runs `run` on a fresh transport to `serial`, bounded, with failures mapped to stable codes. */
+async function onTransport<T>(
+  client: ReverseClient,
+  serial: string,
+  context: string,
+  options: ReverseOptions,
+  run: (connection: AdbConnection) => Promise<T>,
+): Promise<T> {
   try {
-    connection = (await client.getDevice(serial).transport()) as AdbConnection;
-    connection.write(encodeService(`reverse:killforward:${remote}`));
-    // Like every reverse service: OKAY for opening it, then OKAY or FAIL for the result.
-    await readOkay(connection.parser);
-    await readOkay(connection.parser);
+    return await withAdbTimeout(
+      context,
+      async (signal) => {
+        const connection = await openService(
+          () => client.connection(),
+          `host:transport:${serial}`,
+          signal,
+        );
+        try {
+          return await run(connection);
+        } finally {
+          closeConnection(connection);
+        }
+      },
+      options,
+    );
   } catch (error) {
     throw toBridgeError(error, BridgeErrorCode.PhoneActionFailed, context);
-  } finally {
-    connection?.end();
   }
 }
 

@@ -1,6 +1,7 @@
 // adb's "smart socket" requests, for the services adbkit does not wrap: a 4-hex-digit length and the
 // service name out, then OKAY or FAIL+message back.
 import { BridgeError, BridgeErrorCode } from '../errors.js';
+import { closeOnAbort } from './adb-timeout.js';
 
 // adbkit's promises are Bluebird's, untyped without @types/bluebird: name what is used here.
 export interface AdbParser {
@@ -30,4 +31,31 @@ export async function readOkay(parser: AdbParser): Promise<void> {
     BridgeErrorCode.AdbOutputMalformed,
     `adb answered ${JSON.stringify(reply)} where OKAY or FAIL was expected`,
   );
+}
+
+/** Ends the connection and drops its socket at once (end() alone only half-closes it). */
+export function closeConnection(connection: AdbConnection): void {
+  connection.end();
+  connection.socket?.destroy();
+}
+
+/**
+ * Opens a connection with `connect`, sends `service` and reads its OKAY. The connection is closed
+ * on a failure, and whenever `signal` aborts (a timed-out call must not leave its socket open).
+ */
+export async function openService(
+  connect: () => PromiseLike<unknown>,
+  service: string,
+  signal?: AbortSignal,
+): Promise<AdbConnection> {
+  const connection = (await connect()) as AdbConnection;
+  try {
+    if (signal) closeOnAbort(signal, () => closeConnection(connection));
+    connection.write(encodeService(service));
+    await readOkay(connection.parser);
+    return connection;
+  } catch (error) {
+    closeConnection(connection);
+    throw error;
+  }
 }

@@ -1,9 +1,9 @@
 // `host:track-devices` on an adbkit connection. adbkit's own Tracker processes the first device list
 // before trackDevices() resolves, so a caller can never see it; this one waits for start().
 import { EventEmitter } from 'node:events';
-import { parseAdbDeviceLines, parseAdbState, type AdbDeviceLine } from './adb-state.js';
+import { parseAdbDeviceLines, type AdbDeviceLine } from './adb-state.js';
 import type { AdbClient } from './client.js';
-import { encodeService, readOkay, type AdbConnection } from './smart-socket.js';
+import { closeConnection, openService, type AdbConnection } from './smart-socket.js';
 
 export interface AdbDeviceTrackerEvents {
   /** The complete device list: first the current one, then one after every change. */
@@ -62,21 +62,27 @@ export class AdbDeviceTracker extends EventEmitter<AdbDeviceTrackerEvents> {
   }
 }
 
-/** Opens a device-tracking connection to the adb server (starting the server if the client may). */
-export async function trackAdbDevices(client: AdbClient): Promise<AdbDeviceTracker> {
-  const connection = (await client.connection()) as AdbConnection;
-  try {
-    connection.write(encodeService('host:track-devices'));
-    await readOkay(connection.parser);
-  } catch (error) {
-    connection.end();
-    throw error;
-  }
+/**
+ * Opens a device-tracking connection to the adb server (starting the server if the client may).
+ * No bound of its own: the caller bounds it (withAdbTimeout) and `signal` closes the connection.
+ */
+export async function trackAdbDevices(
+  client: AdbClient,
+  signal?: AbortSignal,
+): Promise<AdbDeviceTracker> {
+  const connection = await openService(() => client.connection(), 'host:track-devices', signal);
   return new AdbDeviceTracker(connection);
 }
 
-/** One `host:devices` answer as device lines. */
-export async function listAdbDevices(client: AdbClient): Promise<AdbDeviceLine[]> {
-  const devices: Array<{ id: string; type: string }> = await client.listDevices();
-  return devices.map((d) => ({ serial: d.id, state: parseAdbState(d.type), details: {} }));
+/** One `host:devices` answer as device lines; `signal` closes the connection, as above. */
+export async function listAdbDevices(
+  client: AdbClient,
+  signal?: AbortSignal,
+): Promise<AdbDeviceLine[]> {
+  const connection = await openService(() => client.connection(), 'host:devices', signal);
+  try {
+    return parseAdbDeviceLines((await connection.parser.readValue()).toString('utf8'));
+  } finally {
+    closeConnection(connection);
+  }
 }

@@ -1,5 +1,6 @@
 // Bounds for reading an identity: every shell call has its own timeout and the whole read has a
 // deadline. Both are enforced here, so a runner that ignores its signal still cannot hang the read.
+import { withAdbTimeout } from '../adb/adb-timeout.js';
 import type { ShellRunner } from '../adb/shell.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 
@@ -36,27 +37,8 @@ export function boundedShell(
   timeoutMs: number,
 ): BoundedShell {
   return (command) =>
-    new Promise<string>((resolve, reject) => {
-      const call = new AbortController();
-      const settle = (done: () => void): void => {
-        clearTimeout(timer);
-        deadline.signal.removeEventListener('abort', onDeadline);
-        done();
-      };
-      const fail = (reason: unknown): void => {
-        call.abort(reason);
-        settle(() => reject(reason));
-      };
-      const onDeadline = (): void => fail(deadline.signal.reason);
-      const timer = setTimeout(() => {
-        const message = `adb shell "${command}" took longer than ${timeoutMs} ms`;
-        fail(new BridgeError(BridgeErrorCode.AdbTimeout, message));
-      }, timeoutMs);
-      if (deadline.signal.aborted) return onDeadline();
-      deadline.signal.addEventListener('abort', onDeadline, { once: true });
-      shell(command, { timeoutMs, signal: call.signal }).then(
-        (output) => settle(() => resolve(output)),
-        (error: unknown) => settle(() => reject(error)),
-      );
+    withAdbTimeout(`adb shell "${command}"`, (signal) => shell(command, { timeoutMs, signal }), {
+      timeoutMs,
+      signal: deadline.signal,
     });
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdbDeviceFeed } from './adb-device-feed.js';
-import { FakeTracker, FakeTrackingClient, flush } from './fake-tracking-client.js';
+import { FakeTracker, FakeTrackingClient, HANG, flush } from './fake-tracking-client.js';
 import { ManualTimers } from './manual-timers.js';
 import type { AdbState } from '../types.js';
 
@@ -159,4 +159,48 @@ test('no polling while the server is away', async () => {
     await flush();
   }
   assert.equal(client.listCalls, 0);
+});
+
+test('a tracker that never opens is an outage too: lost at the timeout, then retried', async () => {
+  const { client, timers, feed, log } = setup();
+  client.outcomes.push(HANG);
+  feed.start();
+  await flush();
+  timers.advance(9_999);
+  await flush();
+  assert.deepEqual(log, []);
+  timers.advance(1);
+  await flush();
+  assert.deepEqual(log, [
+    'lost 250 adb host:track-devices took longer than 10000 ms (ADB_TIMEOUT)',
+  ]);
+  assert.equal(client.signals[0]?.aborted, true, 'the hung connection is told to close');
+  timers.advance(250);
+  await flush();
+  client.last.send({ S1: 'device' });
+  assert.equal(log[1], 'snapshot recovered [["S1","device"]]');
+});
+
+test('a poll nobody answers counts as a lost server; polling resumes after recovery', async () => {
+  const { client, timers, feed, log } = setup(1000);
+  feed.start();
+  await flush();
+  client.last.send({ S1: 'device' });
+  const first = client.last;
+  client.listing = HANG;
+  timers.advance(1_000);
+  await flush();
+  timers.advance(10_000);
+  await flush();
+  assert.ok(first.ended, 'the tracker of the hung server is released');
+  assert.deepEqual(log.slice(1), ['lost 250 adb devices took longer than 10000 ms (ADB_TIMEOUT)']);
+  client.listing = { S1: 'device' };
+  timers.advance(250);
+  await flush();
+  client.last.send({ S1: 'device' });
+  assert.equal(log[2], 'snapshot recovered [["S1","device"]]');
+  const polled = client.listCalls;
+  timers.advance(1_000);
+  await flush();
+  assert.equal(client.listCalls, polled + 1);
 });

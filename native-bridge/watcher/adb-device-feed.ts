@@ -2,6 +2,7 @@
 // lives, one `lost` when the adb server goes away, capped-backoff reconnects, a `recovered` snapshot.
 import { EventEmitter } from 'node:events';
 import { sameAdbState, type AdbDeviceLine } from '../adb/adb-state.js';
+import { withAdbTimeout } from '../adb/adb-timeout.js';
 import type { AdbState } from '../types.js';
 import { ListPoller } from './list-poller.js';
 import { realTimers, retryDelay, type RetryOptions, type Timers } from './timers.js';
@@ -16,11 +17,14 @@ export interface DeviceTracker {
   end(): void;
 }
 
-/** Opens device trackers; `trackAdbDevices` over an adbkit client in the app, a fake in tests. */
+/**
+ * Opens device trackers; `trackAdbDevices` over an adbkit client in the app, a fake in tests. The
+ * feed bounds both calls; `signal` aborts when a call is given up, to close its connection.
+ */
 export interface TrackingClient {
-  trackDevices(): PromiseLike<DeviceTracker>;
+  trackDevices(signal?: AbortSignal): PromiseLike<DeviceTracker>;
   /** One `host:devices` answer, to catch what the tracker is not told (see list-poller.ts). */
-  listDevices(): PromiseLike<AdbDeviceLine[]>;
+  listDevices(signal?: AbortSignal): PromiseLike<AdbDeviceLine[]>;
 }
 
 export interface AdbDeviceFeedEvents {
@@ -34,6 +38,11 @@ export interface AdbDeviceFeedOptions {
   retry?: RetryOptions;
   /** How often the device list is re-read while tracking (default 1000 ms; 0: never). */
   pollMs?: number;
+  /**
+   * Bound on opening a tracker and on one poll (default 10 s). Past it the server counts as lost:
+   * reported, then retried like a refused connection.
+   */
+  timeoutMs?: number;
   timers?: Timers;
 }
 
@@ -46,6 +55,7 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
   private attempt = 0;
   private outage = false;
   private stopped = false;
+  private readonly stopping = new AbortController();
   private generation = 0;
 
   constructor(
@@ -56,9 +66,14 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
     this.timers = options.timers ?? realTimers;
     this.poller = new ListPoller({
       intervalMs: options.pollMs ?? 1_000,
+      timeoutMs: options.timeoutMs,
       timers: this.timers,
-      list: () => client.listDevices(),
+      list: (signal) => client.listDevices(signal),
       onList: (devices) => this.publish(devices, false),
+      // The tracker may never notice a server that stopped answering: treat it as gone.
+      onStall: (error) => {
+        if (this.tracker) this.down(this.tracker, error);
+      },
     });
   }
 
@@ -73,6 +88,7 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
 
   stop(): void {
     this.stopped = true;
+    this.stopping.abort();
     this.poller.stop();
     if (this.retryTimer !== undefined) this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
@@ -83,7 +99,17 @@ export class AdbDeviceFeed extends EventEmitter<AdbDeviceFeedEvents> {
 
   private connect(): void {
     const generation = ++this.generation;
-    Promise.resolve(this.client.trackDevices()).then(
+    const open = async (signal: AbortSignal): Promise<DeviceTracker> => {
+      const tracker = await this.client.trackDevices(signal);
+      // One that arrives after the timeout or stop() is nobody's: release it.
+      if (signal.aborted) endQuietly(tracker);
+      return tracker;
+    };
+    withAdbTimeout('adb host:track-devices', open, {
+      timeoutMs: this.options.timeoutMs,
+      timers: this.timers,
+      signal: this.stopping.signal,
+    }).then(
       (tracker) => {
         if (this.stopped || generation !== this.generation) return void endQuietly(tracker);
         this.follow(tracker);

@@ -32,27 +32,36 @@ export class FakeTracker extends EventEmitter implements DeviceTracker {
   }
 }
 
+/** An outcome or listing for a server that accepts the request and never answers. */
+export const HANG = 'HANG';
+
 export class FakeTrackingClient implements TrackingClient {
-  /** Each trackDevices() call takes the next outcome; a string is a refusal with that code. */
+  /** Each trackDevices() call takes the next outcome: HANG, or a string refusal code. */
   readonly outcomes: Array<FakeTracker | string> = [];
   readonly trackers: FakeTracker[] = [];
   calls = 0;
-  /** What `host:devices` answers; a string is a refusal with that code. */
+  /** What `host:devices` answers; HANG: nothing; another string is a refusal with that code. */
   listing: Record<string, string> | string = {};
   listCalls = 0;
+  /** The signals the calls were given, latest last. */
+  readonly signals: AbortSignal[] = [];
 
-  async listDevices() {
+  async listDevices(signal?: AbortSignal) {
     this.listCalls++;
+    if (signal) this.signals.push(signal);
     const listing = this.listing;
+    if (listing === HANG) return new Promise<never>(() => {});
     if (typeof listing === 'string') {
       throw Object.assign(new Error(`connect ${listing} 127.0.0.1:5037`), { code: listing });
     }
     return toLines(listing);
   }
 
-  async trackDevices(): Promise<FakeTracker> {
+  async trackDevices(signal?: AbortSignal): Promise<FakeTracker> {
     this.calls++;
+    if (signal) this.signals.push(signal);
     const outcome = this.outcomes.shift() ?? new FakeTracker();
+    if (outcome === HANG) return new Promise<never>(() => {});
     if (typeof outcome === 'string') {
       throw Object.assign(new Error(`connect ${outcome} 127.0.0.1:5037`), { code: outcome });
     }

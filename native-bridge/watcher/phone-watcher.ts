@@ -27,6 +27,11 @@ export interface PhoneWatcherOptions {
    * does not push `unauthorized` or a network phone going `offline` to trackers.
    */
   pollMs?: number;
+  /**
+   * Bound on each adb call the watcher makes (default 10 s). A server that does not answer in time
+   * counts as lost: `adb-server-lost`, then reconnects with the backoff above.
+   */
+  adbTimeoutMs?: number;
   /** Receives the one-time "USB unavailable" notice. */
   logger?: { warn(message: string): void };
   /** Tests: a tracking client instead of an adbkit client built from host/port/adbPath. */
@@ -56,7 +61,12 @@ export class PhoneWatcher extends EventEmitter<PhoneWatcherEvents> {
     super();
     const timers = options.timers ?? realTimers;
     const client = options.client ?? adbTracking(options);
-    this.feed = new AdbDeviceFeed(client, { retry: options.retry, pollMs: options.pollMs, timers });
+    this.feed = new AdbDeviceFeed(client, {
+      retry: options.retry,
+      pollMs: options.pollMs,
+      timeoutMs: options.adbTimeoutMs,
+      timers,
+    });
     const usbOptions = options.usb ?? true;
     this.usb =
       usbOptions === false ? undefined : new UsbWatcher(usbOptions === true ? {} : usbOptions);
@@ -145,5 +155,8 @@ function adbTracking(options: PhoneWatcherOptions): TrackingClient {
     adbPath: options.adbPath,
     startServer: options.startServer ?? true,
   });
-  return { trackDevices: () => trackAdbDevices(client), listDevices: () => listAdbDevices(client) };
+  return {
+    trackDevices: (signal) => trackAdbDevices(client, signal),
+    listDevices: (signal) => listAdbDevices(client, signal),
+  };
 }

@@ -1,8 +1,14 @@
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listDeviceRows, type ReadPhone } from './device-rows.js';
 import { renderDeviceTable } from './render-table.js';
-import type { AdbClient } from '../../../native-bridge/adb/client.js';
+import { createAdbClient, type AdbClient } from '../../../native-bridge/adb/client.js';
+import {
+  okay,
+  silent,
+  startFakeAdbServer,
+  type FakeAdbServer,
+} from '../../../native-bridge/adb/fake-adb-server.js';
 import { BridgeError } from '../../../native-bridge/errors.js';
 import type { IdentifiedPhone } from '../../../native-bridge/types.js';
 
@@ -19,8 +25,22 @@ const phone: IdentifiedPhone = {
   identity: { kind: 'imei', value: IMEI, masked: '****7518', imeis: [IMEI, '356938035643809'] },
 };
 
-const client = (devices: Array<{ id: string; type: string }>) =>
-  ({ listDevices: async () => devices }) as unknown as AdbClient;
+let server: FakeAdbServer;
+let adbClient: AdbClient;
+
+before(async () => {
+  server = await startFakeAdbServer();
+  adbClient = createAdbClient({ port: server.port, adbPath: 'adb', startServer: false });
+});
+
+after(() => server.close());
+
+/** The client, with the adb server answering `host:devices` with these devices. */
+const client = (devices: Array<{ id: string; type: string }>): AdbClient => {
+  const listing = devices.map((d) => `${d.id}\t${d.type}\n`).join('');
+  server.answer = (service) => (service === 'host:devices' ? okay(listing) : undefined);
+  return adbClient;
+};
 
 const reader =
   (failFor?: string): ReadPhone =>
@@ -69,16 +89,22 @@ test('--reveal adds the value and the IMEIs', async () => {
 });
 
 test('an unreachable adb server is ADB_SERVER_UNREACHABLE', async () => {
-  const refusing = {
-    listDevices: async () => {
-      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5037'), {
-        code: 'ECONNREFUSED',
-      });
-    },
-  } as unknown as AdbClient;
+  const gone = await startFakeAdbServer();
+  await gone.close();
+  const refusing = createAdbClient({ port: gone.port, adbPath: 'adb', startServer: false });
   await assert.rejects(listDeviceRows(refusing, reader(), false), {
     code: 'ADB_SERVER_UNREACHABLE',
   });
+});
+
+test('an adb server that never answers is ADB_TIMEOUT within the bound', async () => {
+  server.answer = silent;
+  const started = Date.now();
+  await assert.rejects(listDeviceRows(adbClient, reader(), false, { timeoutMs: 200 }), {
+    code: 'ADB_TIMEOUT',
+  });
+  const took = Date.now() - started;
+  assert.ok(took >= 150 && took < 2_000, `took ${took} ms`);
 });
 
 test('the table aligns columns and lists advice under it', async () => {

@@ -1,8 +1,10 @@
 // One row per phone adb knows, for `tandem devices`: state, what the phone says about itself, and
 // its identity (masked unless revealed). Only phones in `device` state can be read.
-import { adbStateHint, parseAdbState } from '../../../native-bridge/adb/adb-state.js';
+import { adbStateHint, type AdbDeviceLine } from '../../../native-bridge/adb/adb-state.js';
 import type { AdbClient } from '../../../native-bridge/adb/client.js';
 import { toBridgeError } from '../../../native-bridge/adb/adb-errors.js';
+import { withAdbTimeout } from '../../../native-bridge/adb/adb-timeout.js';
+import { listAdbDevices } from '../../../native-bridge/adb/track-devices.js';
 import { BridgeErrorCode } from '../../../native-bridge/errors.js';
 import { adbStateText, type AdbState, type IdentifiedPhone } from '../../../native-bridge/types.js';
 
@@ -32,20 +34,28 @@ export interface DeviceRow {
 
 export type ReadPhone = (client: AdbClient, serial: string) => Promise<IdentifiedPhone>;
 
+export interface DeviceRowsOptions {
+  /** Bound on adb's device list (default 10 s); exceeded → ADB_TIMEOUT. */
+  timeoutMs?: number;
+}
+
 export async function listDeviceRows(
   client: AdbClient,
   readPhone: ReadPhone,
   reveal: boolean,
+  options: DeviceRowsOptions = {},
 ): Promise<DeviceRow[]> {
-  let devices: Array<{ id: string; type: string }>;
+  let devices: AdbDeviceLine[];
   try {
-    devices = await client.listDevices();
+    devices = await withAdbTimeout(
+      'adb devices',
+      (signal) => listAdbDevices(client, signal),
+      options,
+    );
   } catch (error) {
     throw toBridgeError(error, BridgeErrorCode.AdbServerUnreachable, 'cannot list adb devices');
   }
-  return Promise.all(
-    devices.map((d) => deviceRow(client, d.id, parseAdbState(d.type), readPhone, reveal)),
-  );
+  return Promise.all(devices.map((d) => deviceRow(client, d.serial, d.state, readPhone, reveal)));
 }
 
 async function deviceRow(
