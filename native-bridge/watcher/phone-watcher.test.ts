@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PhoneWatcher } from './phone-watcher.js';
-import { FakeTrackingClient, flush } from './fake-tracking-client.js';
+import { FakeTrackingClient, HANG, flush } from './fake-tracking-client.js';
+import { okay, silent, startFakeAdbServer } from '../adb/fake-adb-server.js';
 import { ManualTimers } from './manual-timers.js';
 import type { PhoneEvent } from '../types.js';
 import type { UsbHotplugHandlers } from '../usb/usb-backend.js';
@@ -177,8 +178,48 @@ test('stop releases the tracker and USB, and no event follows', async () => {
 });
 
 test('start resolves even when stopped before adb answered', async () => {
-  const { watcher } = setup(false);
+  const { client, watcher, events } = setup(false);
+  client.outcomes.push(HANG);
   const started = watcher.start();
   await watcher.stop();
-  await started;
+  const outcome = await Promise.race([
+    started.then(() => 'resolved'),
+    flush().then(() => 'pending'),
+  ]);
+  assert.equal(outcome, 'resolved');
+  assert.deepEqual(events, []);
+  assert.equal(client.signals[0]?.aborted, true, 'the pending connect is given up');
+});
+
+test('an adb server that accepts and never answers: start settles, lost, then recovered', async () => {
+  const server = await startFakeAdbServer(silent);
+  const watcher = new PhoneWatcher({
+    port: server.port,
+    adbPath: 'adb',
+    startServer: false,
+    usb: false,
+    adbTimeoutMs: 200,
+    retry: { initialMs: 50, maxMs: 100 },
+  });
+  const events: PhoneEvent[] = [];
+  watcher.on('event', (event) => events.push(event));
+  try {
+    const started = Date.now();
+    await watcher.start();
+    assert.ok(Date.now() - started < 2_000, `start took ${Date.now() - started} ms`);
+    assert.deepEqual(events.map(brief), ['lost 50']);
+    const [lost] = events;
+    assert.match(lost?.type === 'adb-server-lost' ? lost.error : '', /took longer than 200 ms/);
+
+    // The server comes back to life: an empty device list on the next attempt.
+    server.answer = () => okay('');
+    const deadline = Date.now() + 5_000;
+    while (!events.some((e) => e.type === 'adb-server-recovered') && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.deepEqual(events.map(brief), ['lost 50', 'recovered ']);
+  } finally {
+    await watcher.stop();
+    await server.close();
+  }
 });
