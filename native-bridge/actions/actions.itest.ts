@@ -42,6 +42,12 @@ test('a URL with & ; # quotes and spaces reaches the phone intact', async () => 
   assert.equal(intent?.data, url);
 });
 
+test('a URL with "Exception" in it opens: am echoes it, and that is no refusal', async () => {
+  const url = 'https://example.test/wiki/IllegalStateException?see=java.lang.Exception';
+  await openUrlOnPhone(client, sim.adbSerial, url);
+  assert.equal(sim.intents.at(-1)?.data, url);
+});
+
 test('a non-http URL never reaches the phone', async () => {
   const before = sim.intents.length;
   await assert.rejects(openUrlOnPhone(client, sim.adbSerial, 'file:///sdcard/x.html'), (e) =>

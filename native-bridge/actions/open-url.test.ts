@@ -65,6 +65,27 @@ test("am's refusals become PhoneActionFailed without echoing the URL", () => {
   }
 });
 
+test('a URL with "Exception" or "Error:" in it is not a refusal; real failure lines still are', () => {
+  const url = 'https://x.test/wiki/NullPointerException?q=Error:+java.lang.Exception';
+  checkAmOutput(`Starting: Intent { act=android.intent.action.VIEW dat=${url} }\r\n`, url, 'S1');
+  for (const failure of [
+    'Error: Activity not started, unable to resolve Intent',
+    "Exception occurred while executing 'start':",
+    'java.lang.SecurityException: Permission Denial: starting Intent',
+    'android.content.ActivityNotFoundException: No Activity found',
+  ]) {
+    assert.throws(
+      () =>
+        checkAmOutput(`Starting: Intent { dat=${url} }\n${failure} { dat=${url} }\n`, url, 'S1'),
+      (e) =>
+        isBridgeError(e, 'PHONE_ACTION_FAILED') &&
+        e.message.includes(failure) &&
+        !e.message.includes('NullPointer'),
+      failure,
+    );
+  }
+});
+
 function fakeClient(reply: string | Error) {
   const commands: string[] = [];
   return {

@@ -64,19 +64,23 @@ export async function openUrlOnPhone(
   checkAmOutput(output, url, serial);
 }
 
-/** am prints "Error: …" or a Java exception when it refuses; "Starting: Intent { … }" otherwise. */
+/**
+ * The lines am prints when it refuses: "Error: …", "Exception occurred while executing …" and a
+ * Java exception class (java.lang.SecurityException: …). Only a line's start counts: am echoes the
+ * URL inside "Starting: Intent { dat=… }", and a URL may well contain "Exception".
+ */
+const AM_FAILURE_LINE =
+  /^\s*(?:Error:|Exception occurred\b|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b)/;
+
+/** Throws PhoneActionFailed when am refused; "Starting: Intent { … }" alone is a success. */
 export function checkAmOutput(output: string, url: string, serial: string): void {
-  if (!/^Error\b|Exception/m.test(output)) return;
+  const failure = output.split(/\r?\n/).find((line) => AM_FAILURE_LINE.test(line));
+  if (failure === undefined) return;
   // am echoes the intent, and a session URL carries its secret: keep it out of the message.
-  const line = output
-    .split(/\r?\n/)
-    .find((l) => /^Error\b|Exception/.test(l))
-    ?.split(url)
-    .join('<url>')
-    .trim();
+  const line = failure.split(url).join('<url>').trim();
   throw new BridgeError(
     BridgeErrorCode.PhoneActionFailed,
-    `The phone ${serial} refused to open the page: ${line ?? 'am start failed'}`,
+    `The phone ${serial} refused to open the page: ${line}`,
   );
 }
 
