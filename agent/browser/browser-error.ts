@@ -10,12 +10,16 @@ export const BrowserErrorCode = {
   InvalidUrl: 'INVALID_URL',
   /** An operation from the phone that is malformed or names an element the page no longer has. */
   OperationFailed: 'OPERATION_FAILED',
+  /** An asset request without a live session's token (the cookie its session page sets). */
+  AssetTokenInvalid: 'ASSET_TOKEN_INVALID',
   /** The asset proxy refuses a URL that did not appear in this session's mirror stream. */
   AssetNotSeen: 'ASSET_NOT_SEEN',
   /** The asset is larger than the proxy's limit. */
   AssetTooLarge: 'ASSET_TOO_LARGE',
   /** The origin did not answer in time, or answered with an error. */
   AssetFetchFailed: 'ASSET_FETCH_FAILED',
+  /** The origin answered with something other than an image, a stylesheet or a font. */
+  AssetTypeRefused: 'ASSET_TYPE_REFUSED',
 } as const;
 
 export type BrowserErrorCode = (typeof BrowserErrorCode)[keyof typeof BrowserErrorCode];

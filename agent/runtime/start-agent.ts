@@ -56,7 +56,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
   };
 
   try {
-    // The phone fetches the mirrored pages' images through the agent: only URLs seen in the stream.
+    // The phone fetches the mirrored pages' images through the agent: each session with its own
+    // token, only URLs recorded while it is open (or the tabs' favicons).
     const assets = new AssetProxy();
     let embeddedServer: RunningServer | undefined;
     if (!options.serverUrl) {
@@ -82,6 +83,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
         maskAllInputs: options.maskAllInputs,
       });
       cleanups.push(() => browser?.stop());
+      const shown = browser;
+      assets.allowFavicons(() => shown.tabs().map((tab) => tab.favicon));
     }
 
     const adbOptions = {
@@ -106,7 +109,10 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       history,
       withClient,
       identityTimeoutMs: options.identityTimeoutMs,
-      onSession: (serial, session) => sessions.open(serial, session),
+      onSession: (serial, session) => {
+        assets.openSession(serial, session);
+        return sessions.open(serial, session);
+      },
     });
     const orchestrator = new PairingOrchestrator(ports, { paused: options.paused ?? false });
     orchestrator.on('change', (status) =>
@@ -121,6 +127,12 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       ),
     );
     sessions.attach(orchestrator);
+    // The same rule as the sessions': a phone neither connecting nor connected has no session.
+    orchestrator.on('change', (status) => {
+      if (status.state !== 'connecting' && status.state !== 'connected') {
+        assets.closeSession(status.serial);
+      }
+    });
     cleanups.push(() => orchestrator.settle());
     cleanups.push(() => orchestrator.stop());
 
@@ -174,6 +186,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       sessions,
       openLinkSession: async () => {
         const session = await withClient((client) => client.createSession());
+        assets.openSession(`link:${session.sessionId}`, session);
         return sessions.openLink(session, linkServerUrl(options, embeddedServer));
       },
       stop: cleanup,
