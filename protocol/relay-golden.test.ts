@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ClientFrameSchema, ServerFrameSchema } from './relay-frames.js';
 import {
+  MAX_FILE_BYTES,
   MAX_MIRROR_EVENTS,
   MAX_TABS,
   MESSAGE_DELIVERY,
@@ -49,6 +50,14 @@ describe('relay protocol golden frames', () => {
     for (const text of golden.invalidMessages) {
       assert.equal(RelayMessageSchema.safeParse(JSON.parse(text)).success, false, text);
     }
+  });
+
+  it('refuses the oversized file for its size alone', () => {
+    const oversized = golden.invalidMessages.find((text) => text.includes('"size":99999999999'));
+    assert.ok(oversized, 'the golden oversized-file sample');
+    const begin = JSON.parse(oversized) as Record<string, unknown>;
+    assert.equal(RelayMessageSchema.safeParse(begin).success, false);
+    assert.equal(RelayMessageSchema.safeParse({ ...begin, size: MAX_FILE_BYTES }).success, true);
   });
 });
 
