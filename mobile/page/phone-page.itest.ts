@@ -2,6 +2,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { chromium, devices, type Browser } from 'playwright-core';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import { FileAssembler, sendFile, type ReceivedFile } from '../lib/file-transfer.js';
@@ -22,8 +24,14 @@ const PNG = Buffer.from(
 describe('phone page in Chromium', () => {
   let server: RelayServer;
   let browser: Browser;
+  /** The server side of every upgraded connection, by request URL: tests cut them. */
+  const upgraded: Array<{ url: string; socket: Duplex }> = [];
   before(async () => {
-    server = await startRelayServer();
+    server = await startRelayServer({}, (app) =>
+      app.server.on('upgrade', (request: IncomingMessage, socket: Duplex) =>
+        upgraded.push({ url: request.url ?? '', socket }),
+      ),
+    );
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -117,6 +125,45 @@ describe('phone page in Chromium', () => {
     assert.ok(Date.now() - hidden < 5_000, 'promptly, not after the grace window');
     assert.ok(sentByPage.includes('{"t":"bye"}'), 'the page sent bye');
     await page.close();
+    await context.close();
+    pc.close();
+  });
+
+  it('shows the reconnecting banner when its connection drops, then reconnects by itself', async () => {
+    const urls = sessionUrls(server);
+    const pc = nodeTerminal(urls.pc, 'pc').client.start();
+    await until(() => pc.status === 'open', 'the PC joined');
+    const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(urls.phone);
+    await page.locator('#status', { hasText: 'Connected' }).waitFor();
+    assert.equal(await page.locator('#banner').isHidden(), true);
+    // Every text the banner shows while visible, however briefly.
+    await page.evaluate(() => {
+      const banner = document.getElementById('banner')!;
+      const seen: string[] = [];
+      (globalThis as { bannerSeen?: string[] }).bannerSeen = seen;
+      new MutationObserver(() => {
+        if (!banner.hidden) seen.push(banner.textContent ?? '');
+      }).observe(banner, { attributes: true, childList: true, characterData: true });
+    });
+    const phoneSockets = () =>
+      upgraded.filter((u) => u.url.includes(urls.created.pageId) && u.url.includes('role=phone'));
+    assert.equal(phoneSockets().length, 1);
+    phoneSockets()[0]!.socket.destroy(); // the server side drops, as a network cut would
+
+    const bannerSeen = () =>
+      page.evaluate(() => (globalThis as { bannerSeen?: string[] }).bannerSeen ?? []);
+    await until(() => phoneSockets().length === 2, 'the page reconnected');
+    await page.locator('#status', { hasText: 'Connected' }).waitFor();
+    await page.locator('#banner').waitFor({ state: 'hidden' });
+    assert.ok(
+      (await bannerSeen()).includes('Connection lost, reconnecting…'),
+      `the banner said it was reconnecting: ${JSON.stringify(await bannerSeen())}`,
+    );
+    assert.ok(phoneSockets()[1]!.url.includes('resume='), 'it resumed its slot');
+    await pc.send({ type: 'data.text', text: 'after the reconnect' });
+    await page.locator('#inbox .text', { hasText: 'after the reconnect' }).waitFor();
     await context.close();
     pc.close();
   });
