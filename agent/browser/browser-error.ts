@@ -10,6 +10,8 @@ export const BrowserErrorCode = {
   InvalidUrl: 'INVALID_URL',
   /** An operation from the phone that is malformed or names an element the page no longer has. */
   OperationFailed: 'OPERATION_FAILED',
+  /** `op.copy` of a form value the mirror hides: a password, or any field with mask-all-inputs. */
+  InputMasked: 'INPUT_MASKED',
   /** An asset request without a live session's token (the cookie its session page sets). */
   AssetTokenInvalid: 'ASSET_TOKEN_INVALID',
   /** The asset proxy refuses a URL that did not appear in this session's mirror stream. */

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { eventWithTime } from '@rrweb/types';
+import { PAGE_API } from '../../mirror/recorder/recorder-config.js';
 import { startMirrorStream, type MirrorStream } from './mirror-stream.js';
+import { performOperation } from './operations.js';
 import {
   launchTestHost,
   startFixtureSite,
@@ -51,4 +53,29 @@ it('masks every input value, typed or initial', async () => {
   const snapshots = JSON.stringify(events.filter((e) => e.type === 2));
   assert.doesNotMatch(snapshots, /"value":"initial"/, 'initial values are masked');
   assert.doesNotMatch(JSON.stringify(events), /s3cret-initial-pw/);
+});
+
+it('refuses to copy any field to the phone, by its ref or as the focused selection', async () => {
+  const tab = await test.host.open(site.url('/form.html'));
+  await waitFor('recorder', () => test.host.evaluate(tab.id, `Boolean(window.${PAGE_API})`));
+  const context = { host: test.host, tabId: tab.id };
+  for (const selector of ['#name', '#pw', '#notes']) {
+    const id = await waitFor(`node id of ${selector}`, async () => {
+      const found = await test.host.evaluate<number>(
+        tab.id,
+        `window.${PAGE_API}.idOf(${JSON.stringify(selector)})`,
+      );
+      return found > 0 ? found : 0;
+    });
+    await assert.rejects(performOperation(context, { type: 'op.copy', ref: String(id) }), {
+      code: 'INPUT_MASKED',
+    });
+  }
+  await test.host.evaluate(tab.id, `document.getElementById('name').select()`);
+  await assert.rejects(performOperation(context, { type: 'op.copy' }), { code: 'INPUT_MASKED' });
+  // Page text is not a form value: it is copied as before (the label, without its field's value).
+  await test.host.evaluate(tab.id, `document.getElementById('name').blur()`);
+  const labelId = await test.host.evaluate<number>(tab.id, `window.${PAGE_API}.idOf('label')`);
+  const label = await performOperation(context, { type: 'op.copy', ref: String(labelId) });
+  assert.equal(label.text?.trim(), 'Name');
 });

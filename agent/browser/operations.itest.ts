@@ -122,6 +122,27 @@ describe('operations from the phone', () => {
     );
   });
 
+  it('never copies a password field, by its ref or as the focused selection', async () => {
+    await performOperation(context, { type: 'op.navigate', url: site.url('/form.html') });
+    await waitFor('recorder on the form', () =>
+      test.host.evaluate(context.tabId, `Boolean(window.${PAGE_API})`),
+    );
+    await assert.rejects(
+      performOperation(context, { type: 'op.copy', ref: String(await idOf('#pw')) }),
+      { code: 'INPUT_MASKED' },
+    );
+    await test.host.evaluate(context.tabId, `document.getElementById('pw').select()`);
+    await assert.rejects(performOperation(context, { type: 'op.copy' }), {
+      code: 'INPUT_MASKED',
+    });
+    // Without mask-all-inputs, other fields are copied as the mirror shows them.
+    const name = await performOperation(context, {
+      type: 'op.copy',
+      ref: String(await idOf('#name')),
+    });
+    assert.equal(name.text, 'initial');
+  });
+
   it('types into a field, replacing its value with real input events', async () => {
     await performOperation(context, { type: 'op.navigate', url: site.url('/form.html') });
     await waitFor('recorder on the form', () =>

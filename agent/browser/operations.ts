@@ -81,7 +81,14 @@ export async function performOperation(
     }
     case 'op.copy': {
       const ref = op.ref === undefined ? 'undefined' : String(nodeId(op.ref));
-      return { text: await call<string>(`selectText(${ref})`) };
+      const text = await call<string | null>(`selectText(${ref})`);
+      if (text === null) {
+        throw new BrowserError(
+          BrowserErrorCode.InputMasked,
+          'that is a form field whose value the phone may not read (a password, or --mask-all-inputs)',
+        );
+      }
+      return { text };
     }
   }
 }

@@ -86,10 +86,12 @@ export function shownPageOf(browser: BrowserRuntime): ShownPage {
   };
 }
 
-// getSelection() does not see inside <input>/<textarea>; their own selection range does.
-const selectionExpression = `(() => {
+// A focused field's own selection range gives its selected part. A password field is never read:
+// not its value, and not Chromium's getSelection() of it (bullets, or the value's length at least).
+export const selectionExpression = `(() => {
   const field = document.activeElement;
   if (field && typeof field.selectionStart === 'number' && typeof field.value === 'string') {
+    if (String(field.type).toLowerCase() === 'password') return '';
     const part = field.value.slice(field.selectionStart, field.selectionEnd ?? field.selectionStart);
     if (part) return part;
   }

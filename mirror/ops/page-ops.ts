@@ -40,18 +40,38 @@ export function focusForTyping(lookup: NodeLookup, id: number): boolean {
   return document.activeElement === element;
 }
 
-/** Selects the element's text on the PC (so the person sees what was copied) and returns it. */
-export function selectText(lookup: NodeLookup, id: number | undefined): string {
+/**
+ * Selects the element's text on the PC (so the person sees what was copied) and returns it; without
+ * an element, the PC's current selection. `null`: the text is a form value the phone must not read
+ * (a password always; any field with "mask all inputs"), as the recorder hides it from the mirror.
+ */
+export function selectText(
+  lookup: NodeLookup,
+  id: number | undefined,
+  maskAllInputs: boolean,
+): string | null {
   if (id !== undefined) {
     const element = elementOf(lookup, id);
     if (!element) return '';
+    if (isHiddenField(element, maskAllInputs)) return null;
     if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) {
       element.select();
-      return element.type === 'password' ? '' : element.value;
+      return element.value;
     }
     selectContents(element);
+  } else if (isHiddenField(document.activeElement, maskAllInputs)) {
+    // Chromium's getSelection() returns the selected part of a focused field's value.
+    return null;
   }
   return window.getSelection()?.toString() ?? '';
+}
+
+function isHiddenField(element: Element | null, maskAllInputs: boolean): boolean {
+  if (element instanceof HTMLInputElement) return maskAllInputs || element.type === 'password';
+  if (element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement) {
+    return maskAllInputs;
+  }
+  return false;
 }
 
 export function scrollPage(lookup: NodeLookup, x: number, y: number, id?: number): boolean {

@@ -77,7 +77,7 @@ if (!globals[PAGE_API]) {
     },
     clickPoint: (id: number) => clickPoint(lookup, id),
     focus: (id: number) => focusForTyping(lookup, id),
-    selectText: (id?: number) => selectText(lookup, id),
+    selectText: (id?: number) => selectText(lookup, id, config.maskAllInputs),
     selectOptions: (id: number, values: string[]) => selectOptions(lookup, id, values),
     scroll: (x: number, y: number, id?: number) => scrollPage(lookup, x, y, id),
     scrollPosition: () => ({ x: window.scrollX, y: window.scrollY }),
