@@ -60,6 +60,9 @@ describe('phone sim: connect and shell through the real adb', () => {
     const url = `https://x.test/s?a=1&b=two words;c=3#k="v" 'q' $HOME`;
     const quoted = `'${url.replace(/'/g, `'\\''`)}'`;
     const seen = new Promise((resolve) => sim.on('am-start', resolve));
+    const logs: string[] = [];
+    const onLog = (line: string): void => void logs.push(line);
+    sim.on('log', onLog);
     const out = await adb.adb([
       ...['-s', sim.adbSerial, 'shell', 'am', 'start'],
       ...['-a', 'android.intent.action.VIEW', '-d', quoted],
@@ -71,6 +74,12 @@ describe('phone sim: connect and shell through the real adb', () => {
       argv: ['am', 'start', '-a', 'android.intent.action.VIEW', '-d', url],
     });
     assert.equal(sim.intents.at(-1)?.data, url);
+    sim.off('log', onLog);
+    // What `tandem phone-sim` prints on stderr for it: the action and the URL as received.
+    assert.deepEqual(
+      logs.filter((line) => line.startsWith('am start:')),
+      [`am start: action=android.intent.action.VIEW data=${url}`],
+    );
   });
 
   it("serves adbkit's startActivity with extras", async () => {

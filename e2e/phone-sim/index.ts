@@ -47,6 +47,7 @@ export interface PhoneSim {
   on(event: 'am-start', listener: (intent: AmStartIntent) => void): this;
   on(event: 'log', listener: (line: string) => void): this;
   off(event: 'am-start', listener: (intent: AmStartIntent) => void): this;
+  off(event: 'log', listener: (line: string) => void): this;
   /** The person taps "Allow": pending connections come online, later ones are accepted at once. */
   accept(): void;
   /** Pulls the cable: closes every ADB connection, stops listening, drops reverse listeners. */
