@@ -23,6 +23,8 @@ interface PhoneSimCommandOptions {
   imei2?: string;
   serial?: string;
   model?: string;
+  manufacturer?: string;
+  brand?: string;
   androidId?: string;
   port: string;
   unauthorized?: boolean;
@@ -34,10 +36,12 @@ export function register(program: Command): void {
     .command('phone-sim')
     .description('Run a simulated Android phone that adb can connect to (for tests and demos)')
     .option('--profile <name>', `one of: ${PHONE_SIM_PROFILES.join(', ')}`, 'android-10')
-    .option('--imei <digits>', 'IMEI (default: a valid one per profile)')
-    .option('--imei2 <digits>', 'second SIM IMEI')
+    .option('--imei <digits>', 'IMEI: 15 digits, Luhn check digit last (default: one per profile)')
+    .option('--imei2 <digits>', 'second SIM IMEI (makes the phone dual-SIM)')
     .option('--serial <serial>', 'ro.serialno')
     .option('--model <model>', 'ro.product.model')
+    .option('--manufacturer <name>', 'ro.product.manufacturer')
+    .option('--brand <name>', 'ro.product.brand')
     .option('--android-id <hex>', 'settings secure android_id')
     .option('--port <n>', 'TCP port to listen on (0: any free port)', '0')
     .option('--unauthorized', 'start with USB debugging not yet allowed (type "allow" to allow)')
@@ -60,24 +64,42 @@ async function run(options: PhoneSimCommandOptions): Promise<void> {
   }
   const port = parseInteger('--port', options.port, 65535);
   const replyDelayMs = parseInteger('--reply-delay', options.replyDelay, 600_000);
-  const { startPhoneSim, profileSummary } = await import('../../../e2e/phone-sim/index.js');
-  const sim = await startPhoneSim({
-    profile,
-    port,
-    replyDelayMs,
-    unauthorized: options.unauthorized === true,
-    imei: options.imei,
-    imei2: options.imei2,
-    serial: options.serial,
-    model: options.model,
-    androidId: options.androidId,
-  });
+  const { startPhoneSim, profileSummary, isLuhnValid, PhoneSimError } =
+    await import('../../../e2e/phone-sim/index.js');
+  refuseInvalidImeis(options, isLuhnValid);
+  let sim;
+  try {
+    sim = await startPhoneSim({
+      profile,
+      port,
+      replyDelayMs,
+      unauthorized: options.unauthorized === true,
+      imei: options.imei,
+      imei2: options.imei2,
+      serial: options.serial,
+      model: options.model,
+      manufacturer: options.manufacturer,
+      brand: options.brand,
+      androidId: options.androidId,
+    });
+  } catch (error) {
+    // A malformed option is a usage error, like a bad --profile.
+    if (error instanceof PhoneSimError && error.code === 'PHONE_SIM_INVALID_OPTION') {
+      throw new CliError(error.code, error.message, 2);
+    }
+    throw error;
+  }
   sim.on('log', (line) => process.stderr.write(`phone-sim: ${line}\n`));
+  const props = sim.props;
   process.stdout.write(
-    `profile ${sim.profile}: ${profileSummary(sim.profile)}\n` +
-      `model ${sim.props['ro.product.model']}, Android ${sim.props['ro.build.version.release']}\n` +
-      `listening on ${sim.adbSerial}\n` +
-      `attach it with: adb connect ${sim.adbSerial}\n`,
+    [
+      `profile ${sim.profile}: ${profileSummary(sim.profile)}`,
+      `model ${props['ro.product.model']}, Android ${props['ro.build.version.release']}`,
+      `manufacturer ${props['ro.product.manufacturer']}, brand ${props['ro.product.brand']}`,
+      `listening on ${sim.adbSerial}`,
+      `attach it with: adb connect ${sim.adbSerial}`,
+      '',
+    ].join('\n'),
   );
   const stopCommands = readCommands(sim);
   await untilSignal();
@@ -117,6 +139,28 @@ function readCommands(sim: {
     // Reading stdin keeps the process alive; let it go so the command can exit.
     process.stdin.destroy();
   };
+}
+
+/**
+ * The sim's API takes any digits (tests need broken IMEIs), but a person typing one wants a phone
+ * with a real one. The digits are never quoted back: an IMEI identifies a phone.
+ */
+function refuseInvalidImeis(
+  options: PhoneSimCommandOptions,
+  isLuhnValid: (digits: string) => boolean,
+): void {
+  for (const [flag, imei] of [
+    ['--imei', options.imei],
+    ['--imei2', options.imei2],
+  ] as const) {
+    if (imei !== undefined && !isLuhnValid(imei)) {
+      throw new CliError(
+        'PHONE_SIM_INVALID_OPTION',
+        `${flag} is not a valid IMEI: it needs 15 digits, the last one the Luhn check digit`,
+        2,
+      );
+    }
+  }
 }
 
 function parseInteger(flag: string, text: string, max: number): number {
