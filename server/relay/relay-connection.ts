@@ -101,9 +101,11 @@ export class RelayConnection implements TerminalLink {
     if (wait > MAX_THROTTLE_MS) {
       return this.refuse(RelayErrorCode.RateLimited, 'too many messages or bytes per second');
     }
-    if (wait > 0 && !this.ws.isPaused) {
-      // Stop reading: TCP pushes back on the sender until the budget refills.
+    if (wait > 0) {
+      // Stop reading: TCP pushes back on the sender until the budget refills. Frames of a read
+      // already under way still arrive while paused, so each one pushes the resume further out.
       this.ws.pause();
+      clearTimeout(this.throttle);
       this.throttle = setTimeout(() => this.ws.resume(), wait);
     }
     if (isBinary) return this.refuse(RelayErrorCode.MessageInvalid, 'frames are JSON text');
