@@ -4,8 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
+import { buildUpgradeUrl, parseSessionUrl } from '../../protocol/session-url.js';
 import {
   nodeTerminal,
+  rawUpgrade,
   sessionUrls,
   startRelayServer,
   until,
@@ -101,7 +103,7 @@ describe('relay: resume inside the grace window', () => {
     phone.client.close();
   });
 
-  it('tells the PC at once when the phone closes the page (bye), and after the grace window otherwise', async () => {
+  it('tells the PC at once when the phone closes the page (bye)', async () => {
     const urls = sessionUrls(server);
     const pc = nodeTerminal(urls.pc, 'pc').client.start();
     const phone = nodeTerminal(urls.phone, 'phone').client.start();
@@ -111,6 +113,61 @@ describe('relay: resume inside the grace window', () => {
     phone.close();
     await until(() => events.length > 0);
     assert.deepEqual(events, ['absent:closed']);
+    pc.close();
+  });
+});
+
+describe('relay: after the grace window', () => {
+  const graceMs = 300;
+  let server: RelayServer;
+  before(async () => {
+    server = await startRelayServer({ graceMs });
+  });
+  after(() => server.close());
+
+  it('tells the PC peer-left (expired) once a dropped phone stays away past the window, and starts a late one afresh', async () => {
+    const urls = sessionUrls(server);
+    const pc = nodeTerminal(urls.pc, 'pc').client.start();
+    await until(() => pc.status === 'open');
+    // A phone whose connection drops and that does not come back in time.
+    const parts = parseSessionUrl(urls.phone);
+    const phone = await rawUpgrade(
+      buildUpgradeUrl(server.base, 1, {
+        pageId: parts.pageId,
+        role: 'phone',
+        secret: parts.secret,
+      }),
+    );
+    assert.ok(phone.opened);
+    const welcome = JSON.parse(phone.firstFrame) as { resumeToken: string };
+    await until(() => pc.peer === 'present');
+    const events: Array<{ what: string; at: number }> = [];
+    pc.on('peer', (state, detail) =>
+      events.push({ what: `${state}:${detail.reason ?? ''}`, at: Date.now() }),
+    );
+    const dropped = Date.now();
+    (phone.socket as unknown as { _socket: Socket })._socket.destroy();
+    await until(() => events.length === 2, 'away, then left', 5_000);
+    assert.deepEqual(
+      events.map((e) => e.what),
+      ['away:', 'absent:expired'],
+    );
+    const waited = events[1]!.at - dropped;
+    assert.ok(waited >= graceMs - 20, `peer-left came after the window (${waited} ms)`);
+
+    // Too late to resume: the slot was freed, so the old token starts afresh (resumed: false).
+    const late = await rawUpgrade(
+      buildUpgradeUrl(server.base, 1, {
+        pageId: parts.pageId,
+        role: 'phone',
+        secret: parts.secret,
+        resumeToken: welcome.resumeToken,
+        lastSeq: 0,
+      }),
+    );
+    assert.ok(late.opened);
+    assert.match(late.firstFrame, /"resumed":false/);
+    late.socket.terminate();
     pc.close();
   });
 });
