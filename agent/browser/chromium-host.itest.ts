@@ -71,6 +71,40 @@ describe('chromium host and recorder', () => {
     await assert.rejects(host.back('tab-999'), { code: 'TAB_NOT_FOUND' });
   });
 
+  it('follows a title and an icon the page sets after it loaded', async () => {
+    const { host } = test;
+    const late = await startFixtureSite({
+      '/late.html': `<!doctype html><html><head><title>Loading…</title></head><body>
+<script>addEventListener('load', () => setTimeout(() => {
+  document.title = 'Inbox (3)';
+  const icon = document.createElement('link');
+  icon.rel = 'icon';
+  icon.href = '/late-icon.png';
+  document.head.append(icon);
+}, 300));</script></body></html>`,
+    });
+    try {
+      const tab = await host.open(late.url('/late.html'));
+      const current = () => host.tabs().find((t) => t.id === tab.id);
+      await waitFor('the title set after load', () => current()?.title === 'Inbox (3)');
+      await waitFor(
+        'the icon set after load',
+        () => current()?.favicon === late.url('/late-icon.png'),
+      );
+      assert.ok(
+        hostEvents.some(
+          (e) => e.type === 'tab.updated' && e.tab.id === tab.id && e.tab.title === 'Inbox (3)',
+        ),
+        'the change reaches the listeners (the phones’ tab list)',
+      );
+      await host.evaluate(tab.id, `document.title = 'Inbox (4)'`);
+      await waitFor('a later title change', () => current()?.title === 'Inbox (4)');
+      await host.close(tab.id);
+    } finally {
+      await late.close();
+    }
+  });
+
   it('streams a full snapshot, then an incremental mutation on a DOM change', async () => {
     const { host } = test;
     const tab = await host.open(site.url('/article.html'));

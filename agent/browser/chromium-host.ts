@@ -11,6 +11,12 @@ import type {
   TabInfo,
 } from './browser-host.js';
 import { findChromium } from './find-chromium.js';
+import {
+  asTabDetails,
+  pageDetailsExpression,
+  TAB_DETAILS_CHANNEL,
+  tabDetailsObserverScript,
+} from './tab-details.js';
 import { checkTabUrl } from './tab-url.js';
 
 export interface ChromiumHostOptions {
@@ -51,7 +57,9 @@ export async function launchChromiumHost(
       cause: error,
     });
   }
-  return new ChromiumHost(context);
+  const host = new ChromiumHost(context);
+  await host.watchDetails();
+  return host;
 }
 
 class ChromiumHost implements ChromiumBrowserHost {
@@ -65,6 +73,22 @@ class ChromiumHost implements ChromiumBrowserHost {
   constructor(private readonly context: BrowserContext) {
     for (const page of context.pages()) this.adopt(page);
     context.on('page', (page) => this.adopt(page));
+  }
+
+  /** Title and icon changes after load reach the tab list: the page reports them itself. */
+  async watchDetails(): Promise<void> {
+    await this.context.exposeBinding(TAB_DETAILS_CHANNEL, (source, payload: unknown) => {
+      if (source.frame !== source.page.mainFrame()) return;
+      const id = this.idOf(source.page);
+      const details = asTabDetails(payload);
+      if (id && details) this.patchDetails(id, details);
+    });
+    await this.context.addInitScript({ content: tabDetailsObserverScript });
+    await Promise.all(
+      [...this.pages.values()].map((page) =>
+        page.evaluate(tabDetailsObserverScript).catch(() => undefined),
+      ),
+    );
   }
 
   tabs(): TabInfo[] {
@@ -164,6 +188,7 @@ class ChromiumHost implements ChromiumBrowserHost {
       this.emit({ type: 'navigated', tabId: id, url: frame.url() });
     });
     page.on('domcontentloaded', () => void this.refreshDetails(id, page));
+    page.on('load', () => void this.refreshDetails(id, page));
     page.on('close', () => this.forget(id));
     this.emit({ type: 'tab.opened', tab: this.tabInfo(id) });
     if (!this.active) this.setActive(id);
@@ -172,11 +197,18 @@ class ChromiumHost implements ChromiumBrowserHost {
 
   private async refreshDetails(id: string, page: Page): Promise<void> {
     try {
-      const details = await page.evaluate(pageDetailsExpression);
-      this.patch(id, details as { title: string; favicon: string });
+      const details = asTabDetails(await page.evaluate(pageDetailsExpression));
+      if (details) this.patchDetails(id, details);
     } catch {
       // The page navigated again or closed meanwhile; the next load refreshes it.
     }
+  }
+
+  /** Only a real change is news for the phones' tab lists. */
+  private patchDetails(id: string, details: { title: string; favicon: string }): void {
+    const tab = this.info.get(id);
+    if (!tab || (tab.title === details.title && tab.favicon === details.favicon)) return;
+    this.patch(id, details);
   }
 
   private patch(id: string, change: Partial<TabInfo>): void {
@@ -224,10 +256,3 @@ class ChromiumHost implements ChromiumBrowserHost {
     for (const listener of this.listeners) listener(event);
   }
 }
-
-/** Title and icon as the page declares them; `/favicon.ico` is the web's default. */
-export const pageDetailsExpression = `(() => {
-  const link = document.querySelector('link[rel~="icon"]');
-  const fallback = /^https?:/.test(location.protocol) ? location.origin + '/favicon.ico' : '';
-  return { title: document.title, favicon: link && link.href ? link.href : fallback };
-})()`;
