@@ -25,11 +25,14 @@ export async function run(createTray: CreateTray = createDefaultTray): Promise<v
     title: 'Tandem browser',
     show: true,
   });
+  let host: ElectronHost | undefined;
   const agent = await startAgent({
     dataDir,
     createBrowserHost: async () =>
-      new ElectronHost(browserWindow, { tabPreloadPath: bundledPath('tab-preload.cjs') }),
+      (host = new ElectronHost(browserWindow, { tabPreloadPath: bundledPath('tab-preload.cjs') })),
   });
+  // The browser window's toolbar is the desktop UI's browser bar: address, back/forward, tabs.
+  host?.showToolbar(`${agent.uiUrl}&view=toolbar`);
   let window: BrowserWindow | undefined;
   const showWindow = () => {
     if (!window || window.isDestroyed()) {

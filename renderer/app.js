@@ -1,10 +1,15 @@
 // The desktop UI: polls the agent's local control API and shows each phone's state with a hint a
 // person can act on, and sends the PC page's selection, its address, text or an image to a phone.
 // Plain JS, no build step: it runs in a browser tab or an Electron window.
+import { startBrowserBar } from './browser-bar.js';
+
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? sessionStorage.getItem('tandem-token') ?? '';
 sessionStorage.setItem('tandem-token', token);
-if (params.has('token')) history.replaceState(null, '', location.pathname);
+// The Electron browser window shows only the browser bar, as its toolbar.
+const toolbar = params.get('view') === 'toolbar';
+if (params.has('token'))
+  history.replaceState(null, '', toolbar ? '?view=toolbar' : location.pathname);
 
 const $ = (id) => document.getElementById(id);
 
@@ -153,9 +158,14 @@ async function refresh() {
   }
 }
 
-$('pause').addEventListener(
-  'click',
-  () => void api(paused ? '/api/resume' : '/api/pause', 'POST').then(refresh),
-);
-void refresh();
-setInterval(refresh, 1000);
+startBrowserBar(api);
+if (toolbar) {
+  document.body.classList.add('toolbar');
+} else {
+  $('pause').addEventListener(
+    'click',
+    () => void api(paused ? '/api/resume' : '/api/pause', 'POST').then(refresh),
+  );
+  void refresh();
+  setInterval(refresh, 1000);
+}

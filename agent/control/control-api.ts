@@ -2,6 +2,8 @@
 import type { UsbPhone } from '../../native-bridge/types.js';
 import type { PhoneStatus } from '../pairing/states.js';
 import type { SendRequest, SendResult } from '../session/send-request.js';
+import type { TabInfo } from '../browser/browser-host.js';
+import type { BrowserRequest } from './browser-request.js';
 
 export interface AgentStatus {
   paused: boolean;
@@ -33,6 +35,11 @@ export interface AgentControl {
   release(target: string): Promise<HistoryView>;
   /** Opens a URL in the agent's browser session (`tandem open`); absent before the session exists. */
   open?(url: string): Promise<OpenedTab>;
+  /** The PC browsing session's tabs, and the browser bar's actions on them (`active`: shown). */
+  browser?: {
+    tabs(): TabInfo[];
+    act(request: BrowserRequest): Promise<TabInfo[]>;
+  };
   /** Sends the selection, a link, an image or text to one connected phone or all (`tandem send`). */
   send?(request: SendRequest): Promise<SendResult>;
 }

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ControlError, type AgentControl } from './control-api.js';
 import { checkControlRequest } from './guard.js';
 import { parseSendRequest } from '../session/send-request.js';
+import { parseBrowserRequest } from './browser-request.js';
 import { readUiAsset, uiAssets, uiContentSecurityPolicy } from './ui-assets.js';
 import { isPairingClientError } from '../pairing/pairing-client-error.js';
 
@@ -94,6 +95,17 @@ export async function startControlServer(
     }
     return { opened: await control.open(urlOf(request.body)) };
   });
+
+  const browser = () => {
+    if (!control.browser) {
+      throw new ControlError('CONTROL_NOT_AVAILABLE', 'this agent has no browser session', 503);
+    }
+    return control.browser;
+  };
+  app.get('/api/tabs', async () => ({ tabs: browser().tabs() }));
+  app.post('/api/browser', async (request) => ({
+    tabs: await browser().act(parseBrowserRequest(request.body)),
+  }));
 
   // Text up to the relay's 100,000 characters, JSON-escaped: a larger body limit for this route.
   app.post('/api/send', { bodyLimit: 1024 * 1024 }, async (request) => {

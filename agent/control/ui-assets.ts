@@ -8,6 +8,7 @@ const rendererDir = new URL('../../renderer/', import.meta.url);
 export const uiAssets: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/ui/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
+  '/ui/browser-bar.js': { file: 'browser-bar.js', type: 'text/javascript; charset=utf-8' },
   '/ui/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
 

@@ -7,6 +7,8 @@ import type { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { PairingPorts } from '../pairing/ports.js';
 import type { BrowserRuntime } from '../session/browser-runtime.js';
 import type { SendToPhone } from '../session/send-to-phone.js';
+import { navigationTarget } from '../../mirror/ops/navigation-target.js';
+import { operationFor } from '../control/browser-request.js';
 
 export function createAgentControl(deps: {
   orchestrator: PairingOrchestrator;
@@ -27,7 +29,7 @@ export function createAgentControl(deps: {
         .phonesWithoutDebugging()
         .map(({ vendorId, productId, productName }) => ({ vendorId, productId, productName })),
     }),
-    ...(deps.browser ? { open: openIn(deps.browser) } : {}),
+    ...(deps.browser ? { open: openIn(deps.browser), browser: browserBar(deps.browser) } : {}),
     ...(deps.sendToPhone ? { send: deps.sendToPhone } : {}),
     pause: () => orchestrator.pause(),
     resume: () => orchestrator.resume(),
@@ -55,6 +57,22 @@ export function createAgentControl(deps: {
         if (pairing?.identified === attached) pairing.released();
       }
       return toView(phone);
+    },
+  };
+}
+
+/** The desktop browser bar: the tabs as the phone sees them (the shown one active), and its actions. */
+function browserBar(browser: BrowserRuntime): NonNullable<AgentControl['browser']> {
+  const tabs = () => {
+    const shown = browser.mirror.shownTabId() ?? browser.host.activeTabId();
+    return browser.tabs().map((tab) => ({ ...tab, active: tab.id === shown }));
+  };
+  return {
+    tabs,
+    act: async (request) => {
+      if (request.action === 'open') await browser.open(navigationTarget(request.input));
+      else await browser.perform(operationFor(request));
+      return tabs();
     },
   };
 }

@@ -15,9 +15,11 @@ import { serveTabs } from '../ipc/tab-channels.js';
 export interface ElectronHostOptions {
   /** The compiled tab-preload.js. */
   tabPreloadPath: string;
-  /** Pixels at the top of the window kept for Tandem's own tab strip. */
+  /** Pixels at the top of the window kept for Tandem's toolbar (browser bar and tab strip). */
   toolbarHeight?: number;
 }
+
+const DEFAULT_TOOLBAR_HEIGHT = 96;
 
 interface Tab {
   view: WebContentsView;
@@ -33,6 +35,7 @@ export class ElectronHost implements BrowserHost {
   private active: string | undefined;
   private nextId = 1;
   private readonly stopServing: () => void;
+  private toolbar: WebContentsView | undefined;
 
   constructor(
     private readonly window: BaseWindow,
@@ -44,6 +47,25 @@ export class ElectronHost implements BrowserHost {
       (tabId, channel, payload) => this.channels.get(channel)?.(tabId, payload),
     );
     window.on('resize', () => this.layout());
+  }
+
+  /**
+   * Shows Tandem's toolbar — the desktop UI's browser bar (`?view=toolbar`), served by the agent's
+   * control API — above the tabs. Locked down like every Tandem window: it stays on its origin.
+   */
+  showToolbar(url: string): void {
+    const origin = new URL(url).origin;
+    const view = new WebContentsView({
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+    });
+    view.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    view.webContents.on('will-navigate', (event, target) => {
+      if (new URL(target).origin !== origin) event.preventDefault();
+    });
+    this.window.contentView.addChildView(view);
+    this.toolbar = view;
+    this.layout();
+    void view.webContents.loadURL(url);
   }
 
   tabs(): TabInfo[] {
@@ -157,6 +179,10 @@ export class ElectronHost implements BrowserHost {
 
   async shutdown(): Promise<void> {
     for (const id of [...this.tabsById.keys()]) await this.close(id);
+    if (this.toolbar) {
+      this.window.contentView.removeChildView(this.toolbar);
+      this.toolbar.webContents.close();
+    }
     this.stopServing();
   }
 
@@ -189,8 +215,9 @@ export class ElectronHost implements BrowserHost {
   }
 
   private layout(): void {
-    const top = this.options.toolbarHeight ?? 40;
+    const top = this.options.toolbarHeight ?? DEFAULT_TOOLBAR_HEIGHT;
     const { width, height } = this.window.getContentBounds();
+    this.toolbar?.setBounds({ x: 0, y: 0, width, height: top });
     for (const { view } of this.tabsById.values()) {
       view.setBounds({ x: 0, y: top, width, height: Math.max(0, height - top) });
     }
