@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
 export const RELAY_PROTOCOL_VERSION = 1;
 /** The path of the WebSocket upgrade. */
 export const RELAY_PATH = '/v1/relay';
+/** The largest frame the relay accepts by default (its `maxPayload`); larger closes with 1009. */
+export const MAX_FRAME_BYTES = 1024 * 1024;
 
 export const RoleSchema = z.enum(['pc', 'phone']);
 export type Role = z.infer<typeof RoleSchema>;

@@ -1,7 +1,8 @@
 // The client against a scripted socket: what it puts on the wire, without a relay.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { RelayClient } from './relay-client.js';
+import { isRelayError, type RelayError } from '../../protocol/relay-errors.js';
+import { RelayClient, type RelayClientOptions } from './relay-client.js';
 import type { SocketLike } from './socket-like.js';
 
 class ScriptedSocket implements SocketLike {
@@ -15,8 +16,10 @@ class ScriptedSocket implements SocketLike {
   send(data: string): void {
     this.sent.push(data);
   }
-  close(): void {
+  closedWith: [number | undefined, string | undefined] | undefined;
+  close(code?: number, reason?: string): void {
     this.readyState = 3;
+    this.closedWith = [code, reason];
   }
   /** The relay accepts the terminal. */
   welcome(): void {
@@ -42,13 +45,17 @@ class ScriptedSocket implements SocketLike {
 
 const URL_WITHOUT_KEY = `http://127.0.0.1:9/s/${'A'.repeat(22)}?k=${'B'.repeat(43)}`;
 
-function connected(): { client: RelayClient; socket: ScriptedSocket } {
+function connected(options: Partial<RelayClientOptions> = {}): {
+  client: RelayClient;
+  socket: ScriptedSocket;
+} {
   const socket = new ScriptedSocket();
   const client = new RelayClient({
     url: URL_WITHOUT_KEY,
     role: 'phone',
     requireE2e: false,
     createSocket: () => socket,
+    ...options,
   }).start();
   socket.welcome();
   return { client, socket };
@@ -95,6 +102,35 @@ describe('RelayClient', () => {
         body: { type: 'op.scroll', x: 0, y: 2 },
       },
     ]);
+    client.close();
+  });
+
+  it('refuses a message too large for one relay frame (MESSAGE_TOO_LARGE) and keeps its numbering', async () => {
+    const { client, socket } = connected();
+    const huge = { type: 2, timestamp: 1, data: 'x'.repeat(1024 * 1024) };
+    await assert.rejects(client.send({ type: 'mirror.snapshot', payload: [huge] }), (error) =>
+      isRelayError(error, 'MESSAGE_TOO_LARGE'),
+    );
+    await client.send({ type: 'data.text', text: 'next' });
+    assert.deepEqual(
+      socket.frames().map((f) => [f.type, f.seq]),
+      [['data.text', 1]],
+      'nothing of the refused message went out, and the next one is seq 1',
+    );
+    client.close();
+  });
+
+  it('reports HEARTBEAT_TIMEOUT and closes with 4408 when the relay goes silent', async () => {
+    const errors: RelayError[] = [];
+    const { client, socket } = connected({ watchdogMs: 30, backoffBaseMs: 10_000 });
+    client.on('error', (error) => errors.push(error));
+    await sleep(80);
+    assert.deepEqual(
+      errors.map((e) => e.code),
+      ['HEARTBEAT_TIMEOUT'],
+    );
+    assert.deepEqual(socket.closedWith, [4408, 'HEARTBEAT_TIMEOUT']);
+    assert.equal(client.status, 'reconnecting');
     client.close();
   });
 });

@@ -3,7 +3,11 @@
 // messages, keeps them until the relay acknowledges them and resends after a resume; drops
 // duplicates it receives; seals every payload with AES-GCM under the key of the URL fragment.
 import { RelayCloseCode, RelayError, RelayErrorCode } from '../../protocol/relay-errors.js';
-import { RELAY_PROTOCOL_VERSION, ServerFrameSchema } from '../../protocol/relay-frames.js';
+import {
+  MAX_FRAME_BYTES,
+  RELAY_PROTOCOL_VERSION,
+  ServerFrameSchema,
+} from '../../protocol/relay-frames.js';
 import type { ForwardFrame, Role, ServerFrame, WelcomeFrame } from '../../protocol/relay-frames.js';
 import {
   MESSAGE_DELIVERY,
@@ -21,6 +25,13 @@ import { PERMANENT_REFUSALS, probeJoin } from './join-probe.js';
 import { Outbox } from './outbox.js';
 import { SOCKET_OPEN, type SocketFactory, type SocketLike } from './socket-like.js';
 import { TypedEmitter } from './typed-emitter.js';
+
+/** What a msg frame adds around its payload: v, t, mode, seq, type and key, with room to spare. */
+const FRAME_ENVELOPE_BYTES = 256;
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
 
 export type ClientStatus = 'connecting' | 'open' | 'reconnecting' | 'refused' | 'closed';
 export type PeerState = 'present' | 'away' | 'absent';
@@ -129,15 +140,19 @@ export class RelayClient extends TypedEmitter<Events> {
   private async sendNow(message: RelayMessage): Promise<void> {
     const mode = MESSAGE_DELIVERY[message.type];
     const key = this.key ? await this.key : undefined;
+    const plaintext = JSON.stringify(message);
     const payload = key
-      ? {
-          sealed: await seal(
-            key,
-            sealAad(this.options.role, message.type),
-            JSON.stringify(message),
-          ),
-        }
+      ? { sealed: await seal(key, sealAad(this.options.role, message.type), plaintext) }
       : { body: message };
+    // The relay would close the connection (1009), and a reliable frame would be resent after every
+    // reconnect: refuse it here instead.
+    const payloadBytes = payload.sealed?.length ?? utf8Length(plaintext);
+    if (payloadBytes + FRAME_ENVELOPE_BYTES > MAX_FRAME_BYTES) {
+      throw new RelayError(
+        RelayErrorCode.MessageTooLarge,
+        `a ${message.type} message of ${payloadBytes} bytes does not fit in one relay frame`,
+      );
+    }
     const v = RELAY_PROTOCOL_VERSION;
     if (mode === 'latest') {
       const key = coalesceKeyOf(message);
@@ -355,9 +370,14 @@ export class RelayClient extends TypedEmitter<Events> {
       () => {
         if (this.socket !== socket || !socket) return;
         // The connection went silent: drop it without waiting for a close handshake that never comes.
+        const code = RelayCloseCode.HeartbeatTimeout;
         if (socket.terminate) socket.terminate();
-        else socket.close(4000, 'silent');
-        void this.onClosed(4000, 'silent', true);
+        else socket.close(code, RelayErrorCode.HeartbeatTimeout);
+        this.emit(
+          'error',
+          new RelayError(RelayErrorCode.HeartbeatTimeout, 'the relay went silent; reconnecting'),
+        );
+        void this.onClosed(code, RelayErrorCode.HeartbeatTimeout, true);
       },
       this.options.watchdogMs ?? this.heartbeatMs * 2.5,
     );

@@ -1,5 +1,6 @@
 // The relay's tunables, validated once and frozen. Defaults suit one embedded server on loopback.
 import { z } from 'zod';
+import { MAX_FRAME_BYTES } from '../../protocol/relay-frames.js';
 
 const ms = z.number().int().min(1);
 const bytes = z.number().int().min(1024);
@@ -12,7 +13,7 @@ export const RelayOptionsSchema = z.strictObject({
   /** Ping interval; a terminal silent for two intervals is dropped. */
   heartbeatMs: ms.default(15_000),
   /** Largest accepted WebSocket frame; larger closes the connection with 1009. */
-  maxPayload: bytes.default(1024 * 1024),
+  maxPayload: bytes.default(MAX_FRAME_BYTES),
   /** Token-bucket rate per connection: sustained messages and bytes per second, and bursts. */
   messagesPerSecond: z.number().min(1).default(2_000),
   messageBurst: z.number().min(1).default(4_000),
