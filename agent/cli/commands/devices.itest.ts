@@ -67,9 +67,28 @@ test('--json lists both phones; identity masked only, the IMEI nowhere', async (
     identity: { kind: 'imei', masked: `****${IMEI.slice(-4)}` },
   });
   const waiting = rows.find((r) => r.serial === locked.adbSerial);
-  assert.equal(waiting?.state, 'unauthorized');
-  assert.equal(waiting?.identity, null);
   assert.match(waiting?.hint ?? '', /Allow USB debugging on your phone/);
+  // A phone that is not ready keeps every field, null, as --help says.
+  assert.deepEqual(waiting, {
+    serial: locked.adbSerial,
+    state: 'unauthorized',
+    model: null,
+    manufacturer: null,
+    release: null,
+    sdk: null,
+    identity: null,
+    hint: waiting?.hint,
+  });
+});
+
+test('--help says what null means in the JSON', async () => {
+  const run = await tandem(['--help']).done;
+  assert.equal(run.code, 0, run.stderr);
+  const help = run.stdout.replace(/\s+/g, ' ');
+  assert.match(
+    help,
+    /model, manufacturer, release, sdk and identity are null for a phone that is not ready/,
+  );
 });
 
 test('--reveal adds the value and every IMEI', async () => {

@@ -19,6 +19,14 @@ interface DevicesOptions {
   adbPort: number;
 }
 
+// The --json shape is an interface for scripts: keep it stable, and say here what null means.
+const JSON_HELP = `
+With --json, one object per phone: serial, state, model, manufacturer, release, sdk and identity
+({ kind, masked }, plus value and imeis with --reveal), then hint or error when there is one.
+model, manufacturer, release, sdk and identity are null for a phone that is not ready (any state
+but "device": unauthorized, offline, no-permissions …; its hint says what to do), and for a
+ready phone that could not be read (its error says why).`;
+
 export function register(program: Command): void {
   program
     .command('devices')
@@ -28,6 +36,7 @@ export function register(program: Command): void {
     .option('--watch', 'print one JSON line per phone event until interrupted (Ctrl-C)')
     .option('--adb-host <host>', 'adb server host', '127.0.0.1')
     .option('--adb-port <port>', 'adb server port', portParser(), defaultAdbPort())
+    .addHelpText('after', JSON_HELP)
     .action(async (options: DevicesOptions) => {
       try {
         await (options.watch ? watch(options) : list(options));
