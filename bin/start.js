@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: Tandem as a person runs it. With the Electron binary present, the tray app; without
-// it (ELECTRON_SKIP_BINARY_DOWNLOAD, CI, servers), the same agent headless, its UI in a browser tab.
+// it (ELECTRON_SKIP_BINARY_DOWNLOAD, CI, servers), the same agent in the terminal, its UI in a
+// browser tab.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -35,6 +36,7 @@ if (electron) {
     code === 0 ? run(electron, ['.', ...extra]) : process.exit(code ?? 1),
   );
 } else {
-  console.log('Electron is not installed here: running the Tandem agent headless.');
-  run(process.execPath, ['bin/tandem.js', 'agent', '--headless', ...extra]);
+  // The agent in this terminal; its PC browser is a window where there is a display (README).
+  console.log('Electron is not installed here: running the Tandem agent in this terminal.');
+  run(process.execPath, ['bin/tandem.js', 'agent', ...extra]);
 }

@@ -1,7 +1,11 @@
-// `tandem agent`: runs the desktop agent in the foreground (headless: the UI opens in a browser tab).
+// `tandem agent`: runs the desktop agent in the foreground, its UI in a browser tab. In a terminal it
+// prints one human line per phone state; `--json` prints one JSON line instead.
 import { Option, type Command } from 'commander';
 import QRCode from 'qrcode';
+import { linkServerUrl } from '../../runtime/link-url.js';
 import { describe, startAgent, type RunningAgent } from '../../runtime/start-agent.js';
+import { defaultBrowserMode, type BrowserMode } from '../../session/browser-runtime.js';
+import { CliError } from '../cli-error.js';
 import {
   dataDirFrom,
   dataOptionHelp,
@@ -31,7 +35,7 @@ export function register(program: Command): void {
   program
     .command('agent')
     .description('Run the Tandem agent: watch for phones, pair them, serve the control UI')
-    .option('--headless', 'no Electron window: print states here and serve the UI to a browser tab')
+    .option('--headless', 'no window: the PC browser the phones mirror runs headless')
     .option('--server <url>', 'use this pairing server instead of the embedded one')
     .option('--data <dir>', dataOptionHelp)
     .option('--adb-host <host>', 'adb server host', '127.0.0.1')
@@ -63,6 +67,10 @@ export function register(program: Command): void {
     )
     .option('--json', 'print one JSON line per phone state change instead of text')
     .action(async (options: AgentCommandOptions) => {
+      const browser = browserOf(options);
+      // In a terminal the human lines are the output: the JSON log keeps its warnings and errors
+      // (TANDEM_LOG_LEVEL still decides). Set before the first logger is made.
+      if (!options.json) process.env.TANDEM_LOG_LEVEL ??= 'warn';
       const agent = await startAgent({
         dataDir: dataDirFrom(options),
         serverUrl: options.server,
@@ -73,19 +81,24 @@ export function register(program: Command): void {
         controlPort: options.controlPort,
         paused: options.paused ?? false,
         usb: options.usb,
-        browser: options.browser,
+        browser,
         maskAllInputs: options.maskAllInputs ?? false,
       });
       const out = (line: string) => process.stdout.write(`${line}\n`);
       if (!options.json) {
         out(`Tandem agent running. Pairing server: ${agent.serverUrl}`);
         out(`Open the Tandem UI: ${agent.uiUrl}`);
+        out(browserLine(agent, browser ?? defaultBrowserMode(), options.data));
         out(options.paused ? 'Pairing is paused.' : 'Plug an Android phone in with a USB cable.');
-        if (options.link) await printLinkSession(agent, out);
+        if (options.link) await printLinkSession(agent, options, out);
       }
+      const last = new Map<string, string>();
       agent.orchestrator.on('change', (status) => {
         if (options.json) return out(JSON.stringify(status));
-        out(`${describe(status)} — ${status.hint}`);
+        const line = `${describe(status)} — ${status.hint}`;
+        if (last.get(status.serial) === line) return;
+        last.set(status.serial, line);
+        out(line);
         const url =
           status.state === 'connected'
             ? agent.sessions.session(status.serial)?.phoneUrl
@@ -97,18 +110,61 @@ export function register(program: Command): void {
     });
 }
 
-/** A session for a phone without a cable, as a URL and a QR code to scan. */
-async function printLinkSession(agent: RunningAgent, out: (line: string) => void): Promise<void> {
+/** `--headless` is `--browser headless`; with `--browser` too, they must agree. */
+function browserOf(options: AgentCommandOptions): AgentCommandOptions['browser'] {
+  if (!options.headless) return options.browser;
+  if (options.browser === 'headed') {
+    throw new CliError('INVALID_ARGUMENT', '--headless and --browser headed contradict', 2);
+  }
+  return options.browser ?? 'headless';
+}
+
+/** Where the PC browsing session is, and how to put a page in front of the phones. */
+function browserLine(
+  agent: RunningAgent,
+  mode: BrowserMode | 'off',
+  data: string | undefined,
+): string {
+  if (!agent.browser)
+    return 'No PC browser session (--browser off): the phones get the inbox only.';
+  const open = `tandem open <url>${data === undefined ? '' : ` --data ${shellQuote(data)}`}`;
+  return mode === 'headless'
+    ? `The PC browser the phones mirror runs headless (no window): show a page with \`${open}\`.`
+    : `The PC browser the phones mirror is the Chromium window Tandem opened: browse there, or run \`${open}\`.`;
+}
+
+/** A session for a phone without a cable, as a URL and a QR code to scan — when it can reach us. */
+async function printLinkSession(
+  agent: RunningAgent,
+  options: AgentCommandOptions,
+  out: (line: string) => void,
+): Promise<void> {
+  const server = linkServerUrl(
+    { serverUrl: options.server, serverHost: options.serverHost },
+    agent.embeddedServer,
+  );
+  if (!server || isLoopback(server)) {
+    out(
+      options.server
+        ? 'No cable? The pairing server is on loopback, which no other device can reach: no QR code.'
+        : 'No cable? For a QR code a phone on the same Wi-Fi can scan, start with --server-host 0.0.0.0.',
+    );
+    return;
+  }
   try {
     const url = await agent.openLinkSession();
     out(`No cable? Scan this with the phone (same network), or open: ${url}`);
     out(await QRCode.toString(url, { type: 'terminal', small: true }));
-    if (/^http:\/\/(127\.|localhost)/.test(url)) {
-      out(
-        '  (this server listens on loopback only: start with --server-host 0.0.0.0 for a phone on Wi-Fi)',
-      );
-    }
   } catch (error) {
     out(`No link session: ${(error as Error).message}`);
   }
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

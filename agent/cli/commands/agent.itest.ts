@@ -1,0 +1,115 @@
+// `tandem agent` in a terminal, as `npm start` runs it without Electron: a real child process
+// without --json, a private adb server and a simulated phone. A person reads one human line per
+// state, the session page's URL, where the PC browser is — and never the phone's IMEI.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../e2e/phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../../e2e/support/adb-server.js';
+import { connectSim } from '../../../e2e/support/connect-sim.js';
+
+const tandem = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
+const imei = luhnComplete('35693803564411');
+const root = mkdtempSync(join(tmpdir(), 'tandem-agent-cli-'));
+const dataDir = join(root, 'data');
+let adb: PrivateAdbServer;
+let sim: PhoneSim;
+let agent: ChildProcess;
+let stdout = '';
+let stderr = '';
+
+before(async () => {
+  adb = await startPrivateAdbServer();
+  sim = await startPhoneSim({ profile: 'android-14', imei });
+  const env = { ...process.env };
+  delete env.TANDEM_LOG_LEVEL; // the default a person gets
+  // A display would make the PC browser a window by default: --headless must keep it headless.
+  env.DISPLAY = ':987';
+  agent = spawn(
+    process.execPath,
+    [tandem, 'agent', '--headless', '--no-usb', '--data', dataDir, '--adb-port', String(adb.port)],
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
+  );
+  agent.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  agent.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+});
+
+after(async () => {
+  if (agent && agent.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      agent.once('exit', () => resolve());
+      agent.kill('SIGTERM');
+    });
+  }
+  await sim?.close();
+  await adb?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (agent.exitCode !== null) throw new Error(`the agent exited:\n${stdout}\n${stderr}`);
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}\n${stdout}\n${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const stateLines = () =>
+  stdout.split('\n').filter((line) => line.startsWith(`${sim.adbSerial} `) && line.includes(' — '));
+
+test('the terminal says where everything is, and that a QR code needs --server-host 0.0.0.0', async () => {
+  await until('the agent started', () => stdout.includes('Plug an Android phone in'));
+  await until('the link-session hint', () => /No cable\?/.test(stdout));
+  assert.match(stdout, /^Tandem agent running\. Pairing server: http:\/\/127\.0\.0\.1:\d+$/m);
+  assert.match(stdout, /^Open the Tandem UI: http:\/\/127\.0\.0\.1:\d+\/\?token=\w+$/m);
+  assert.ok(
+    stdout.includes(
+      `The PC browser the phones mirror runs headless (no window): show a page with \`tandem open <url> --data ${dataDir}\`.`,
+    ),
+    stdout,
+  );
+  assert.match(stdout, /No cable\? For a QR code .* start with --server-host 0\.0\.0\.0\./);
+  assert.doesNotMatch(stdout, /[█▀▄]/, 'no QR code for a loopback server nobody else can reach');
+});
+
+test('plugging a phone in prints each state once, in words, and the session page URL', async () => {
+  await connectSim(adb, sim);
+  await until('connected', () => stateLines().some((line) => /: connected — /.test(line)));
+  await until('the session URL line', () => stdout.includes('session page on the phone:'));
+  const states = stateLines().map((line) => /: ([a-z-]+)(?: \([A-Z_]+\))? — /.exec(line)?.[1]);
+  assert.deepEqual(states.slice(0, 1), ['detected']);
+  assert.equal(states.at(-1), 'connected');
+  assert.equal(new Set(states).size, states.length, `each state once:\n${stdout}`);
+  // Once identified, a phone is named by model and masked identity.
+  assert.match(stateLines().at(-1) ?? '', / \S+ \*\*\*\*\d{4}: connected — \S/);
+  const urls = stdout.match(/^ {2}session page on the phone: (.+)$/gm) ?? [];
+  assert.equal(urls.length, 1);
+  assert.match(urls[0] ?? '', /http:\/\/localhost:\d+\/s\/[\w-]+\?k=[\w-]+#[\w-]+$/);
+  // The log keeps to warnings in a terminal: no JSON line repeats the states.
+  for (const line of stderr.split('\n').filter(Boolean)) {
+    const level = (JSON.parse(line) as { level?: number }).level ?? 0;
+    assert.ok(level >= 40, `only warnings and errors on stderr, got: ${line}`);
+  }
+});
+
+test('the IMEI is in no output and no file of the data folder', async () => {
+  agent.kill('SIGTERM');
+  await new Promise<void>((resolve) => agent.once('exit', () => resolve()));
+  assert.equal(agent.exitCode, 0, stderr);
+  assert.ok(!stdout.includes(imei), 'stdout');
+  assert.ok(!stderr.includes(imei), 'stderr');
+  const files = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      const stat = lstatSync(path);
+      return stat.isDirectory() ? files(path) : stat.isFile() ? [path] : [];
+    });
+  for (const file of files(dataDir)) {
+    assert.ok(!readFileSync(file).includes(imei), `${file} holds the raw IMEI`);
+  }
+});
