@@ -88,8 +88,15 @@ function subscribe(set: Set<MirrorListener>, listener: MirrorListener): () => vo
   return () => set.delete(listener);
 }
 
-/** Pages are untrusted: a batch is accepted only in the recorder's shape. */
+/** Pages are untrusted: a batch is accepted only in the recorder's shape (as JSON text or not). */
 function asBatch(payload: unknown): RecorderBatch | undefined {
+  if (typeof payload === 'string') {
+    try {
+      payload = JSON.parse(payload);
+    } catch {
+      return undefined;
+    }
+  }
   const batch = payload as { url?: unknown; events?: unknown } | null;
   if (!batch || typeof batch.url !== 'string' || !Array.isArray(batch.events)) return undefined;
   if (batch.events.length > MAX_EVENTS_PER_BATCH) return undefined;

@@ -16,7 +16,7 @@ export const DEFAULT_RECORDER_CONFIG: Readonly<RecorderConfig> = Object.freeze({
   mousemoveMs: 100,
 });
 
-/** The binding the page calls with each batch of events. */
+/** The binding the page calls with each batch of events (a `RecorderBatch` as JSON text). */
 export const MIRROR_CHANNEL = '__tandemMirrorEmit';
 /** The global the page agent installs: what `evaluate` expressions call. */
 export const PAGE_API = '__tandemMirror';

@@ -1,0 +1,87 @@
+// The page agent in a real headless Chromium: how its batches leave the page (as JSON text, ahead of
+// the page's own tasks) and how much of a burst of scrolling and pointer moves it lets through.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { eventWithTime } from '@rrweb/types';
+import type { BrowserHost } from '../../agent/browser/browser-host.js';
+import { startMirrorStream, type MirrorStream } from '../../agent/browser/mirror-stream.js';
+import {
+  launchTestHost,
+  startFixtureSite,
+  waitFor,
+  type FixtureSite,
+  type TestHost,
+} from '../../agent/browser/test-kit.js';
+import { MIRROR_CHANNEL } from './recorder-config.js';
+
+const FULL_SNAPSHOT = 2;
+
+describe('page agent batches', () => {
+  let site: FixtureSite;
+  let pc: TestHost;
+  let mirror: MirrorStream;
+  /** typeof each payload the page handed the binding. */
+  const payloadKinds: string[] = [];
+  const batches: { at: number; events: eventWithTime[] }[] = [];
+
+  before(async () => {
+    site = await startFixtureSite();
+    pc = await launchTestHost();
+    // The host as the mirror stream sees it, with the page's raw payloads observed on the way.
+    const host = pc.host;
+    const spied = new Proxy(host, {
+      get(target, property) {
+        if (property === 'exposeChannel') {
+          return (name: string, handler: Parameters<BrowserHost['exposeChannel']>[1]) =>
+            target.exposeChannel(name, (tabId, payload) => {
+              if (name === MIRROR_CHANNEL) payloadKinds.push(typeof payload);
+              handler(tabId, payload);
+            });
+        }
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    mirror = await startMirrorStream(spied);
+    mirror.onAnyBatch((_tab, batch) => batches.push({ at: Date.now(), events: batch.events }));
+  });
+  after(async () => {
+    mirror.stop();
+    await pc.cleanup();
+    await site.close();
+  });
+
+  it('hands the agent each batch as JSON text (an object would be walked node by node)', async () => {
+    const tab = await pc.host.open(site.url('/article.html'));
+    await waitFor('full snapshot', () =>
+      batches.some((b) => b.events.some((e) => e.type === FULL_SNAPSHOT)),
+    );
+    await pc.host.evaluate(tab.id, `document.getElementById('out').textContent = 'as text'`);
+    await waitFor('mutation', () => batches.some((b) => JSON.stringify(b).includes('as text')));
+    assert.ok(payloadKinds.length > 0);
+    assert.deepEqual([...new Set(payloadKinds)], ['string']);
+  });
+
+  it('sends a mutation before the page’s next task runs (not behind its layout or timers)', async () => {
+    const tab = await pc.host.open(site.url('/article.html'));
+    await waitFor('full snapshot', () =>
+      batches.some((b) => b.events.some((e) => e.type === FULL_SNAPSHOT)),
+    );
+    // A task queued before the change holds the page's main thread for 3 s, as a long layout or
+    // script would; the change's batch must have left in the microtask checkpoint before it.
+    const changedAt = await pc.host.evaluate<number>(
+      tab.id,
+      `(() => {
+        setTimeout(() => { const t = Date.now(); while (Date.now() - t < 3000); }, 0);
+        document.getElementById('out').textContent = 'before the busy task';
+        return Date.now();
+      })()`,
+    );
+    const batch = await waitFor(
+      'the mutation',
+      () => batches.find((b) => JSON.stringify(b.events).includes('before the busy task')),
+      6000,
+    );
+    assert.ok(batch.at - changedAt < 1500, `arrived ${batch.at - changedAt} ms after the change`);
+  });
+});
