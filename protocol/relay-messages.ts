@@ -2,6 +2,7 @@
 // page, and the mirror stream. These bodies are what gets sealed end to end.
 import * as z from 'zod/mini';
 import type { Delivery } from './relay-frames.js';
+import { MirrorPartSchema, MirrorUnavailableSchema } from './mirror-parts.js';
 
 export const MAX_TEXT_CHARS = 100_000;
 /** The largest file either side may share. */
@@ -112,7 +113,7 @@ export const CopyOpSchema = z.strictObject({
 });
 
 // The mirror stream (PC → phone): rrweb events, kept as the recorder made them.
-/** Events per mirror message; a larger batch is split by the sender (the frame cap is 1 MiB anyway). */
+/** Events per mirror message; a larger batch is split by the sender (a large one travels in parts). */
 export const MAX_MIRROR_EVENTS = 10_000;
 export const MAX_TABS = 500;
 
@@ -185,6 +186,8 @@ export const RelayMessageSchema = z.union([
   CopyOpSchema,
   MirrorSnapshotSchema,
   MirrorPatchSchema,
+  MirrorPartSchema,
+  MirrorUnavailableSchema,
   MirrorTabsSchema,
   FindResultSchema,
 ]);
@@ -216,6 +219,8 @@ export const MESSAGE_DELIVERY: Readonly<Record<RelayMessageType, Delivery>> = Ob
   'op.copy': 'reliable',
   'mirror.snapshot': 'reliable',
   'mirror.patch': 'reliable',
+  'mirror.part': 'reliable',
+  'mirror.unavailable': 'reliable',
   'mirror.tabs': 'latest',
   'find.result': 'latest',
 });

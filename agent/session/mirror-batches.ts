@@ -1,6 +1,51 @@
+// How the recorder's batches travel to the phone: as `mirror.snapshot` / `mirror.patch` messages of
+// at most 10,000 events; one worth compressing (or too large for a frame) goes gzipped in
+// `mirror.part`s, and one over the cap becomes `mirror.unavailable` so the phone can say so.
+import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import {
+  MAX_MIRROR_MESSAGE_BYTES,
+  MIRROR_PART_BYTES,
+  MirrorErrorCode,
+} from '../../protocol/mirror-parts.js';
+import {
+  MAX_MIRROR_EVENTS,
+  type MirrorEvent,
+  type RelayMessage,
+} from '../../protocol/relay-messages.js';
+
 // rrweb event types that start a replay from scratch: Meta (4) and FullSnapshot (2).
 const META = 4;
 const FULL_SNAPSHOT = 2;
+// An incremental event (3) from a form field (source 5) carries the value typed.
+const INCREMENTAL = 3;
+const INPUT = 5;
+const gzipAsync = promisify(gzip);
+
+export type MirrorMessage = Extract<
+  RelayMessage,
+  { type: 'mirror.snapshot' | 'mirror.patch' | 'mirror.part' | 'mirror.unavailable' }
+>;
+type EventsMessage = Extract<RelayMessage, { type: 'mirror.snapshot' | 'mirror.patch' }>;
+
+export interface MirrorEncoding {
+  /** JSON up to this size may travel as it is: sealed (base64, a third more) it fits a frame. */
+  inlineBytes: number;
+  /** Smaller messages (a scroll, a keystroke) are not worth gzip's header and the CPU. */
+  compressFromBytes: number;
+  /** The cap: a larger message is not sent (`mirror.unavailable`). */
+  maxBytes: number;
+  /** Gzipped bytes per part. */
+  partBytes: number;
+}
+
+export const DEFAULT_MIRROR_ENCODING: Readonly<MirrorEncoding> = Object.freeze({
+  inlineBytes: 600_000,
+  compressFromBytes: 1024,
+  maxBytes: MAX_MIRROR_MESSAGE_BYTES,
+  partBytes: MIRROR_PART_BYTES,
+});
 
 /** A batch that carries a full snapshot resets the phone's replayer (`mirror.snapshot`). */
 export function isFullSnapshotBatch(events: readonly unknown[]): boolean {
@@ -11,33 +56,69 @@ export function isFullSnapshotBatch(events: readonly unknown[]): boolean {
 }
 
 /**
- * Splits a recorder batch into messages that fit the relay's frame once sealed (base64 grows a
- * third): at most `maxEvents` events and about `maxJsonBytes` of JSON each. An event larger than
- * the limit on its own cannot travel and is returned in `tooLarge`.
+ * The messages that carry one recorder batch, in order: a snapshot batch starts with
+ * `mirror.snapshot` (or its parts), the rest are patches. When any of it is over the cap the
+ * phone cannot show the page: the whole batch becomes one `mirror.unavailable`.
  */
-export function splitBatch<E>(
-  events: readonly E[],
-  maxJsonBytes = 600_000,
-  maxEvents = 10_000,
-): { parts: E[][]; tooLarge: E[] } {
-  const parts: E[][] = [];
-  const tooLarge: E[] = [];
-  let current: E[] = [];
-  let size = 2;
-  for (const event of events) {
-    const bytes = Buffer.byteLength(JSON.stringify(event)) + 1;
-    if (bytes + 2 > maxJsonBytes) {
-      tooLarge.push(event);
-      continue;
-    }
-    if (current.length > 0 && (size + bytes > maxJsonBytes || current.length >= maxEvents)) {
-      parts.push(current);
-      current = [];
-      size = 2;
-    }
-    current.push(event);
-    size += bytes;
+export async function encodeMirrorBatch(
+  events: readonly MirrorEvent[],
+  encoding: Partial<MirrorEncoding> = {},
+): Promise<MirrorMessage[]> {
+  const options = { ...DEFAULT_MIRROR_ENCODING, ...encoding };
+  const messages: MirrorMessage[] = [];
+  let type: EventsMessage['type'] = isFullSnapshotBatch(events)
+    ? 'mirror.snapshot'
+    : 'mirror.patch';
+  for (let start = 0; start < events.length; start += MAX_MIRROR_EVENTS) {
+    const message = { type, payload: events.slice(start, start + MAX_MIRROR_EVENTS) };
+    const encoded = await encodeMessage(message, options);
+    if (encoded[0]?.type === 'mirror.unavailable') return encoded;
+    messages.push(...encoded);
+    type = 'mirror.patch';
   }
-  if (current.length > 0) parts.push(current);
-  return { parts, tooLarge };
+  return messages;
+}
+
+async function encodeMessage(
+  message: EventsMessage,
+  options: MirrorEncoding,
+): Promise<MirrorMessage[]> {
+  const json = JSON.stringify(message);
+  const bytes = Buffer.byteLength(json);
+  if (bytes > options.maxBytes) {
+    return [{ type: 'mirror.unavailable', code: MirrorErrorCode.TooLarge, bytes }];
+  }
+  // Compressed, typed text beside page text would let the sealed length say something of it.
+  const plain = bytes < options.compressFromBytes || carriesInput(message.payload);
+  if (plain && bytes <= options.inlineBytes) return [message];
+  const packed = await gzipAsync(json);
+  // What travels of the parts is base64: keep the plain message when that would be no smaller.
+  if (bytes <= options.inlineBytes && Math.ceil(packed.length / 3) * 4 >= bytes) return [message];
+  return partsOf(message.type, packed, options.partBytes);
+}
+
+function carriesInput(events: readonly MirrorEvent[]): boolean {
+  return events.some(
+    (event) =>
+      event.type === INCREMENTAL && (event.data as { source?: unknown } | null)?.source === INPUT,
+  );
+}
+
+function partsOf(
+  of: EventsMessage['type'],
+  packed: Buffer,
+  partBytes: number,
+): Extract<MirrorMessage, { type: 'mirror.part' }>[] {
+  const id = randomBytes(12).toString('base64url');
+  const count = Math.ceil(packed.length / partBytes);
+  return Array.from({ length: count }, (_, index) => ({
+    type: 'mirror.part',
+    id,
+    of,
+    encoding: 'gzip',
+    index,
+    count,
+    bytes: packed.length,
+    data: packed.subarray(index * partBytes, (index + 1) * partBytes).toString('base64'),
+  }));
 }

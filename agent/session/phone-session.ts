@@ -14,7 +14,7 @@ import { buildSessionUrl } from '../../protocol/session-url.js';
 import type { Logger } from '../log.js';
 import type { BrowserOperation } from '../browser/operation-types.js';
 import type { BrowserRuntime } from './browser-runtime.js';
-import { isFullSnapshotBatch, splitBatch } from './mirror-batches.js';
+import { encodeMirrorBatch, isFullSnapshotBatch, type MirrorEncoding } from './mirror-batches.js';
 import { saveReceivedFile } from './received-files.js';
 
 export interface CreatedSession {
@@ -39,12 +39,19 @@ export interface PhoneSessionDeps {
   onPageClosed(): void;
   /** The relay ended this session (server restarted, session expired): a new one is needed. */
   onSessionLost?(code: string | undefined): void;
+  /** How mirror messages are packed (tests lower the cap); default DEFAULT_MIRROR_ENCODING. */
+  mirrorEncoding?: Partial<MirrorEncoding>;
 }
 
 export class PhoneSession {
   private relay: RelayClient | undefined;
   private readonly files = new FileAssembler();
   private readonly unsubscribe: (() => void)[] = [];
+  /** Recorder batches waiting to be encoded (gzip) and handed to the relay, in order. */
+  private mirrorQueue: MirrorEvent[][] = [];
+  private mirrorPumping = false;
+  /** The shown page could not be sent (over the cap): its patches wait for the next snapshot. */
+  private mirrorHeld = false;
   private closed = false;
   /** The URL the phone's browser was given (secret inside: never logged). */
   phoneUrl = '';
@@ -123,21 +130,45 @@ export class PhoneSession {
     );
   }
 
-  /** A snapshot batch resets the phone's replayer; the parts after its first are patches. */
+  /** A snapshot batch resets the phone's replayer; large messages go in parts, in order. */
   private sendMirror(events: MirrorEvent[]): void {
-    const { parts, tooLarge } = splitBatch(events);
-    if (tooLarge.length > 0) {
-      this.deps.log.warn(
-        { events: tooLarge.length },
-        'mirror events too large for the relay dropped',
-      );
+    // A fresh snapshot holds whatever the patches still waiting before it would have changed.
+    if (isFullSnapshotBatch(events)) this.mirrorQueue = [];
+    this.mirrorQueue.push(events);
+    if (!this.mirrorPumping) void this.pumpMirror();
+  }
+
+  private async pumpMirror(): Promise<void> {
+    this.mirrorPumping = true;
+    try {
+      while (this.mirrorQueue.length > 0) await this.sendMirrorBatch(this.takeMirrorBatch());
+    } finally {
+      this.mirrorPumping = false;
     }
-    let type: 'mirror.snapshot' | 'mirror.patch' = isFullSnapshotBatch(events)
-      ? 'mirror.snapshot'
-      : 'mirror.patch';
-    for (const payload of parts) {
-      void this.send({ type, payload });
-      type = 'mirror.patch';
+  }
+
+  /** The next batch, with the patch batches that queued up behind it while the last one went. */
+  private takeMirrorBatch(): MirrorEvent[] {
+    const events = [...(this.mirrorQueue.shift() ?? [])];
+    while (this.mirrorQueue[0] && !isFullSnapshotBatch(this.mirrorQueue[0])) {
+      events.push(...(this.mirrorQueue.shift() ?? []));
+    }
+    return events;
+  }
+
+  private async sendMirrorBatch(events: MirrorEvent[]): Promise<void> {
+    try {
+      if (this.mirrorHeld && !isFullSnapshotBatch(events)) return;
+      const messages = await encodeMirrorBatch(events, this.deps.mirrorEncoding);
+      const [first] = messages;
+      this.mirrorHeld = first?.type === 'mirror.unavailable';
+      if (first?.type === 'mirror.unavailable') {
+        this.deps.log.warn({ bytes: first.bytes }, 'page too large to mirror');
+      }
+      // Awaiting each keeps a large snapshot within the relay client's send window.
+      for (const message of messages) await this.send(message);
+    } catch (error) {
+      this.deps.log.warn({ err: (error as Error).message }, 'mirror batch not sent');
     }
   }
 

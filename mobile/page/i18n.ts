@@ -46,6 +46,7 @@ const en = {
   openOnPhone: 'Open on this phone',
   mirrorWaiting: 'Waiting for the PC’s page…',
   mirrorFailed: 'The mirror could not be loaded',
+  mirrorTooLarge: 'This page is too large to mirror. Show another tab, or open it on this phone.',
 } as const;
 
 export type Strings = Record<keyof typeof en, string>;
@@ -96,6 +97,7 @@ const zhCN: Strings = {
   openOnPhone: '在此手机上打开',
   mirrorWaiting: '正在等待电脑的页面…',
   mirrorFailed: '无法加载镜像',
+  mirrorTooLarge: '此页面太大，无法镜像。请显示其他标签页，或在此手机上打开。',
 };
 
 /** Simplified Chinese for zh, zh-CN, zh-Hans*, zh-SG; English otherwise. */

@@ -9,6 +9,7 @@ import { byId } from './dom.js';
 import { pickStrings } from './i18n.js';
 import { Inbox } from './inbox.js';
 import { wireMirrorControls } from './mirror-controls.js';
+import { isMirrorTooLarge } from './mirror-parts.js';
 import { MirrorPanel } from './mirror-view.js';
 
 const { lang, strings: t } = pickStrings(navigator.languages ?? [navigator.language]);
@@ -60,24 +61,23 @@ function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
       showTab: (tabId) => send({ type: 'op.tab', action: 'show', tabId }),
       openOnPhone: (url) => location.assign(url),
     },
-    () => {
+    (error) => {
       empty.hidden = false;
-      empty.textContent = t.mirrorFailed;
+      empty.textContent = isMirrorTooLarge(error) ? t.mirrorTooLarge : t.mirrorFailed;
     },
+    () => (empty.hidden = true),
   );
   const controls = wireMirrorControls((message) => client.send(message), panel, t);
   byId('view-mirror').addEventListener('click', () => showView('mirror', panel));
   byId('view-inbox').addEventListener('click', () => showView('inbox', panel));
   let shown = false;
   return (message) => {
-    if (message.type === 'mirror.snapshot') {
-      empty.hidden = true;
-      // The first time the PC streams, the mirror becomes the main area.
-      if (!shown) showView('mirror', panel);
-      shown = true;
-      panel.snapshot(message.payload);
-    } else if (message.type === 'mirror.patch') panel.patch(message.payload);
-    else if (message.type === 'mirror.tabs') controls.setTabs(message.tabs);
+    const mirror = panel.receive(message);
+    // The first time the PC streams, the mirror becomes the main area.
+    if (mirror === 'page' && !shown) showView('mirror', panel);
+    if (mirror === 'page') shown = true;
+    if (mirror) return true;
+    if (message.type === 'mirror.tabs') controls.setTabs(message.tabs);
     else if (message.type === 'find.result') controls.showFindResult(message);
     else return false;
     return true;
