@@ -52,6 +52,7 @@ export class PhoneSession {
   private mirrorPumping = false;
   /** The shown page could not be sent (over the cap): its patches wait for the next snapshot. */
   private mirrorHeld = false;
+  private inbound: Promise<void> = Promise.resolve();
   private closed = false;
   /** The URL the phone's browser was given (secret inside: never logged). */
   phoneUrl = '';
@@ -76,7 +77,11 @@ export class PhoneSession {
         new WebSocket(url, { perMessageDeflate: false }) as unknown as SocketLike,
     });
     this.relay = relay;
-    relay.on('message', (message) => void this.onMessage(message));
+    // One after the other, as the phone sent them: two typing operations performed at once would
+    // interleave their focus-select-insert steps on the PC ("he" + "hel" → "hehel").
+    relay.on('message', (message) => {
+      this.inbound = this.inbound.then(() => this.onMessage(message));
+    });
     relay.on('peer', (state, info) => this.onPeer(state, info.reason));
     relay.on('error', (error) => deps.log.warn({ code: error.code }, 'relay error'));
     relay.on('status', (status, detail) => {

@@ -42,6 +42,7 @@ const STYLE = `.tandem-mirror{position:relative;overflow:hidden;touch-action:pan
 
 const INCREMENTAL = 3;
 const SCROLL = 3;
+const INPUT = 5;
 
 const BLOCKED_FRAME_STYLE = `.rr-block{background:repeating-linear-gradient(45deg,#eee 0 10px,#ddd 10px 20px)}`;
 
@@ -74,6 +75,9 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
   let replayedScroll: { id: number; x: number; y: number } | undefined;
   let finder: Finder | undefined;
   let wiredRoot: Element | undefined;
+  // The PC echoes every value the person types; an echo arriving while they are still typing is
+  // older than the field and would undo their last keys. Held here, the newest applied on blur.
+  const heldInputs = new Map<number, eventWithTime>();
 
   const fit = (): void => {
     if (size.width === 0) return;
@@ -96,6 +100,7 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
     if (!replayed || !root || root === wiredRoot) return;
     wiredRoot = root;
     finder = undefined;
+    heldInputs.clear();
     const idOf = (node: EventTarget | null): number =>
       node ? replayer.getMirror().getId(node as Node) : -1;
     root.addEventListener(
@@ -111,6 +116,13 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
       const field = event.target as HTMLInputElement | HTMLTextAreaElement;
       const id = idOf(field);
       if (id > 0 && typeof field.value === 'string') api.type(id, field.value);
+    });
+    root.addEventListener('focusout', (event) => {
+      const id = idOf(event.target);
+      const held = heldInputs.get(id);
+      heldInputs.delete(id);
+      // The PC's own value wins once the person is done (a page may reformat what was typed).
+      if (held) replay(held);
     });
     replayed.addEventListener(
       'scroll',
@@ -128,6 +140,19 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
   };
   replayer.on('fullsnapshot-rebuilded', wire);
 
+  const replay = (event: eventWithTime): void => {
+    // Replay at arrival: the PC's clock and the phone's need not agree.
+    lastTime = Math.max(Date.now(), lastTime);
+    replayer.addEvent({ ...event, timestamp: lastTime } as eventWithTime);
+  };
+  /** The mirror id of the field the person is typing in, or -1. */
+  const typingIn = (): number => {
+    const replayed = replayer.iframe.contentDocument;
+    if (doc.activeElement !== replayer.iframe || !replayed?.hasFocus()) return -1;
+    const field = replayed.activeElement;
+    return field && field !== replayed.body ? replayer.getMirror().getId(field) : -1;
+  };
+
   return {
     addEvents(events) {
       for (const event of events) {
@@ -135,9 +160,11 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
         if (event.type === INCREMENTAL && data.source === SCROLL && typeof data.id === 'number') {
           replayedScroll = { id: data.id, x: data.x ?? 0, y: data.y ?? 0 };
         }
-        // Replay at arrival: the PC's clock and the phone's need not agree.
-        lastTime = Math.max(Date.now(), lastTime);
-        replayer.addEvent({ ...event, timestamp: lastTime } as eventWithTime);
+        if (event.type === INCREMENTAL && data.source === INPUT && data.id === typingIn()) {
+          heldInputs.set(data.id, event);
+          continue;
+        }
+        replay(event);
       }
     },
     setTabs(list) {

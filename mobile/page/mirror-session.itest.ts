@@ -125,4 +125,23 @@ describe('PhoneSession → relay → phone page', () => {
     await untilReplayed({ headline: 'Tandem fixture article' });
     assert.equal(await empty.isHidden(), true);
   });
+
+  it('fast typing on the phone (30 ms a key) ends as the typed text on both sides', async () => {
+    const TYPED = 'the quick brown fox jumps over the lazy dog, typed fast';
+    const form = await runtime.open(site.url('/form.html'));
+    await untilReplayed({ echo: '' });
+    const field = page.frameLocator('#mirror iframe').locator('#notes');
+    await field.tap();
+    await field.pressSequentially(TYPED, { delay: 30 });
+    const pcValue = () =>
+      runtime.host.evaluate<string>(form.id, `document.getElementById('notes').value`);
+    const deadline = Date.now() + 15_000;
+    while ((await pcValue()) !== TYPED && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(await pcValue(), TYPED, 'the PC field');
+    // The PC's echoes have all come back by now; none may have undone a keystroke.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(await field.inputValue(), TYPED, 'the phone field');
+  });
 });
