@@ -1,5 +1,6 @@
-// The phone's side of the mirror: an rrweb live replayer fitted to the phone's width (pinch zoom
-// left to the browser), the PC's tab list, and the phone's gestures turned into operations.
+// The phone's side of the mirror: an rrweb live replayer fitted to the phone's width and as tall as
+// the phone allows (pinch zoom left to the browser), the PC's tab list, and the phone's gestures
+// turned into operations.
 import { Replayer } from '@rrweb/replay';
 import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
@@ -16,6 +17,15 @@ export interface MirrorPhoneApi {
   showTab(tabId: string): void;
   /** Hand the URL to the phone's own browser; the default opens a new browser tab. */
   openOnPhone?(url: string): void;
+}
+
+export interface MirrorOptions {
+  /**
+   * How tall (phone CSS px) the replayed view may be: the room the phone page has for it. The view
+   * is fitted to the width and made this tall, so more of the page shows below the PC's viewport;
+   * never shorter than the PC's own aspect. Default: the PC's aspect.
+   */
+  availableHeight?(): number;
 }
 
 export interface MirrorView {
@@ -46,7 +56,11 @@ const INPUT = 5;
 
 const BLOCKED_FRAME_STYLE = `.rr-block{background:repeating-linear-gradient(45deg,#eee 0 10px,#ddd 10px 20px)}`;
 
-export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): MirrorView {
+export function mountMirror(
+  container: HTMLElement,
+  api: MirrorPhoneApi,
+  options: MirrorOptions = {},
+): MirrorView {
   const doc = container.ownerDocument;
   const style = doc.createElement('style');
   style.textContent = STYLE;
@@ -82,8 +96,12 @@ export function mountMirror(container: HTMLElement, api: MirrorPhoneApi): Mirror
   const fit = (): void => {
     if (size.width === 0) return;
     const scale = Math.min(1, stage.clientWidth / size.width) || 1;
+    // The replayed viewport takes the phone's aspect (after rrweb sized it as the PC's).
+    const room = Math.floor((options.availableHeight?.() ?? 0) / scale);
+    const height = Math.max(size.height, room);
+    replayer.iframe.setAttribute('height', String(height));
     replayer.wrapper.style.transform = `scale(${scale})`;
-    stage.style.height = `${Math.ceil(size.height * scale)}px`;
+    stage.style.height = `${Math.floor(height * scale)}px`;
   };
   replayer.on('resize', (dimension) => {
     size = dimension as { width: number; height: number };

@@ -67,6 +67,9 @@ export function wireMirrorControls(send: Send, panel: MirrorPanel, t: Strings): 
   // The PC answers with a data.text of its selection, which lands in the inbox to copy.
   byId('copy-from-pc').addEventListener('click', () => post({ type: 'op.copy' }));
 
+  // The open tab list pushes the mirror down: fit it to the room left.
+  byId('tabs-box').addEventListener('toggle', () => panel.refit());
+
   const follow = byId<HTMLInputElement>('follow');
   panel.setFollow(follow.checked);
   follow.addEventListener('change', () => panel.setFollow(follow.checked));

@@ -1,5 +1,7 @@
 // The phone page as the mirror: a real relay, a Node `pc` terminal streaming a real rrweb recording
 // of a headless Chromium PC page, and the page in real Chromium with mobile emulation.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -103,6 +105,53 @@ describe('phone page mirror', () => {
     await page.click('#view-inbox');
     assert.equal(await page.locator('#send-text').isVisible(), true);
     await page.click('#view-mirror');
+  });
+
+  it('fits the page to the phone’s width and as tall as the screen, toolbar inside 412 px, pinch zoom kept', async () => {
+    const viewport = (await page.getAttribute('meta[name="viewport"]', 'content')) ?? '';
+    assert.match(viewport, /width=device-width/);
+    assert.doesNotMatch(viewport, /user-scalable\s*=\s*(no|0)/i, 'pinch zoom allowed');
+    assert.doesNotMatch(viewport, /maximum-scale\s*=\s*1(\.0*)?(\s|,|$)/i, 'zoom not capped');
+    // Boxes in page coordinates (no named helpers here: the page has no tsx runtime).
+    const layout = await page.evaluate(() => {
+      const controls = document.querySelectorAll(
+        '#address-form button, #address, #find-form input, #find-form button, #follow, #copy-from-pc, #tabs-box summary',
+      );
+      const stage = (
+        document.querySelector('#mirror .tandem-mirror') as Element
+      ).getBoundingClientRect();
+      return {
+        width: window.innerWidth,
+        screenHeight: document.documentElement.clientHeight,
+        scrollWidth: document.documentElement.scrollWidth,
+        controls: [...controls].map((c) => ({
+          id: c.id || c.tagName,
+          left: c.getBoundingClientRect().left,
+          right: c.getBoundingClientRect().right,
+        })),
+        stage: { right: stage.right, bottom: stage.bottom + window.scrollY },
+        frameHeight: Number(document.querySelector('#mirror iframe')?.getAttribute('height')),
+      };
+    });
+    assert.equal(layout.width, 412, 'Pixel 7 width');
+    assert.ok(layout.scrollWidth <= layout.width, `no sideways scrolling (${layout.scrollWidth})`);
+    assert.ok(layout.controls.length >= 9);
+    for (const control of layout.controls) {
+      assert.ok(
+        control.left >= 0 && control.right <= layout.width,
+        `${control.id} inside the screen (${control.left}–${control.right})`,
+      );
+    }
+    assert.ok(Math.abs(layout.stage.right - layout.width) < 1, 'fitted to the width');
+    assert.ok(
+      Math.abs(layout.stage.bottom - layout.screenHeight) <= 2,
+      `the mirror reaches the bottom of the screen (${layout.stage.bottom} of ${layout.screenHeight})`,
+    );
+    assert.ok(
+      layout.frameHeight > 1000,
+      `more of the page than the PC’s 800 px (${layout.frameHeight})`,
+    );
+    await page.screenshot({ path: join(tmpdir(), 'tandem-phone-mirror.png') });
   });
 
   it('applies a patch: a DOM change on the PC appears on the phone', async () => {

@@ -3,14 +3,20 @@
 // parts of large messages, and routes the asset URLs of the replayed page through the agent.
 import type { MirrorEvent, RelayMessage } from '../../protocol/relay-messages.js';
 import { MirrorErrorCode, type MirrorPart } from '../../protocol/mirror-parts.js';
-import type { MirrorPhoneApi, MirrorView } from '../../mirror/replayer/mount-mirror.js';
+import type {
+  MirrorOptions,
+  MirrorPhoneApi,
+  MirrorView,
+} from '../../mirror/replayer/mount-mirror.js';
 import { rewriteAssetUrls } from '../../mirror/replayer/asset-rewrite.js';
 import { MirrorError, MirrorPartJoiner } from './mirror-parts.js';
 
 export const MIRROR_SCRIPT = '/m/mirror.js';
 
 type MirrorGlobal = {
-  TandemMirror?: { mountMirror(container: HTMLElement, api: MirrorPhoneApi): MirrorView };
+  TandemMirror?: {
+    mountMirror(container: HTMLElement, api: MirrorPhoneApi, options?: MirrorOptions): MirrorView;
+  };
 };
 type Events = Parameters<MirrorView['addEvents']>[0];
 
@@ -106,7 +112,12 @@ export class MirrorPanel {
     const mount = (window as MirrorGlobal).TandemMirror?.mountMirror;
     if (!mount) throw new Error('the mirror script defined no TandemMirror');
     this.view?.destroy();
-    this.view = mount(this.container, this.api);
+    this.view = mount(this.container, this.api, {
+      // From the mirror's top to the bottom of the screen (the layout viewport: pinch zoom aside).
+      availableHeight: () =>
+        document.documentElement.clientHeight -
+        (this.container.getBoundingClientRect().top + window.scrollY),
+    });
     this.view.setFollow(this.follow);
     this.add(events);
     this.onShown();
