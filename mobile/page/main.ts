@@ -59,7 +59,6 @@ function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
       type: (nodeId, value) => send({ type: 'op.input', ref: String(nodeId), value }),
       scroll: (x, y) => send({ type: 'op.scroll', x, y }),
       showTab: (tabId) => send({ type: 'op.tab', action: 'show', tabId }),
-      openOnPhone: (url) => location.assign(url),
     },
     (error) => {
       empty.hidden = false;

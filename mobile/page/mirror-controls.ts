@@ -83,8 +83,8 @@ export function wireMirrorControls(send: Send, panel: MirrorPanel, t: Strings): 
         list.map((tab) => ({ ...tab, favicon: tab.favicon && proxied(tab.favicon) })),
         {
           showTab: (tabId) => post({ type: 'op.tab', action: 'show', tabId }),
-          // Hands the address to the phone's own browser (this page, and the session, end).
-          openOnPhone: (url) => location.assign(url),
+          // In a new tab of the phone's own browser: leaving this page would end the session.
+          openOnPhone: (url) => void window.open(url, '_blank', 'noopener'),
         },
         { show: t.showTab, openOnPhone: t.openOnPhone },
       );

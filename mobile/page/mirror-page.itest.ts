@@ -264,6 +264,24 @@ describe('phone page mirror', () => {
     assert.equal(await page.inputValue('#address'), site.url('/article.html'));
   });
 
+  it('"Open on this phone" opens the tab’s page in a new tab; the session page stays', async () => {
+    await pc.send({ type: 'mirror.tabs', tabs: pcBrowser.host.tabs() });
+    const row = page.locator(`#tabs li[data-tab-id="${tabId}"]`);
+    if (!(await row.isVisible())) await page.click('#tabs-box summary');
+    const sessionUrl = page.url();
+    const [opened] = await Promise.all([
+      context.waitForEvent('page'),
+      row.locator('.tandem-tab-open').click(),
+    ]);
+    await opened.waitForLoadState();
+    assert.equal(opened.url(), site.url('/article.html'));
+    assert.equal(await opened.evaluate(() => window.opener), null, 'noopener');
+    assert.equal(page.url(), sessionUrl, 'the session page did not navigate away');
+    assert.equal(await page.locator('#status').innerText(), 'Connected');
+    assert.equal(pc.peer, 'present', 'the PC still sees the phone');
+    await opened.close();
+  });
+
   it('a new snapshot (another tab shown) replaces the mirrored page', async () => {
     await pcBrowser.host.open(site.url('/second.html'));
     await untilText('second page text');
