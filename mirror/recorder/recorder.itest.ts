@@ -12,9 +12,12 @@ import {
   type FixtureSite,
   type TestHost,
 } from '../../agent/browser/test-kit.js';
-import { MIRROR_CHANNEL } from './recorder-config.js';
+import { DEFAULT_RECORDER_CONFIG, MIRROR_CHANNEL } from './recorder-config.js';
 
 const FULL_SNAPSHOT = 2;
+const INCREMENTAL = 3;
+const MOUSE_MOVE = 1;
+const SCROLL = 3;
 
 describe('page agent batches', () => {
   let site: FixtureSite;
@@ -83,5 +86,41 @@ describe('page agent batches', () => {
       6000,
     );
     assert.ok(batch.at - changedAt < 1500, `arrived ${batch.at - changedAt} ms after the change`);
+  });
+
+  it('samples a burst of scrolling and pointer moves (recorder-config), keeping the last place', async () => {
+    const tab = await pc.host.open(site.url('/article.html'));
+    await waitFor('full snapshot', () =>
+      batches.some((b) => b.events.some((e) => e.type === FULL_SNAPSHOT)),
+    );
+    const since = batches.length;
+    const startedAt = Date.now();
+    // 200 scrolls, one every 4 ms (0.8 s), as a fling would make them.
+    await pc.host.evaluate(
+      tab.id,
+      `new Promise((done) => { let i = 0; const timer = setInterval(() => {
+        window.scrollTo(0, ++i * 10); if (i === 200) { clearInterval(timer); done(); } }, 4); })`,
+    );
+    const scrollMs = Date.now() - startedAt;
+    // 100 pointer moves across the page.
+    const mouse = pc.host.pageOf(tab.id).mouse;
+    for (let i = 0; i < 100; i++) await mouse.move(10 + i * 5, 300);
+    const moveMs = Date.now() - startedAt - scrollMs;
+    // The trailing samples (scroll's last place, the pointer's last batch) arrive after the burst.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const events = batches.slice(since).flatMap((b) => b.events);
+    const of = (source: number) =>
+      events.filter(
+        (e) => e.type === INCREMENTAL && (e.data as { source?: number }).source === source,
+      );
+    const scrolls = of(SCROLL);
+    const scrollBound = Math.ceil(scrollMs / DEFAULT_RECORDER_CONFIG.scrollMs) + 2;
+    assert.ok(scrolls.length >= 2, `some scrolls (${scrolls.length})`);
+    assert.ok(scrolls.length <= scrollBound, `${scrolls.length} scrolls ≤ ${scrollBound}`);
+    assert.equal((scrolls.at(-1)?.data as { y?: number }).y, 2000, 'the last place is sent');
+    const positions = of(MOUSE_MOVE).flatMap((e) => (e.data as { positions: unknown[] }).positions);
+    const moveBound = Math.ceil(moveMs / DEFAULT_RECORDER_CONFIG.mousemoveMs) + 2;
+    assert.ok(positions.length >= 1, 'pointer moves are recorded');
+    assert.ok(positions.length <= moveBound, `${positions.length} positions ≤ ${moveBound}`);
   });
 });

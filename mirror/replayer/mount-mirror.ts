@@ -1,7 +1,7 @@
 // The phone's side of the mirror: an rrweb live replayer fitted to the phone's width and as tall as
 // the phone allows (pinch zoom left to the browser), the PC's tab list, and the phone's gestures
 // turned into operations.
-import { Replayer } from '@rrweb/replay';
+import { Replayer, type playerConfig } from '@rrweb/replay';
 import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
 import { renderTabList, type MirrorTab } from './tab-list.js';
@@ -54,7 +54,25 @@ const INCREMENTAL = 3;
 const SCROLL = 3;
 const INPUT = 5;
 
-const BLOCKED_FRAME_STYLE = `.rr-block{background:repeating-linear-gradient(45deg,#eee 0 10px,#ddd 10px 20px)}`;
+const ELEMENT_NODE = 2;
+const BLOCKED = 'tandem-blocked';
+// What the recorder blocked (cross-origin frames) arrives as an empty element of the PC's size.
+const BLOCKED_FRAME_STYLE = `.${BLOCKED}{box-sizing:border-box;background:repeating-linear-gradient(45deg,#eee 0 10px,#ddd 10px 20px)}`;
+/**
+ * A blocked element keeps only its class and its size (`rr_width`, `rr_height`): mark it as it is
+ * built, so the style above draws the placeholder.
+ */
+const markBlocked: NonNullable<playerConfig['plugins']>[number] = {
+  onBuild(node, { replayer }) {
+    // Not the replayer's virtual DOM (marked when it lands); an element of the replayed document,
+    // another realm than this script's (so no instanceof).
+    if ('RRNodeType' in node || node.nodeType !== Node.ELEMENT_NODE) return;
+    const meta = replayer.getMirror().getMeta(node as Node);
+    if (meta?.type === ELEMENT_NODE && 'rr_width' in meta.attributes) {
+      (node as Element).classList.add(BLOCKED);
+    }
+  },
+};
 
 export function mountMirror(
   container: HTMLElement,
@@ -77,6 +95,7 @@ export function mountMirror(
     triggerFocus: false,
     showWarning: false,
     insertStyleRules: [BLOCKED_FRAME_STYLE],
+    plugins: [markBlocked],
   });
   replayer.startLive();
   replayer.enableInteract();

@@ -109,6 +109,57 @@ describe('replayer on the phone', () => {
     assert.equal((onPc.find?.count ?? 0) > 0, true);
   });
 
+  it('draws a cross-origin frame as a striped placeholder of its size, with none of its content', async () => {
+    const other = await startFixtureSite();
+    try {
+      // Another origin: localhost, where the PC page is on 127.0.0.1.
+      const frameUrl = `${other.origin.replace('127.0.0.1', 'localhost')}/second.html`;
+      await pc.host.evaluate(
+        tabId,
+        `(() => { const f = document.createElement('iframe'); f.id = 'xo'; f.width = 300;
+          f.height = 150; f.src = ${JSON.stringify(frameUrl)}; document.body.prepend(f); })()`,
+      );
+      await waitFor('the frame loaded on the PC', () =>
+        pc.host
+          .pageOf(tabId)
+          .frames()
+          .some((f) => f.url() === frameUrl),
+      );
+      const onPc = await pc.host.evaluate<{ width: number; height: number }>(
+        tabId,
+        `(() => { const { width, height } = document.getElementById('xo').getBoundingClientRect();
+          return { width, height }; })()`,
+      );
+      const placeholder = await waitFor('the placeholder on the phone', () =>
+        phone.page.evaluate(() => {
+          const doc = (document.querySelector('#mirror iframe') as HTMLIFrameElement)
+            .contentDocument;
+          // A blocked element keeps no attribute but its class and size: it is the only frame.
+          const frame = doc?.querySelector('body iframe');
+          if (!frame || !doc) return undefined;
+          const box = frame.getBoundingClientRect();
+          return {
+            html: frame.outerHTML,
+            background: getComputedStyle(frame).backgroundImage,
+            width: box.width,
+            height: box.height,
+            frameText: [...doc.querySelectorAll('iframe')]
+              .map((f) => f.contentDocument?.body?.textContent ?? '')
+              .join(' '),
+          };
+        }),
+      );
+      assert.match(placeholder.background, /repeating-linear-gradient/, placeholder.html);
+      assert.equal(Math.round(placeholder.width), Math.round(onPc.width), 'as wide as on the PC');
+      assert.equal(Math.round(placeholder.height), Math.round(onPc.height), 'as tall');
+      assert.doesNotMatch(placeholder.frameText, /second page text/);
+      assert.doesNotMatch(await phone.text(), /second page text/);
+    } finally {
+      await pc.host.evaluate(tabId, `document.getElementById('xo')?.remove()`);
+      await other.close();
+    }
+  });
+
   it('lists the PC tabs with "Show" and "Open on this phone"', async () => {
     await phone.page.evaluate((tabs) => {
       (window as unknown as { view: { setTabs(t: unknown): void } }).view.setTabs(tabs);
