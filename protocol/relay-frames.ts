@@ -9,6 +9,12 @@ export const RELAY_PROTOCOL_VERSION = 1;
 export const RELAY_PATH = '/v1/relay';
 /** The largest frame the relay accepts by default (its `maxPayload`); larger closes with 1009. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
+/**
+ * When either end acknowledges (acks are cumulative, so they may wait): once this many messages or
+ * bytes are unacknowledged, at once; otherwise within `delayMs` of the first one. The relay uses
+ * it toward senders, the reference client toward the relay.
+ */
+export const ACK_POLICY = Object.freeze({ messages: 64, bytes: 256 * 1024, delayMs: 200 });
 
 export const RoleSchema = z.enum(['pc', 'phone']);
 export type Role = z.infer<typeof RoleSchema>;

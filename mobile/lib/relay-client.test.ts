@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isRelayError, type RelayError } from '../../protocol/relay-errors.js';
+import { ACK_POLICY } from '../../protocol/relay-frames.js';
 import { RelayClient, type RelayClientOptions } from './relay-client.js';
 import type { SocketLike } from './socket-like.js';
 
@@ -131,6 +132,23 @@ describe('RelayClient', () => {
     );
     assert.deepEqual(socket.closedWith, [4408, 'HEARTBEAT_TIMEOUT']);
     assert.equal(client.status, 'reconnecting');
+    client.close();
+  });
+
+  it('acks what it received after 64 messages at once, otherwise within the ack delay', async () => {
+    const { client, socket } = connected();
+    const fwd = (seq: number) =>
+      socket.onmessage?.({
+        data: `{"t":"fwd","seq":${seq},"msg":{"v":1,"t":"msg","mode":"reliable","seq":${seq},"type":"op.back","body":{"type":"op.back"}}}`,
+      });
+    const acks = () => socket.frames().filter((f) => f.t === 'ack');
+    fwd(1);
+    await sleep(50);
+    assert.deepEqual(acks(), [], 'one message waits for the delay');
+    await sleep(ACK_POLICY.delayMs);
+    assert.deepEqual(acks(), [{ t: 'ack', seq: 1 }]);
+    for (let seq = 2; seq <= 65; seq++) fwd(seq);
+    assert.deepEqual(acks().at(-1), { t: 'ack', seq: 65 }, '64 unacknowledged: at once');
     client.close();
   });
 });

@@ -4,6 +4,7 @@
 // duplicates it receives; seals every payload with AES-GCM under the key of the URL fragment.
 import { RelayCloseCode, RelayError, RelayErrorCode } from '../../protocol/relay-errors.js';
 import {
+  ACK_POLICY,
   MAX_FRAME_BYTES,
   RELAY_PROTOCOL_VERSION,
   ServerFrameSchema,
@@ -76,6 +77,7 @@ export class RelayClient extends TypedEmitter<Events> {
   private resumeToken: string | undefined;
   private lastRecv = 0;
   private unacked = 0;
+  private unackedBytes = 0;
   private attempt = 0;
   private heartbeatMs = 15_000;
   private timers: Record<
@@ -254,7 +256,7 @@ export class RelayClient extends TypedEmitter<Events> {
         if (this.outbox.size === 0) this.flushWaiters.splice(0).forEach((wake) => wake());
         return;
       case 'fwd':
-        return this.onForward(frame);
+        return this.onForward(frame, text.length);
       case 'peer-joined':
         return this.setPeer('present', { role: frame.role, resumed: frame.resumed });
       case 'peer-away':
@@ -292,11 +294,11 @@ export class RelayClient extends TypedEmitter<Events> {
     this.flushLatest();
   }
 
-  private onForward(frame: ForwardFrame): void {
+  private onForward(frame: ForwardFrame, bytes: number): void {
     if (frame.seq !== undefined) {
-      if (frame.seq <= this.lastRecv) return this.scheduleAck();
+      if (frame.seq <= this.lastRecv) return this.scheduleAck(bytes);
       this.lastRecv = frame.seq;
-      this.scheduleAck();
+      this.scheduleAck(bytes);
     }
     const msg = frame.msg;
     this.recvChain = this.recvChain.then(async () => {
@@ -335,16 +337,20 @@ export class RelayClient extends TypedEmitter<Events> {
     return message.data;
   }
 
-  private scheduleAck(): void {
-    // One ack per 64 messages or 10 ms, whichever comes first.
-    if (++this.unacked >= 64) return this.sendAck();
-    this.timers.ack ??= setTimeout(() => this.sendAck(), 10);
+  private scheduleAck(bytes: number): void {
+    // ACK_POLICY: at 64 messages or 256 KiB at once, otherwise within 200 ms of the first.
+    this.unackedBytes += bytes;
+    if (++this.unacked >= ACK_POLICY.messages || this.unackedBytes >= ACK_POLICY.bytes) {
+      return this.sendAck();
+    }
+    this.timers.ack ??= setTimeout(() => this.sendAck(), ACK_POLICY.delayMs);
   }
 
   private sendAck(): void {
     clearTimeout(this.timers.ack);
     this.timers.ack = undefined;
     this.unacked = 0;
+    this.unackedBytes = 0;
     if (this.ready) this.socket?.send(`{"t":"ack","seq":${this.lastRecv}}`);
   }
 

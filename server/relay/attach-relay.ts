@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
-import { RELAY_PATH } from '../../protocol/relay-frames.js';
+import { ACK_POLICY, RELAY_PATH } from '../../protocol/relay-frames.js';
 import { admit, type Admission } from './upgrade-guard.js';
 import { RelayConnection } from './relay-connection.js';
 import type { RelayLogger } from './relay-logger.js';
@@ -35,6 +35,15 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   const { logger, now = Date.now, ...rest } = input;
   const options = resolveRelayOptions(rest);
   const log: RelayLogger = logger ?? app.log.child({ module: 'relay' });
+  // Delayed acks of every session share one timer.
+  let delayed: Array<() => void> = [];
+  let delayTimer: NodeJS.Timeout | undefined;
+  const runDelayed = (): void => {
+    delayTimer = undefined;
+    const due = delayed;
+    delayed = [];
+    for (const fn of due) fn();
+  };
   const registry = new SessionRegistry({
     options,
     log,
@@ -45,6 +54,10 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
       return () => clearTimeout(timer);
     },
     defer: (fn) => setImmediate(fn),
+    delay: (fn) => {
+      delayed.push(fn);
+      delayTimer ??= setTimeout(runDelayed, ACK_POLICY.delayMs);
+    },
   });
   const wss = new WebSocketServer({
     noServer: true,
@@ -133,6 +146,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     clearInterval(sweeper);
+    clearTimeout(delayTimer);
     app.server.off('upgrade', onUpgrade);
     registry.closeAll(RelayCloseCode.ServerShutdown, 'server shutting down');
     for (const socket of sockets) socket.terminate();

@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import { RELAY_PROTOCOL_VERSION, type Role } from '../../protocol/relay-frames.js';
 import { checkClientFrame } from '../../protocol/relay-frame-check.js';
+import { scanClientFrame, type FrameHeader } from '../../protocol/relay-frame-scan.js';
 import type { RelayOptions } from './relay-options.js';
 import type { RelaySession } from './relay-session.js';
 import type { TerminalLink } from './role-slot.js';
@@ -12,6 +13,8 @@ import { TokenBucket } from './token-bucket.js';
 
 /** A sender that would have to wait longer than this for its rate budget is cut off. */
 const MAX_THROTTLE_MS = 10_000;
+/** Frames are JSON text, also when handed over as bytes. */
+const TEXT_FRAME = Object.freeze({ binary: false });
 
 export class RelayConnection implements TerminalLink {
   /** Which slice of the heartbeat interval checks this connection. */
@@ -28,7 +31,7 @@ export class RelayConnection implements TerminalLink {
     private readonly session: RelaySession,
     private readonly role: Role,
     options: RelayOptions,
-    now: () => number,
+    private readonly now: () => number,
   ) {
     this.messages = new TokenBucket(options.messagesPerSecond, options.messageBurst, now);
     this.bytes = new TokenBucket(options.bytesPerSecond, options.byteBurst, now);
@@ -45,11 +48,11 @@ export class RelayConnection implements TerminalLink {
     return this.ws.bufferedAmount;
   }
 
-  send(text: string, onWritten: () => void): void {
+  send(frame: string | Buffer, onWritten: () => void): void {
     if (this.ws.readyState !== this.ws.OPEN) return onWritten();
     this.wroteSinceBeat = true;
     this.corkUntilTickEnd();
-    this.ws.send(text, onWritten);
+    this.ws.send(frame, TEXT_FRAME, onWritten);
   }
 
   /**
@@ -97,7 +100,8 @@ export class RelayConnection implements TerminalLink {
     // After a refusal the rest of the sender's last read must not be relayed.
     if (this.ws.readyState !== this.ws.OPEN) return;
     this.alive = true;
-    const wait = Math.max(this.messages.take(1), this.bytes.take(data.length));
+    const now = this.now();
+    const wait = Math.max(this.messages.take(1, now), this.bytes.take(data.length, now));
     if (wait > MAX_THROTTLE_MS) {
       return this.refuse(RelayErrorCode.RateLimited, 'too many messages or bytes per second');
     }
@@ -109,6 +113,12 @@ export class RelayConnection implements TerminalLink {
       this.throttle = setTimeout(() => this.ws.resume(), wait);
     }
     if (isBinary) return this.refuse(RelayErrorCode.MessageInvalid, 'frames are JSON text');
+    const frame = scanClientFrame(data) ?? this.parse(data);
+    if (frame) this.session.receive(this.role, this, frame, data);
+  }
+
+  /** Any frame the scanner does not take: JSON.parse and the full check, or a refusal. */
+  private parse(data: Buffer): FrameHeader | undefined {
     const text = data.toString('utf8');
     let json: unknown;
     try {
@@ -127,10 +137,10 @@ export class RelayConnection implements TerminalLink {
       }
       return this.refuse(RelayErrorCode.MessageInvalid, 'a frame does not fit the relay protocol');
     }
-    this.session.receive(this.role, this, frame, text);
+    return frame;
   }
 
-  private refuse(code: string, message: string): void {
+  private refuse(code: string, message: string): undefined {
     this.send(JSON.stringify({ t: 'error', code, message }), () => {});
     this.close(RelayCloseCode.Invalid, code);
   }

@@ -12,8 +12,8 @@ class FakeLink implements TerminalLink {
   readonly frames: string[] = [];
   closed: [number, string] | undefined;
   private readonly written: Array<() => void> = [];
-  send(text: string, onWritten: () => void): void {
-    this.frames.push(text);
+  send(frame: string | Buffer, onWritten: () => void): void {
+    this.frames.push(String(frame));
     this.written.push(onWritten);
   }
   close(code: number, reason: string): void {
@@ -32,6 +32,7 @@ class FakeLink implements TerminalLink {
 function setup(options: RelayOptionsInput = {}) {
   const timers: Array<() => void> = [];
   const deferred: Array<() => void> = [];
+  const delayed: Array<() => void> = [];
   const session = new RelaySession('page-id-for-tests', {
     options: resolveRelayOptions({
       highWaterBytes: 1024,
@@ -45,11 +46,13 @@ function setup(options: RelayOptionsInput = {}) {
       return () => timers.splice(timers.indexOf(fn), 1);
     },
     defer: (fn) => deferred.push(fn),
+    delay: (fn) => delayed.push(fn),
   });
   const runDeferred = () => deferred.splice(0).forEach((fn) => fn());
+  const runDelayed = () => delayed.splice(0).forEach((fn) => fn());
   const send = (role: 'pc' | 'phone', link: FakeLink, text: string) =>
-    session.receive(role, link, ClientFrameSchema.parse(JSON.parse(text)), text);
-  return { session, timers, runDeferred, send };
+    session.receive(role, link, ClientFrameSchema.parse(JSON.parse(text)), Buffer.from(text));
+  return { session, timers, runDeferred, runDelayed, send };
 }
 
 const msg = (seq: number, text = 'x') =>
@@ -62,19 +65,47 @@ describe('RelaySession', () => {
     const golden = JSON.parse(
       readFileSync(new URL('../../protocol/fixtures/relay-golden.json', import.meta.url), 'utf8'),
     ) as { client: string[]; server: string[] };
-    const { session, runDeferred, send } = setup();
+    const { session, runDelayed, send } = setup();
     const pc = new FakeLink();
     const phone = new FakeLink();
     session.attach('pc', pc, undefined);
     session.attach('phone', phone, undefined);
     // The relay's numbering toward the phone is its own: six earlier frames make the next one 7.
     const toPhone = session['slots'].phone;
-    for (let i = 0; i < 6; i++) toPhone.enqueue(() => '{}');
+    for (let i = 0; i < 6; i++) toPhone.enqueue(Buffer.from('{}'));
     toPhone.dropThrough(6);
     send('pc', pc, golden.client[0]!);
     assert.equal(phone.frames.at(-1), golden.server[1]);
-    runDeferred();
+    runDelayed();
     assert.equal(pc.frames.at(-1), golden.server[3]);
+  });
+
+  it('acks within the ack delay, at the end of the turn after 64 messages, or with other frames', () => {
+    const { session, runDeferred, runDelayed, send } = setup({
+      queueSoftBytes: 1024 * 1024,
+      queueHardBytes: 1024 * 1024,
+    });
+    const pc = new FakeLink();
+    const phone = new FakeLink();
+    session.attach('pc', pc, undefined);
+    session.attach('phone', phone, undefined);
+    const acks = () => pc.parsed().filter((f) => f.t === 'ack');
+    send('pc', pc, msg(1));
+    runDeferred();
+    assert.deepEqual(acks(), [], 'one quiet message waits for the delay');
+    runDelayed();
+    assert.deepEqual(acks(), [{ t: 'ack', seq: 1 }]);
+    for (let seq = 2; seq <= 65; seq++) send('pc', pc, msg(seq));
+    runDeferred();
+    assert.deepEqual(acks().at(-1), { t: 'ack', seq: 65 }, '64 unacknowledged: at once');
+    send('pc', pc, msg(66));
+    send('phone', phone, msg(1)); // the relay writes to the PC anyway: the ack rides along
+    const frames = pc.parsed();
+    assert.deepEqual(frames.at(-2), { t: 'ack', seq: 66 });
+    assert.equal(frames.at(-1)?.t, 'fwd');
+    runDelayed();
+    runDeferred();
+    assert.equal(acks().length, 3, 'no ack twice');
   });
 
   it('queues for an absent peer, replays unacknowledged frames on resume, drops acknowledged ones', () => {
@@ -91,7 +122,7 @@ describe('RelaySession', () => {
         .filter((f) => f.t === 'fwd')
         .map((f) => f.seq);
     assert.deepEqual(fwd(), [1, 2, 3]);
-    session.receive('phone', phone, { t: 'ack', seq: 2 }, '');
+    session.receive('phone', phone, { t: 'ack', seq: 2 }, Buffer.alloc(0));
     assert.equal(session.decide('phone', undefined), 'full', 'a live slot refuses a newcomer');
     session.detach('phone', phone, false);
     assert.equal(session.decide('phone', welcome.resumeToken), 'resume');
@@ -196,16 +227,17 @@ describe('RelaySession', () => {
   });
 
   it('withholds acks while the peer queue is over the soft limit and closes a sender past the hard one', () => {
-    const { session, runDeferred, send } = setup();
+    const { session, runDeferred, runDelayed, send } = setup();
     const pc = new FakeLink();
     session.attach('pc', pc, undefined);
     const big = 'y'.repeat(900);
     for (let seq = 1; seq <= 3; seq++) send('pc', pc, msg(seq, big));
+    runDelayed();
     runDeferred();
     assert.equal(pc.parsed().filter((f) => f.t === 'ack').length, 0, 'no ack over the soft limit');
     const phone = new FakeLink();
     session.attach('phone', phone, undefined);
-    session.receive('phone', phone, { t: 'ack', seq: 3 }, '');
+    session.receive('phone', phone, { t: 'ack', seq: 3 }, Buffer.alloc(0));
     runDeferred();
     assert.deepEqual(
       pc.parsed().filter((f) => f.t === 'ack'),
@@ -229,7 +261,7 @@ describe('RelaySession', () => {
     const again = new FakeLink();
     assert.equal(session.decide('phone', undefined), 'fresh');
     session.attach('phone', again, undefined);
-    session.receive('phone', again, { t: 'bye' }, '');
+    session.receive('phone', again, { t: 'bye' }, Buffer.alloc(0));
     const events = pc.parsed().filter((f) => String(f.t).startsWith('peer-'));
     assert.deepEqual(events, [
       { t: 'peer-joined', role: 'phone', resumed: false },
@@ -258,7 +290,7 @@ describe('RelaySession', () => {
     const { session } = setup();
     const phone = new FakeLink();
     session.attach('phone', phone, undefined);
-    session.receive('phone', phone, { t: 'ack', seq: 3 }, '');
+    session.receive('phone', phone, { t: 'ack', seq: 3 }, Buffer.alloc(0));
     assert.equal(phone.closed?.[0], 4400);
     assert.equal(phone.parsed().at(-1)?.code, 'MESSAGE_INVALID');
   });

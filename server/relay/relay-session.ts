@@ -5,24 +5,26 @@
 import { timingSafeEqual } from 'node:crypto';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import {
+  ACK_POLICY,
   RELAY_PROTOCOL_VERSION,
-  type ClientFrame,
-  type MsgFrame,
   type Role,
   type WelcomeFrame,
 } from '../../protocol/relay-frames.js';
+import type { FrameHeader } from '../../protocol/relay-frame-scan.js';
 import { deliveryOf } from '../../protocol/relay-messages.js';
 import type { RelayOptions } from './relay-options.js';
 import { pageTag, type RelayLogger } from './relay-logger.js';
-import { RoleSlot, type TerminalLink } from './role-slot.js';
+import { RoleSlot, wrapForward, type TerminalLink } from './role-slot.js';
 
 export interface RelaySessionDeps {
   options: RelayOptions;
   log: RelayLogger;
   /** Runs `fn` after `ms`; returns a cancel function. Injected so unit tests control time. */
   schedule: (fn: () => void, ms: number) => () => void;
-  /** Runs `fn` soon, once per turn: coalesces acks. */
+  /** Runs `fn` at the end of this turn: acks that must not wait. */
   defer: (fn: () => void) => void;
+  /** Runs `fn` within ACK_POLICY.delayMs, batched with every other delayed ack: one timer in all. */
+  delay: (fn: () => void) => void;
 }
 
 /** replace: the slot's terminal is away (dropped without bye) and a new one takes it over. */
@@ -90,6 +92,10 @@ export class RelaySession {
     }
     slot.state = 'connected';
     slot.link = link;
+    // One callback per connection, not one per frame: writes resume once the socket drains.
+    slot.written = () => {
+      if (slot.link === link && slot.hasPendingWrites()) this.pump(slot);
+    };
     const welcome: WelcomeFrame = {
       t: 'welcome',
       v: RELAY_PROTOCOL_VERSION,
@@ -108,12 +114,13 @@ export class RelaySession {
     return welcome;
   }
 
-  receive(role: Role, link: TerminalLink, frame: ClientFrame, text: string): void {
+  /** One frame from a terminal: its header (scanned or parsed) and its bytes, not kept. */
+  receive(role: Role, link: TerminalLink, frame: FrameHeader, bytes: Uint8Array): void {
     const slot = this.slots[role];
     if (slot.link !== link) return;
     switch (frame.t) {
       case 'msg':
-        return this.forward(slot, link, frame, text);
+        return this.forward(slot, link, frame, bytes);
       case 'ack':
         return this.acknowledged(slot, link, frame.seq);
       case 'bye':
@@ -159,7 +166,12 @@ export class RelaySession {
     return this.slots.pc.state === 'empty' && this.slots.phone.state === 'empty';
   }
 
-  private forward(slot: RoleSlot, link: TerminalLink, frame: MsgFrame, text: string): void {
+  private forward(
+    slot: RoleSlot,
+    link: TerminalLink,
+    frame: Extract<FrameHeader, { t: 'msg' }>,
+    bytes: Uint8Array,
+  ): void {
     const peer = this.peerOf(slot.role);
     // Only the protocol's types, each in its own mode: an unknown name or a reliable type sent
     // latest-wins would otherwise give a sender as many coalescing slots as it likes.
@@ -174,7 +186,7 @@ export class RelaySession {
       );
     }
     if (frame.mode === 'latest') {
-      const wrapped = `{"t":"fwd","msg":${text}}`;
+      const wrapped = wrapForward('{"t":"fwd","msg":', bytes);
       if (peer.link && !peer.hasPendingWrites() && peer.link.bufferedAmount < this.highWater) {
         this.write(peer, peer.link, wrapped);
       } else {
@@ -189,7 +201,7 @@ export class RelaySession {
       return this.refuse(link, RelayErrorCode.MessageInvalid, 'seq gap');
     }
     slot.recvSeq = frame.seq;
-    peer.enqueue((seq) => `{"t":"fwd","seq":${seq},"msg":${text}}`);
+    peer.enqueue(bytes);
     // Per-message lines are built only when debug is on: this is the relay's hot path.
     if (this.debug) {
       this.deps.log.debug(
@@ -197,13 +209,15 @@ export class RelaySession {
           page: pageTag(this.pageId),
           from: slot.role,
           type: frame.type,
-          size: text.length,
+          size: bytes.length,
           seq: frame.seq,
         },
         'relayed',
       );
     }
     if (peer.heldBytes > this.deps.options.queueHardBytes) return this.refuseFlowControl(link);
+    slot.ackDueMessages++;
+    slot.ackDueBytes += bytes.length;
     this.scheduleAck(slot);
     this.pump(peer);
   }
@@ -214,21 +228,46 @@ export class RelaySession {
     }
     slot.dropThrough(seq);
     const sender = this.peerOf(slot.role);
-    if (sender.ackedSeq < sender.recvSeq) this.scheduleAck(sender);
+    // A sender whose ack was withheld waits for room: give it at once.
+    if (sender.ackWithheld) this.scheduleAck(sender);
   }
 
+  /**
+   * Acks are cumulative, so they can wait (ACK_POLICY): to the end of the turn once 64 messages or
+   * 256 KiB are unacknowledged (a fast sender never waits on its window) or the ack was withheld,
+   * else within 200 ms. With thousands of quiet sessions most messages would otherwise cost an ack
+   * write of their own; an ack also rides along whenever the relay writes to the terminal anyway.
+   */
   private scheduleAck(slot: RoleSlot): void {
-    if (slot.ackPending) return;
-    slot.ackPending = true;
-    this.deps.defer(() => {
-      slot.ackPending = false;
-      const peer = this.peerOf(slot.role);
-      // Withholding the ack is the back-pressure: the sender stops at its window of unacked bytes.
-      if (!slot.link || peer.queueBytes > this.deps.options.queueSoftBytes) return;
-      if (slot.recvSeq <= slot.ackedSeq) return;
-      slot.ackedSeq = slot.recvSeq;
-      slot.link.send(`{"t":"ack","seq":${slot.recvSeq}}`, noop);
-    });
+    const urgent =
+      slot.ackWithheld ||
+      slot.ackDueMessages >= ACK_POLICY.messages ||
+      slot.ackDueBytes >= ACK_POLICY.bytes;
+    if (urgent) {
+      if (slot.ackNow) return;
+      slot.ackNow = true;
+      this.deps.defer(() => {
+        slot.ackNow = false;
+        this.sendAck(slot);
+      });
+    } else if (!slot.ackLater) {
+      slot.ackLater = true;
+      this.deps.delay(() => {
+        slot.ackLater = false;
+        this.sendAck(slot);
+      });
+    }
+  }
+
+  private sendAck(slot: RoleSlot): void {
+    if (!slot.link || slot.recvSeq <= slot.ackedSeq) return;
+    // Withholding the ack is the back-pressure: the sender stops at its window of unacked bytes.
+    slot.ackWithheld = this.peerOf(slot.role).queueBytes > this.deps.options.queueSoftBytes;
+    if (slot.ackWithheld) return;
+    slot.ackedSeq = slot.recvSeq;
+    slot.ackDueMessages = 0;
+    slot.ackDueBytes = 0;
+    slot.link.send(`{"t":"ack","seq":${slot.recvSeq}}`, noop);
   }
 
   /** Writes queued frames, then latest-wins ones, while the receiver's bufferedAmount allows. */
@@ -239,7 +278,7 @@ export class RelaySession {
       const next = slot.queue[slot.sendIndex];
       if (next) {
         slot.sendIndex++;
-        this.write(slot, link, next.text);
+        this.write(slot, link, next.data);
         continue;
       }
       const latest = slot.takeLatest();
@@ -248,12 +287,11 @@ export class RelaySession {
     }
   }
 
-  private write(slot: RoleSlot, link: TerminalLink, text: string): void {
+  private write(slot: RoleSlot, link: TerminalLink, frame: Buffer): void {
+    if (slot.ackedSeq < slot.recvSeq && !slot.ackWithheld) this.sendAck(slot);
     this.stats.relayedMessages++;
-    this.stats.relayedBytes += text.length;
-    link.send(text, () => {
-      if (slot.link === link && slot.hasPendingWrites()) this.pump(slot);
-    });
+    this.stats.relayedBytes += frame.length;
+    link.send(frame, slot.written);
   }
 
   /** An `error` frame, then close 4400: the terminal learns why before the connection ends. */

@@ -5,16 +5,19 @@ import { randomToken } from './session-secrets.js';
 /** The relay's view of one connected terminal; RelayConnection implements it over `ws`. */
 export interface TerminalLink {
   readonly bufferedAmount: number;
-  /** `onWritten` runs once the frame has left the process (or the link failed). */
-  send(text: string, onWritten: () => void): void;
+  /**
+   * Sends one text frame: a string, or UTF-8 bytes the link may keep until written (never reused).
+   * `onWritten` runs once the frame has left the process (or the link failed).
+   */
+  send(frame: string | Buffer, onWritten: () => void): void;
   close(code: number, reason: string): void;
 }
 
 export interface QueuedFrame {
   /** The relay's seq toward this slot's terminal. */
   seq: number;
-  text: string;
-  bytes: number;
+  /** The whole `fwd` frame as it goes on the wire. */
+  data: Buffer;
 }
 
 export type SlotState = 'empty' | 'connected' | 'away';
@@ -35,20 +38,29 @@ export class RoleSlot {
   /** Index in `queue` of the next frame to write on the current link. */
   sendIndex = 0;
   /** Latest-wins frames waiting for room, newest per message type and coalescing key. */
-  readonly latest = new Map<string, string>();
+  readonly latest = new Map<string, Buffer>();
   /** Bytes held in `latest`: they count against the hard limit like the queue does. */
   latestBytes = 0;
-  ackPending = false;
+  /** An ack to this terminal is scheduled for the end of the turn, or within the ack delay. */
+  ackNow = false;
+  ackLater = false;
+  /** Its ack waits for its peer's queue to drain (flow control). */
+  ackWithheld = false;
+  /** Messages and bytes stored from this terminal since the relay last acknowledged. */
+  ackDueMessages = 0;
+  ackDueBytes = 0;
   cancelGrace: (() => void) | undefined;
+  /** Passed with every frame written to the current link (see RelaySession.attach). */
+  written: () => void = () => {};
 
   constructor(readonly role: Role) {}
 
-  enqueue(wrap: (seq: number) => string): QueuedFrame {
+  /** Numbers the sender's `msg` bytes for this terminal and queues them as a `fwd` frame. */
+  enqueue(msg: Uint8Array): QueuedFrame {
     const seq = ++this.outSeq;
-    const text = wrap(seq);
-    const frame = { seq, text, bytes: text.length };
+    const frame = { seq, data: wrapForward(`{"t":"fwd","seq":${seq},"msg":`, msg) };
     this.queue.push(frame);
-    this.queueBytes += frame.bytes;
+    this.queueBytes += frame.data.length;
     return frame;
   }
 
@@ -56,7 +68,7 @@ export class RoleSlot {
   dropThrough(seq: number): number {
     let count = 0;
     while (count < this.queue.length && this.queue[count]!.seq <= seq) {
-      this.queueBytes -= this.queue[count]!.bytes;
+      this.queueBytes -= this.queue[count]!.data.length;
       count++;
     }
     if (count > 0) this.queue.splice(0, count);
@@ -65,26 +77,26 @@ export class RoleSlot {
   }
 
   /** Holds the newest latest-wins frame under `key`; true when it replaced an older one. */
-  putLatest(key: string, text: string): boolean {
+  putLatest(key: string, frame: Buffer): boolean {
     const old = this.latest.get(key);
     // Delete first so the newest goes to the end: the oldest waiting key is written first.
     if (old !== undefined) {
       this.latest.delete(key);
       this.latestBytes -= old.length;
     }
-    this.latest.set(key, text);
-    this.latestBytes += text.length;
+    this.latest.set(key, frame);
+    this.latestBytes += frame.length;
     return old !== undefined;
   }
 
   /** Removes and returns the oldest waiting latest-wins frame. */
-  takeLatest(): string | undefined {
+  takeLatest(): Buffer | undefined {
     const next = this.latest.entries().next();
     if (next.done) return undefined;
-    const [key, text] = next.value;
+    const [key, frame] = next.value;
     this.latest.delete(key);
-    this.latestBytes -= text.length;
-    return text;
+    this.latestBytes -= frame.length;
+    return frame;
   }
 
   /** Everything the relay holds for this terminal, reliable and latest-wins. */
@@ -104,9 +116,16 @@ export class RoleSlot {
     this.resumeToken = randomToken(18);
     this.recvSeq = 0;
     this.ackedSeq = 0;
+    this.resetAckState();
     this.sendIndex = 0;
     this.cancelGrace?.();
     this.cancelGrace = undefined;
+  }
+
+  private resetAckState(): void {
+    this.ackWithheld = false;
+    this.ackDueMessages = 0;
+    this.ackDueBytes = 0;
   }
 
   /** Frees the slot for a new terminal: nothing of the old one survives except the numbering. */
@@ -116,6 +135,7 @@ export class RoleSlot {
     this.resumeToken = randomToken(18);
     this.recvSeq = 0;
     this.ackedSeq = 0;
+    this.resetAckState();
     this.queue.length = 0;
     this.queueBytes = 0;
     this.sendIndex = 0;
@@ -124,4 +144,17 @@ export class RoleSlot {
     this.cancelGrace?.();
     this.cancelGrace = undefined;
   }
+}
+
+/**
+ * `head` + the sender's `msg` bytes + `}`, in a buffer of its own: the frame goes out without a
+ * decode and re-encode, and a small slice of Node's shared pool never pins a whole slab while it
+ * waits for an ack.
+ */
+export function wrapForward(head: string, msg: Uint8Array): Buffer {
+  const frame = Buffer.allocUnsafeSlow(head.length + msg.length + 1);
+  frame.write(head, 0, 'latin1');
+  frame.set(msg, head.length);
+  frame[frame.length - 1] = 0x7d;
+  return frame;
 }

@@ -13,15 +13,17 @@ export class TokenBucket {
     this.last = now();
   }
 
-  /** Takes `cost` tokens (the balance may go negative); returns ms to wait until it is positive again. */
-  take(cost: number): number {
-    this.refill();
+  /**
+   * Takes `cost` tokens (the balance may go negative); returns ms to wait until it is positive again.
+   * `now` lets a caller read the clock once for several buckets.
+   */
+  take(cost: number, now = this.now()): number {
+    this.refill(now);
     this.tokens -= cost;
     return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.rate) * 1000);
   }
 
-  private refill(): void {
-    const now = this.now();
+  private refill(now: number): void {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
   }
