@@ -1,8 +1,11 @@
-// The load generator's view of each target: a pair of endpoints where `a.send` reaches `b`.
-// Tandem is driven with its wire protocol (sealed-size payloads, acks every 32), not the full
-// client, so the benchmark measures the server rather than the generator's AES-GCM.
-import { io } from 'socket.io-client';
+// The load generator's view of each target: a pair of endpoints where `a.send` reaches `b`. The
+// same harness for all three: one raw `ws` client per connection, the same 128 B payload, each
+// target spoken in its own wire protocol by hand (socket.io's too, so the heavier socket.io-client
+// does not eat the generator's CPU and make the server look slower than it is). Tandem is driven
+// with its wire protocol (sealed-size payloads, acks as the reference client sends them), not the
+// full client, so the benchmark measures the server rather than the generator's AES-GCM.
 import { WebSocket } from 'ws';
+import { ACK_POLICY } from '../../protocol/relay-frames.js';
 
 export interface Pair {
   send(payload: string): void;
@@ -12,12 +15,39 @@ export interface Pair {
 
 export type Target = 'tandem' | 'socket.io' | 'echo';
 
+// Received frames are checked as bytes, the same way for every target.
+const FWD = Buffer.from('{"t":"fwd","seq":');
+const EVENT_M = Buffer.from('42["m"');
+const startsWith = (data: Buffer, prefix: Buffer): boolean =>
+  data.length >= prefix.length && data.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
+
 function openWs(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
+}
+
+/** The reference client's receiver acks (ACK_POLICY): 64 messages, 256 KiB, or 200 ms after the first. */
+function receiverAcks(phone: WebSocket): (seq: number, bytes: number) => void {
+  let last = 0;
+  let unacked = 0;
+  let unackedBytes = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const ack = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    unacked = 0;
+    unackedBytes = 0;
+    if (phone.readyState === phone.OPEN) phone.send(`{"t":"ack","seq":${last}}`);
+  };
+  return (seq, bytes) => {
+    last = seq;
+    unackedBytes += bytes;
+    if (++unacked >= ACK_POLICY.messages || unackedBytes >= ACK_POLICY.bytes) return ack();
+    timer ??= setTimeout(ack, ACK_POLICY.delayMs);
+  };
 }
 
 async function tandemPair(
@@ -28,16 +58,14 @@ async function tandemPair(
     `ws://${base}/v1/relay?v=1&page=${session.pageId}&role=${role}&k=${session.secret}`;
   const [pc, phone] = await Promise.all([openWs(url('pc')), openWs(url('phone'))]);
   let seq = 0;
-  let received = 0;
   let handler = (): void => {};
-  phone.on('message', (data) => {
-    const text = String(data);
-    if (!text.startsWith('{"t":"fwd"')) return;
+  const acked = receiverAcks(phone);
+  phone.on('message', (data: Buffer) => {
+    if (!startsWith(data, FWD)) return;
     handler();
-    if (++received % 32 === 0) {
-      const ack = /"seq":(\d+)/.exec(text)?.[1];
-      phone.send(`{"t":"ack","seq":${ack}}`);
-    }
+    let seq = 0;
+    for (let i = FWD.length; data[i] !== 0x2c; i++) seq = seq * 10 + data[i]! - 0x30;
+    acked(seq, data.length);
   });
   return {
     send: (payload) =>
@@ -49,27 +77,55 @@ async function tandemPair(
   };
 }
 
-async function socketIoPair(base: string, room: string): Promise<Pair> {
-  const connect = () =>
-    new Promise<ReturnType<typeof io>>((resolve, reject) => {
-      const socket = io(`http://${base}`, {
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-      });
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', reject);
+/**
+ * socket.io v4 over a raw WebSocket: engine.io packets `0` open, `2`/`3` ping/pong, `4` message;
+ * socket.io packets inside: `0` connect, `2` event, `3` ack (`421[...]` is event with ack id 1).
+ */
+function socketIoEndpoint(base: string): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://${base}/socket.io/?EIO=4&transport=websocket`, {
+    perMessageDeflate: false,
+  });
+  // Listening before 'open': the open packet can come in the same read as the upgrade answer.
+  return new Promise((resolve, reject) => {
+    const onHandshake = (data: unknown): void => {
+      const text = String(data);
+      if (text.startsWith('0{')) ws.send('40');
+      if (text.startsWith('40')) {
+        ws.off('message', onHandshake);
+        resolve(ws);
+      }
+    };
+    ws.on('message', onHandshake);
+    ws.on('message', (data) => {
+      if (String(data) === '2') ws.send('3');
     });
-  const [a, b] = await Promise.all([connect(), connect()]);
-  a.emit('join', room);
-  b.emit('join', room);
-  await new Promise((resolve) => setTimeout(resolve, 5));
+    ws.once('error', reject);
+  });
+}
+
+async function joinRoom(ws: WebSocket, room: string): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const onAck = (data: unknown): void => {
+      if (String(data) !== '431[]') return;
+      ws.off('message', onAck);
+      resolve();
+    };
+    ws.on('message', onAck);
+    ws.send(`421${JSON.stringify(['join', room])}`);
+  });
+}
+
+async function socketIoPair(base: string, room: string): Promise<Pair> {
+  const [a, b] = await Promise.all([socketIoEndpoint(base), socketIoEndpoint(base)]);
+  await Promise.all([joinRoom(a, room), joinRoom(b, room)]);
   let handler = (): void => {};
-  b.on('m', () => handler());
+  b.on('message', (data: Buffer) => {
+    if (startsWith(data, EVENT_M)) handler();
+  });
   return {
-    send: (p) => a.emit('m', p),
+    send: (p) => a.send(`42["m","${p}"]`),
     onReceive: (h) => (handler = h),
-    close: () => (a.close(), b.close()),
+    close: () => (a.terminate(), b.terminate()),
   };
 }
 

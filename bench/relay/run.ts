@@ -1,17 +1,28 @@
 // bench/relay: the Tandem relay next to a minimal socket.io rooms relay and a raw `ws` echo, each in
 // its own server process on loopback, with thousands of paired sessions: RSS per idle connection,
-// saturated messages/s, and p50/p99 latency at one fixed offered load. Writes JSON to bench/results.
+// saturated messages/s, server CPU per message, and p50/p99 latency at one fixed offered load.
+// Fair by construction: one harness (raw `ws`) and one 128 B payload for all three, in-order
+// delivery everywhere; Tandem alone also acknowledges both hops and keeps each message until the
+// receiver acks it, so its numbers include work the others skip. The load average is recorded:
+// on a shared machine, compare runs by their spread, and CPU per message over msgs/s.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectPairs, type Pair, type Target } from './load-clients.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 2000);
 const OFFERED_PER_S = Number(process.env.BENCH_RATE ?? 10_000);
 const PHASE_MS = Number(process.env.BENCH_PHASE_MS ?? 5000);
+/** `BENCH_TARGETS=tandem` measures one; the ratios need all three. */
+const TARGETS = (process.env.BENCH_TARGETS ?? 'tandem,socket.io,echo').split(',') as Target[];
+/** `BENCH_CPU_PROF=<dir>`: each server's CPU profile of the saturated phase, `<dir>/<target>.cpuprofile`. */
+const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const WINDOW = 4;
 const PAYLOAD = 'A'.repeat(128);
-const TARGETS: Target[] = ['tandem', 'socket.io', 'echo'];
+const CLOCK_TICKS_PER_S = 100;
 
 interface Result {
   target: Target;
@@ -22,6 +33,9 @@ interface Result {
   deliveredAtOfferedPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time per delivered message while saturated: steadier than msgs/s on a busy machine. */
+  serverCpuUsPerMessage: number;
+  generatorCpuUsPerMessage: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31,10 +45,24 @@ function rssKB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
+/** User plus system CPU of a process so far, in µs (from /proc, clock-tick resolution). */
+function cpuUs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_S;
+}
+
+const ownCpuUs = (): number => {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+};
+
 async function startServer(target: Target): Promise<{ child: ChildProcess; port: number }> {
   const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+  const profile = CPU_PROF_DIR ? join(CPU_PROF_DIR, `${target}.cpuprofile`) : '';
   const child = spawn(process.execPath, ['--import', 'tsx', entry, target], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, BENCH_PROFILE_OUT: profile },
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
@@ -49,7 +77,10 @@ async function startServer(target: Target): Promise<{ child: ChildProcess; port:
 }
 
 /** Closed loop: every pair keeps WINDOW messages in flight; counts deliveries in PHASE_MS. */
-async function saturate(pairs: Pair[]): Promise<number> {
+async function saturate(
+  pairs: Pair[],
+  serverPid: number,
+): Promise<{ rate: number; serverCpuUs: number; generatorCpuUs: number }> {
   let delivered = 0;
   let running = true;
   for (const pair of pairs) {
@@ -59,13 +90,24 @@ async function saturate(pairs: Pair[]): Promise<number> {
     });
     for (let i = 0; i < WINDOW; i++) pair.send(PAYLOAD);
   }
+  await sleep(500); // past the first burst
   const start = performance.now();
   const before = delivered;
+  const [server0, own0] = [cpuUs(serverPid), ownCpuUs()];
+  if (CPU_PROF_DIR) process.kill(serverPid, 'SIGUSR2');
   await sleep(PHASE_MS);
-  const rate = ((delivered - before) * 1000) / (performance.now() - start);
+  if (CPU_PROF_DIR) process.kill(serverPid, 'SIGUSR2');
+  const count = delivered - before;
+  const rate = (count * 1000) / (performance.now() - start);
+  const serverCpuUs = (cpuUs(serverPid) - server0) / count;
+  const generatorCpuUs = (ownCpuUs() - own0) / count;
   running = false;
-  await sleep(1000); // let the windows drain before the next phase
-  return Math.round(rate);
+  // Let the windows drain, so that no late delivery is counted in the next phase.
+  for (let last = -1; last !== delivered;) {
+    last = delivered;
+    await sleep(500);
+  }
+  return { rate: Math.round(rate), serverCpuUs, generatorCpuUs };
 }
 
 /** Open loop at a fixed rate spread over all pairs; latency = receive time − send time (FIFO). */
@@ -115,30 +157,45 @@ async function measure(target: Target): Promise<Result> {
     const rssPerIdleConnectionKB = Number(
       ((rssKB(child.pid!) - baseline) / connections).toFixed(2),
     );
-    const messagesPerSecond = await saturate(pairs);
+    const saturated = await saturate(pairs, child.pid!);
     const latency = await offered(pairs);
     for (const pair of pairs) pair.close();
     return {
       target,
       connections,
       rssPerIdleConnectionKB,
-      messagesPerSecond,
+      messagesPerSecond: saturated.rate,
       offeredPerSecond: OFFERED_PER_S,
       deliveredAtOfferedPerSecond: latency.delivered,
       p50Ms: latency.p50,
       p99Ms: latency.p99,
+      serverCpuUsPerMessage: Number(saturated.serverCpuUs.toFixed(1)),
+      generatorCpuUsPerMessage: Number(saturated.generatorCpuUs.toFixed(1)),
     };
   } finally {
-    child.kill('SIGKILL');
+    // SIGTERM for a normal exit; SIGKILL if it does not go.
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
   }
 }
 
+const load = (): number[] => loadavg().map((l) => Number(l.toFixed(2)));
+const loadBefore = load();
 const results: Result[] = [];
 for (const target of TARGETS) {
   process.stderr.write(`bench/relay: ${target}, ${SESSIONS} sessions…\n`);
   results.push(await measure(target));
 }
-const [tandem, socketIo, echo] = results as [Result, Result, Result];
+const loadAfter = load();
+const byTarget = (t: Target) => results.find((r) => r.target === t);
+const [tandem, socketIo, echo] = [byTarget('tandem'), byTarget('socket.io'), byTarget('echo')];
+if (!tandem || !socketIo || !echo) {
+  console.log(JSON.stringify({ loadBefore, loadAfter, results }, null, 2));
+  process.exit(0);
+}
 const ratios = {
   throughputVsSocketIo: Number((tandem.messagesPerSecond / socketIo.messagesPerSecond).toFixed(2)),
   throughputVsEcho: Number((tandem.messagesPerSecond / echo.messagesPerSecond).toFixed(2)),
@@ -154,15 +211,17 @@ const goals = {
 console.log(
   `\nRelay benchmark: ${SESSIONS} paired sessions (${SESSIONS * 2} connections), payload ${PAYLOAD.length} B`,
 );
+console.log(`load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after`);
 console.log(
-  'target      | KB/idle conn | msgs/s (saturated) | offered → delivered/s | p50 ms | p99 ms',
+  'target      | KB/idle conn | msgs/s (saturated) | server µs/msg | offered → delivered/s | p50 ms | p99 ms',
 );
 console.log(
-  '------------|--------------|--------------------|-----------------------|--------|-------',
+  '------------|--------------|--------------------|---------------|-----------------------|--------|-------',
 );
 for (const r of results) {
   console.log(
     `${r.target.padEnd(11)} | ${String(r.rssPerIdleConnectionKB).padStart(12)} | ${String(r.messagesPerSecond).padStart(18)} | ` +
+      `${String(r.serverCpuUsPerMessage).padStart(13)} | ` +
       `${`${r.offeredPerSecond} → ${r.deliveredAtOfferedPerSecond}`.padStart(21)} | ${String(r.p50Ms).padStart(6)} | ${String(r.p99Ms).padStart(6)}`,
   );
 }
@@ -177,6 +236,6 @@ mkdirSync(dir, { recursive: true });
 const file = `${dir}relay-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
 writeFileSync(
   file,
-  `${JSON.stringify({ sessions: SESSIONS, phaseMs: PHASE_MS, results, ratios, goals }, null, 2)}\n`,
+  `${JSON.stringify({ sessions: SESSIONS, phaseMs: PHASE_MS, loadBefore, loadAfter, results, ratios, goals }, null, 2)}\n`,
 );
 console.log(`\nwrote ${file}`);
