@@ -53,6 +53,8 @@ const STYLE = `.tandem-mirror{position:relative;overflow:hidden;touch-action:pan
 const INCREMENTAL = 3;
 const SCROLL = 3;
 const INPUT = 5;
+/** A replayed glide whose scroll events pause this long is over (or was cut short). */
+const GLIDE_QUIET_MS = 400;
 
 const ELEMENT_NODE = 2;
 const BLOCKED = 'tandem-blocked';
@@ -104,8 +106,10 @@ export function mountMirror(
   let follow = false;
   let lastTime = 0;
   // Where the PC's own scrolling last put the page: replaying it is not the person scrolling, so
-  // follow mode does not echo it back to the PC.
+  // follow mode does not echo it back to the PC. The replayer glides there (smooth scrolling):
+  // the positions on the way are not the person's either, until the glide has been still a while.
   let replayedScroll: { id: number; x: number; y: number } | undefined;
+  let glidingUntil = 0;
   let finder: Finder | undefined;
   let wiredRoot: Element | undefined;
   // The PC echoes every value the person types; an echo arriving while they are still typing is
@@ -166,11 +170,20 @@ export function mountMirror(
       () => {
         const win = replayed.defaultView;
         if (!follow || !win) return;
-        const echo =
-          replayedScroll?.id === idOf(replayed) &&
-          Math.abs(replayedScroll.x - win.scrollX) < 1 &&
-          Math.abs(replayedScroll.y - win.scrollY) < 1;
-        if (!echo) api.scroll(win.scrollX, win.scrollY);
+        const replaying = replayedScroll?.id === idOf(replayed);
+        const arrived =
+          replaying &&
+          Math.abs((replayedScroll?.x ?? 0) - win.scrollX) < 1 &&
+          Math.abs((replayedScroll?.y ?? 0) - win.scrollY) < 1;
+        if (arrived) {
+          glidingUntil = 0;
+          return;
+        }
+        if (replaying && Date.now() < glidingUntil) {
+          glidingUntil = Date.now() + GLIDE_QUIET_MS;
+          return;
+        }
+        api.scroll(win.scrollX, win.scrollY);
       },
       { passive: true },
     );
@@ -196,6 +209,7 @@ export function mountMirror(
         const data = event.data as { source?: number; id?: number; x?: number; y?: number };
         if (event.type === INCREMENTAL && data.source === SCROLL && typeof data.id === 'number') {
           replayedScroll = { id: data.id, x: data.x ?? 0, y: data.y ?? 0 };
+          glidingUntil = Date.now() + GLIDE_QUIET_MS;
         }
         if (event.type === INCREMENTAL && data.source === INPUT && data.id === typingIn()) {
           heldInputs.set(data.id, event);

@@ -229,6 +229,7 @@ describe('phone page mirror', () => {
   });
 
   it('shows the PC’s scrolling without echoing it back as op.scroll', async () => {
+    const sentBefore = ops('op.scroll').length;
     await pcBrowser.host.evaluate(tabId, 'window.scrollTo(0, 1500)');
     const phoneScrollY = () =>
       page.evaluate(() => {
@@ -240,6 +241,9 @@ describe('phone page mirror', () => {
       if (Date.now() > deadline) throw new Error('the PC scroll did not reach the phone');
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
+    // Nor any place on the way: the replayer glides there, and the PC must not be pulled back.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.deepEqual(ops('op.scroll').slice(sentBefore), [], 'no echo of the glide');
     // A scroll of the person's own after it arrives; the replayed one must not have.
     await page.evaluate(() => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
