@@ -64,7 +64,29 @@ const BLOCKED_FRAME_STYLE = `.${BLOCKED}{box-sizing:border-box;background:repeat
  * A blocked element keeps only its class and its size (`rr_width`, `rr_height`): mark it as it is
  * built, so the style above draws the placeholder.
  */
-const markBlocked: NonNullable<playerConfig['plugins']>[number] = {
+type ReplayPlugin = NonNullable<playerConfig['plugins']>[number];
+
+/**
+ * rrweb glides to each replayed scroll position (smooth scrolling), which shows it some 70 ms late
+ * and repaints the page all the way; the PC's positions come sampled (recorder-config), so jump.
+ * Runs right after rrweb applied the event: an instant scroll ends the glide where it should end.
+ */
+const jumpToScroll: ReplayPlugin = {
+  handler(event, isSync, { replayer }) {
+    const data = event.data as { source?: number; id?: number; x?: number; y?: number };
+    if (isSync || event.type !== INCREMENTAL || data.source !== SCROLL || data.id === undefined) {
+      return;
+    }
+    const target = replayer.getMirror().getNode(data.id);
+    const options: ScrollToOptions = { top: data.y ?? 0, left: data.x ?? 0, behavior: 'instant' };
+    // Nodes of the replayed document's realm: told apart by nodeType, not instanceof.
+    if (target?.nodeType === Node.DOCUMENT_NODE)
+      (target as Document).defaultView?.scrollTo(options);
+    else if (target?.nodeType === Node.ELEMENT_NODE) (target as Element).scrollTo?.(options);
+  },
+};
+
+const markBlocked: ReplayPlugin = {
   onBuild(node, { replayer }) {
     // Not the replayer's virtual DOM (marked when it lands); an element of the replayed document,
     // another realm than this script's (so no instanceof).
@@ -97,7 +119,7 @@ export function mountMirror(
     triggerFocus: false,
     showWarning: false,
     insertStyleRules: [BLOCKED_FRAME_STYLE],
-    plugins: [markBlocked],
+    plugins: [markBlocked, jumpToScroll],
   });
   replayer.startLive();
   replayer.enableInteract();
@@ -106,8 +128,9 @@ export function mountMirror(
   let follow = false;
   let lastTime = 0;
   // Where the PC's own scrolling last put the page: replaying it is not the person scrolling, so
-  // follow mode does not echo it back to the PC. The replayer glides there (smooth scrolling):
-  // the positions on the way are not the person's either, until the glide has been still a while.
+  // follow mode does not echo it back to the PC. Nor the positions on the way there (rrweb's glide
+  // may have begun before jumpToScroll), or where a phone view taller than the PC's stops short of
+  // it: until the replayed scroll has been still a while, scroll events are not the person's.
   let replayedScroll: { id: number; x: number; y: number } | undefined;
   let glidingUntil = 0;
   let finder: Finder | undefined;

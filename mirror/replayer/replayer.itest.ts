@@ -94,6 +94,24 @@ describe('replayer on the phone', () => {
     assert.equal(await pc.host.evaluate(tabId, 'window.scrollY'), 900);
   });
 
+  it('jumps to where the PC scrolled, with no glide through the places between', async () => {
+    await phone.page.evaluate(() => {
+      const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
+      const win = frame.contentWindow as Window & { seen?: number[] };
+      win.seen = [];
+      win.addEventListener('scroll', () => win.seen?.push(Math.round(win.scrollY)));
+    });
+    await pc.host.evaluate(tabId, 'window.scrollTo(0, 2200)');
+    const seen = await waitFor('the phone at 2200', () =>
+      phone.page.evaluate(() => {
+        const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
+        const win = frame.contentWindow as Window & { seen: number[] };
+        return Math.round(win.scrollY) === 2200 && win.seen;
+      }),
+    );
+    assert.deepEqual([...new Set(seen)], [2200], 'only the PC’s place');
+  });
+
   it('finds the same matches on the phone as on the PC', async () => {
     const onPc = await performOperation(
       { host: pc.host, tabId },
