@@ -10,11 +10,17 @@ export const RELAY_PATH = '/v1/relay';
 /** The largest frame the relay accepts by default (its `maxPayload`); larger closes with 1009. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 /**
- * When either end acknowledges (acks are cumulative, so they may wait): once this many messages or
- * bytes are unacknowledged, at once; otherwise within `delayMs` of the first one. The relay uses
- * it toward senders, the reference client toward the relay.
+ * When either end acknowledges (acks are cumulative, so they may wait): at once when this many
+ * messages or bytes are unacknowledged, otherwise within a delay of the first one.
  */
-export const ACK_POLICY = Object.freeze({ messages: 64, bytes: 256 * 1024, delayMs: 200 });
+export const ACK_POLICY = Object.freeze({
+  messages: 64,
+  bytes: 256 * 1024,
+  /** The relay toward a sender: the sender's outbox (and its flush) waits on this ack. */
+  relayDelayMs: 200,
+  /** A receiver toward the relay: only the relay's copy, kept for a resume, waits on it. */
+  receiverDelayMs: 1000,
+});
 
 export const RoleSchema = z.enum(['pc', 'phone']);
 export type Role = z.infer<typeof RoleSchema>;

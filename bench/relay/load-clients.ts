@@ -29,7 +29,7 @@ function openWs(url: string): Promise<WebSocket> {
   });
 }
 
-/** The reference client's receiver acks (ACK_POLICY): 64 messages, 256 KiB, or 200 ms after the first. */
+/** The reference client's receiver acks (ACK_POLICY): 64 messages, 256 KiB, or 1 s after the first. */
 function receiverAcks(phone: WebSocket): (seq: number, bytes: number) => void {
   let last = 0;
   let unacked = 0;
@@ -46,7 +46,7 @@ function receiverAcks(phone: WebSocket): (seq: number, bytes: number) => void {
     last = seq;
     unackedBytes += bytes;
     if (++unacked >= ACK_POLICY.messages || unackedBytes >= ACK_POLICY.bytes) return ack();
-    timer ??= setTimeout(ack, ACK_POLICY.delayMs);
+    timer ??= setTimeout(ack, ACK_POLICY.receiverDelayMs);
   };
 }
 

@@ -145,7 +145,7 @@ describe('RelayClient', () => {
     fwd(1);
     await sleep(50);
     assert.deepEqual(acks(), [], 'one message waits for the delay');
-    await sleep(ACK_POLICY.delayMs);
+    await sleep(ACK_POLICY.receiverDelayMs);
     assert.deepEqual(acks(), [{ t: 'ack', seq: 1 }]);
     for (let seq = 2; seq <= 65; seq++) fwd(seq);
     assert.deepEqual(acks().at(-1), { t: 'ack', seq: 65 }, '64 unacknowledged: at once');

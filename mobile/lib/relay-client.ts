@@ -338,12 +338,12 @@ export class RelayClient extends TypedEmitter<Events> {
   }
 
   private scheduleAck(bytes: number): void {
-    // ACK_POLICY: at 64 messages or 256 KiB at once, otherwise within 200 ms of the first.
+    // ACK_POLICY: at 64 messages or 256 KiB at once, otherwise within 1 s of the first.
     this.unackedBytes += bytes;
     if (++this.unacked >= ACK_POLICY.messages || this.unackedBytes >= ACK_POLICY.bytes) {
       return this.sendAck();
     }
-    this.timers.ack ??= setTimeout(() => this.sendAck(), ACK_POLICY.delayMs);
+    this.timers.ack ??= setTimeout(() => this.sendAck(), ACK_POLICY.receiverDelayMs);
   }
 
   private sendAck(): void {

@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import { ACK_POLICY, RELAY_PATH } from '../../protocol/relay-frames.js';
 import { admit, type Admission } from './upgrade-guard.js';
+import { DelayQueue } from './delay-queue.js';
 import { RelayConnection } from './relay-connection.js';
 import type { RelayLogger } from './relay-logger.js';
 import { resolveRelayOptions, type RelayOptions, type RelayOptionsInput } from './relay-options.js';
@@ -29,21 +30,15 @@ export interface Relay {
 }
 
 export const RELAY_PROBE_PATH = '/v1/relay/probe';
-const HEARTBEAT_SLICES = 8;
+/** Each connection is checked once per heartbeat interval, a slice of them every interval/32. */
+const HEARTBEAT_SLICES = 32;
 
 export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}): Relay {
   const { logger, now = Date.now, ...rest } = input;
   const options = resolveRelayOptions(rest);
   const log: RelayLogger = logger ?? app.log.child({ module: 'relay' });
-  // Delayed acks of every session share one timer.
-  let delayed: Array<() => void> = [];
-  let delayTimer: NodeJS.Timeout | undefined;
-  const runDelayed = (): void => {
-    delayTimer = undefined;
-    const due = delayed;
-    delayed = [];
-    for (const fn of due) fn();
-  };
+  // Delayed acks of every session share one timer, and leave spread out as they came.
+  const delayed = new DelayQueue(ACK_POLICY.relayDelayMs, 10);
   const registry = new SessionRegistry({
     options,
     log,
@@ -54,10 +49,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
       return () => clearTimeout(timer);
     },
     defer: (fn) => setImmediate(fn),
-    delay: (fn) => {
-      delayed.push(fn);
-      delayTimer ??= setTimeout(runDelayed, ACK_POLICY.delayMs);
-    },
+    delay: (fn) => delayed.push(fn),
   });
   const wss = new WebSocketServer({
     noServer: true,
@@ -146,7 +138,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     clearInterval(sweeper);
-    clearTimeout(delayTimer);
+    delayed.clear();
     app.server.off('upgrade', onUpgrade);
     registry.closeAll(RelayCloseCode.ServerShutdown, 'server shutting down');
     for (const socket of sockets) socket.terminate();

@@ -91,6 +91,7 @@ export class RelayConnection implements TerminalLink {
       return;
     }
     this.alive = false;
+    this.corkUntilTickEnd(); // the ping and the hb leave in one write
     this.ws.ping();
     if (!this.wroteSinceBeat) this.send('{"t":"hb"}', () => {});
     this.wroteSinceBeat = false;

@@ -23,7 +23,7 @@ export interface RelaySessionDeps {
   schedule: (fn: () => void, ms: number) => () => void;
   /** Runs `fn` at the end of this turn: acks that must not wait. */
   defer: (fn: () => void) => void;
-  /** Runs `fn` within ACK_POLICY.delayMs, batched with every other delayed ack: one timer in all. */
+  /** Runs `fn` after ACK_POLICY.relayDelayMs, with every other delayed ack on one timer. */
   delay: (fn: () => void) => void;
 }
 
@@ -235,7 +235,7 @@ export class RelaySession {
   /**
    * Acks are cumulative, so they can wait (ACK_POLICY): to the end of the turn once 64 messages or
    * 256 KiB are unacknowledged (a fast sender never waits on its window) or the ack was withheld,
-   * else within 200 ms. With thousands of quiet sessions most messages would otherwise cost an ack
+   * else within 200 ms (relayDelayMs). With thousands of quiet sessions most messages would otherwise cost an ack
    * write of their own; an ack also rides along whenever the relay writes to the terminal anyway.
    */
   private scheduleAck(slot: RoleSlot): void {
