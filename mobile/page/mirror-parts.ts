@@ -76,7 +76,14 @@ export class MirrorPartJoiner {
 }
 
 async function inflate(chunks: Uint8Array<ArrayBuffer>[], maxBytes: number): Promise<string> {
-  const reader = new Blob(chunks).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  // From memory, not through a Blob: a Blob's stream is read asynchronously through the browser.
+  const source = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(chunk);
+      controller.close();
+    },
+  });
+  const reader = source.pipeThrough(new DecompressionStream('gzip')).getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let text = '';
   let total = 0;
