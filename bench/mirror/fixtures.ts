@@ -66,9 +66,12 @@ export const scenarios: Scenario[] = [
     name: 'table-10k',
     path: '/table.html',
     ready: `doc.getElementById('c9999') !== null`,
+    // 100 cells change all over the table, and the PC shows the last of them, as a person would
+    // look at what changed (a change out of view draws no screencast frame at all).
     steps: Array.from({ length: STEPS }, (_, i) => ({
       pcExpression: `(() => { for (let k = 0; k < 100; k++) { const r = (${i} * 997 + k * 101) % 10000;
-        document.getElementById('c' + r).textContent = 'mutated ${i}-' + k; } })()`,
+        document.getElementById('c' + r).textContent = 'mutated ${i}-' + k; }
+        document.getElementById('c${(i * 997 + 99 * 101) % 10000}').scrollIntoView({ block: 'center' }); })()`,
       phoneCondition: `doc.getElementById('c${(i * 997 + 99 * 101) % 10000}')?.textContent === 'mutated ${i}-99'`,
     })),
   },

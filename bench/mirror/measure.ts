@@ -1,15 +1,53 @@
-// Small measuring helpers for the mirror benchmark.
+// Small measuring helpers for the mirror benchmark, and its goals.
 import type { CDPSession } from 'playwright-core';
 
 export interface ScenarioResult {
   scenario: string;
   mode: 'rrweb' | 'screencast';
   seconds: number;
+  /** Everything the phone received, first view included, as WebSocket frames off the relay. */
   bytes: number;
+  /** Of those, the first view: the full snapshot, or the screencast's frames up to the first after load. */
+  initialBytes: number;
+  /** Navigation on the PC → the whole page on the phone (rrweb) or its first frame (screencast). */
+  initialMs: number;
   bytesPerSecond: number;
+  /** PC change → the phone's DOM has it (rrweb), or → the first frame after it (screencast). */
   latencyMs: { p50: number; p95: number; samples: number; missed: number };
-  /** Main-thread script time in the PC page during the scenario (ms). */
+  /** rrweb: PC change → a task of the phone page sees it, i.e. after the phone rendered it. */
+  shownMs?: { p50: number; p95: number };
+  /** Main-thread script time in the PC page during the steps (ms). */
   pcScriptMs: number;
+}
+
+/**
+ * The mirror's goals, per scenario, on loopback: what the phone receives at most a tenth of what
+ * the screencast would send it, and PC change → phone DOM under 100 ms at the 95th percentile.
+ */
+export const GOALS = { maxBytesRatio: 1 / 10, maxP95Ms: 100 } as const;
+
+export interface GoalCheck {
+  scenario: string;
+  bytesRatio: number | null;
+  bytesMet: boolean;
+  p95Ms: number;
+  latencyMet: boolean;
+}
+
+export function checkGoals(
+  rrweb: ScenarioResult,
+  screencast: ScenarioResult | undefined,
+): GoalCheck {
+  const bytesRatio = screencast && screencast.bytes > 0 ? rrweb.bytes / screencast.bytes : null;
+  const p95Ms = rrweb.latencyMs.p95;
+  return {
+    scenario: rrweb.scenario,
+    bytesRatio,
+    bytesMet: bytesRatio !== null && bytesRatio <= GOALS.maxBytesRatio,
+    p95Ms,
+    // A step the phone never showed is a miss whatever the others did.
+    latencyMet: p95Ms < GOALS.maxP95Ms && rrweb.latencyMs.missed === 0,
+  };
 }
 
 export async function scriptMs(cdp: CDPSession): Promise<number> {
@@ -22,13 +60,29 @@ export async function scriptMs(cdp: CDPSession): Promise<number> {
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export function table(results: readonly ScenarioResult[]): string {
-  const head = ['scenario', 'mode', 'KB/s to phone', 'p50 ms', 'p95 ms', 'missed', 'PC script ms'];
+  const head = [
+    'scenario',
+    'mode',
+    'KB total',
+    'first view KB',
+    'first view ms',
+    'KB/s',
+    'p50 ms',
+    'p95 ms',
+    'p95 shown ms',
+    'missed',
+    'PC script ms',
+  ];
   const rows = results.map((r) => [
     r.scenario,
     r.mode,
+    (r.bytes / 1024).toFixed(1),
+    (r.initialBytes / 1024).toFixed(1),
+    r.initialMs.toFixed(0),
     (r.bytesPerSecond / 1024).toFixed(1),
     r.latencyMs.p50.toFixed(0),
     r.latencyMs.p95.toFixed(0),
+    r.shownMs ? r.shownMs.p95.toFixed(0) : '',
     String(r.latencyMs.missed),
     r.pcScriptMs.toFixed(0),
   ]);
@@ -36,4 +90,17 @@ export function table(results: readonly ScenarioResult[]): string {
   const line = (cells: string[]): string =>
     cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function goalLines(checks: readonly GoalCheck[]): string {
+  const mark = (met: boolean) => (met ? 'MET   ' : 'MISSED');
+  return checks
+    .map((c) =>
+      [
+        `${c.scenario.padEnd(12)}`,
+        `bytes ≤ 1/10 of the screencast's: ${mark(c.bytesMet)} (${c.bytesRatio === null ? 'n/a' : `${(c.bytesRatio * 100).toFixed(1)}%`})`,
+        `p95 < ${GOALS.maxP95Ms} ms: ${mark(c.latencyMet)} (${c.p95Ms.toFixed(0)} ms)`,
+      ].join('  '),
+    )
+    .join('\n');
 }

@@ -1,76 +1,151 @@
-// The rrweb mirror: the agent's recorder in the PC page, batches forwarded in order to a replayer
-// page in a second Chromium (mobile emulation). Loopback, no relay server in between.
-import { startMirrorStream } from '../../agent/browser/mirror-stream.js';
-import { launchTestHost, type FixtureSite } from '../../agent/browser/test-kit.js';
-import { launchTestPhone } from '../../mirror/replayer/phone-kit.js';
-import type { Scenario } from './fixtures.js';
+// The rrweb mirror as a phone gets it: the agent's recorder in a PC Chromium, its batches through a
+// real PhoneSession (batching, gzip parts, sealing) and a real relay on loopback, into the real
+// phone page in a second Chromium (Pixel 7 emulation). Bytes are the WebSocket frames the phone
+// page received, from the page load (its full snapshot) to the last step.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import { pino } from 'pino';
+import { chromium, devices } from 'playwright-core';
+import { AssetProxy } from '../../agent/browser/asset-proxy.js';
+import { launchChromiumHost, type ChromiumBrowserHost } from '../../agent/browser/chromium-host.js';
+import { findChromium } from '../../agent/browser/find-chromium.js';
+import type { FixtureSite } from '../../agent/browser/test-kit.js';
+import { startBrowserRuntime } from '../../agent/session/browser-runtime.js';
+import { PhoneSession } from '../../agent/session/phone-session.js';
+import { attachRelay } from '../../server/relay/attach-relay.js';
 import { percentile } from '../support/results.js';
+import type { Scenario } from './fixtures.js';
 import { scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { webSocketFrameBytes } from './wire.js';
 
+// Waits until `cond` holds in the replayed document and resolves with two times (-1: never):
+// `dom`, when the DOM first had it (checked as each mutation lands, before the phone renders, and
+// at each scroll), and `shown`, when a task of the phone page first saw it (after that rendering).
 const WAIT_FOR = `window.benchWait = (cond, ms) => new Promise((resolve) => {
   const check = new Function('doc', 'return ' + cond);
+  const replayed = () => document.querySelector('#mirror iframe')?.contentDocument;
+  const holds = () => { const doc = replayed(); try { return Boolean(doc && check(doc)); } catch { return false; } };
+  // A snapshot arriving meanwhile replaces the document: then only the polling sees it.
+  const doc = replayed();
   const deadline = Date.now() + ms;
+  let dom = -1;
+  const mark = () => { if (dom < 0 && holds()) dom = Date.now(); };
+  const observer = new MutationObserver(mark);
+  if (doc) observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
+  doc?.addEventListener('scroll', mark, { capture: true, passive: true });
+  const done = (times) => { observer.disconnect(); doc?.removeEventListener('scroll', mark, { capture: true }); resolve(times); };
   const tick = () => {
-    const doc = document.querySelector('#mirror iframe')?.contentDocument;
-    let ok = false;
-    try { ok = Boolean(doc && check(doc)); } catch {}
-    if (ok) resolve(Date.now()); else if (Date.now() > deadline) resolve(-1); else setTimeout(tick, 1);
+    if (holds()) { const shown = Date.now(); done({ dom: dom < 0 ? shown : dom, shown }); }
+    else if (Date.now() > deadline) done({ dom: -1, shown: -1 });
+    else setTimeout(tick, 1);
   };
   tick();
 })`;
+type Seen = { dom: number; shown: number };
 
 export async function runRrweb(
   site: FixtureSite,
   scenarios: Scenario[],
 ): Promise<ScenarioResult[]> {
-  const [pc, phone] = await Promise.all([launchTestHost(), launchTestPhone()]);
+  const app = Fastify({ logger: false });
+  const relay = attachRelay(app);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const server = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-mirror-'));
+  let host: ChromiumBrowserHost | undefined;
+  const runtime = await startBrowserRuntime({
+    dataDir,
+    mode: 'headless',
+    assets: new AssetProxy(),
+    createHost: async () =>
+      (host = await launchChromiumHost({ profileDir: join(dataDir, 'profile'), headless: true })),
+  });
+  const session = new PhoneSession({
+    adb: undefined,
+    serial: 'bench',
+    serverUrl: server,
+    reversePort: undefined,
+    browser: runtime,
+    receivedDir: join(dataDir, 'received'),
+    log: pino({ level: 'silent' }),
+    onPageClosed: () => undefined,
+  });
+  const phoneBrowser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   const results: ScenarioResult[] = [];
   try {
-    const mirror = await startMirrorStream(pc.host);
+    await session.open(relay.createSession());
+    // bypassCSP: the page's CSP forbids eval, which the bench's condition checks use.
+    const context = await phoneBrowser.newContext({ ...devices['Pixel 7'], bypassCSP: true });
+    const phone = await context.newPage();
     let bytes = 0;
-    let delivery = Promise.resolve();
-    mirror.onShownBatch((_tab, batch) => {
-      const wire = JSON.stringify(batch.events);
-      bytes += Buffer.byteLength(wire);
-      delivery = delivery.then(() => phone.page.evaluate(`window.view.addEvents(${wire})`));
-    });
-    await phone.page.evaluate(WAIT_FOR);
-    const tab = await pc.host.open('about:blank');
-    const cdp = await pc.host.pageOf(tab.id).context().newCDPSession(pc.host.pageOf(tab.id));
+    phone.on('websocket', (socket) =>
+      socket.on('framereceived', ({ payload }) => {
+        bytes += webSocketFrameBytes(Buffer.byteLength(payload));
+      }),
+    );
+    await phone.goto(session.phoneUrl);
+    await phone.locator('#peer', { hasText: 'PC connected' }).waitFor();
+    await phone.evaluate(WAIT_FOR);
+    const tab = await runtime.open('about:blank');
+    const page = (host as ChromiumBrowserHost).pageOf(tab.id);
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     for (const scenario of scenarios) {
-      await pc.host.navigate(tab.id, site.url(scenario.path));
-      // The page load (its full snapshot) is left out, as the screencast's first frame is: the
-      // phone must have the whole page before the measured steps begin.
-      await phone.page.evaluate(`benchWait(${JSON.stringify(scenario.ready)}, 20000)`);
-      if (scenario.setup) await pc.host.evaluate(tab.id, scenario.setup);
       await sleep(300);
-      await delivery;
       bytes = 0;
-      const scriptBefore = await scriptMs(cdp);
       const started = Date.now();
+      await runtime.host.navigate(tab.id, site.url(scenario.path));
+      // The page load counts: its full snapshot is what the phone receives first.
+      const loaded = (await phone.evaluate(
+        `benchWait(${JSON.stringify(scenario.ready)}, 30000)`,
+      )) as Seen;
+      if (loaded.shown < 0) throw new Error(`${scenario.name}: the page never reached the phone`);
+      const snapshotMs = Date.now() - started;
+      const snapshotBytes = bytes;
+      if (scenario.setup) await runtime.host.evaluate(tab.id, scenario.setup);
+      await sleep(300);
+      // The recorder's running cost (the steps); a navigation may start the metrics afresh.
+      const scriptBefore = await scriptMs(cdp);
       const latencies: number[] = [];
+      const shownLatencies: number[] = [];
       let missed = 0;
       for (const step of scenario.steps) {
-        const shown = phone.page.evaluate(
+        const seen = phone.evaluate(
           `benchWait(${JSON.stringify(step.phoneCondition)}, 2000)`,
-        ) as Promise<number>;
+        ) as Promise<Seen>;
         let changedAt = Date.now();
-        if (step.pcExpression)
-          changedAt = await pc.host.evaluate<number>(tab.id, `(${step.pcExpression}, Date.now())`);
-        if (step.typeText) await pc.host.insertText(tab.id, step.typeText);
-        const at = await shown;
-        if (at < 0) missed++;
-        else latencies.push(Math.max(0, at - changedAt));
+        if (step.pcExpression) {
+          changedAt = await runtime.host.evaluate<number>(
+            tab.id,
+            `(${step.pcExpression}, Date.now())`,
+          );
+        }
+        if (step.typeText) await runtime.host.insertText(tab.id, step.typeText);
+        const at = await seen;
+        if (at.dom < 0) missed++;
+        else {
+          latencies.push(Math.max(0, at.dom - changedAt));
+          shownLatencies.push(Math.max(0, at.shown - changedAt));
+        }
         await sleep(100);
       }
-      await delivery;
+      // The relay's last frames of the scenario.
+      await sleep(300);
       const seconds = (Date.now() - started) / 1000;
       results.push({
         scenario: scenario.name,
         mode: 'rrweb',
         seconds,
         bytes,
+        initialBytes: snapshotBytes,
+        initialMs: snapshotMs,
         bytesPerSecond: bytes / seconds,
         latencyMs: {
           p50: percentile(latencies, 50),
@@ -78,12 +153,16 @@ export async function runRrweb(
           samples: latencies.length,
           missed,
         },
+        shownMs: { p50: percentile(shownLatencies, 50), p95: percentile(shownLatencies, 95) },
         pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
       });
     }
-    mirror.stop();
+    await context.close();
   } finally {
-    await Promise.all([pc.cleanup(), phone.close()]);
+    await session.close({ phoneAttached: false });
+    await Promise.all([phoneBrowser.close(), runtime.stop()]);
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   return results;
 }

@@ -1,42 +1,47 @@
-// `npm run bench:mirror`: the same scripted session mirrored two ways — rrweb and a CDP screencast
-// baseline — printing bytes/s to the phone, p50/p95 update latency and the PC page's script time.
-// Writes JSON to bench/results/. Bounded: it stops itself after 170 s.
+// `npm run bench:mirror`: the same scripted sessions mirrored two ways — rrweb through the real
+// session, relay and phone page, and a CDP screencast baseline counted as if it crossed the same
+// relay — printing the bytes the phone received (first view included), p50/p95 update latency, the
+// PC page's script time, and MET/MISSED for each goal. Writes JSON to bench/results/. Bounded: it
+// stops itself after 240 s.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { startFixtureSite } from '../../agent/browser/test-kit.js';
 import { benchPages, scenarios } from './fixtures.js';
-import { table } from './measure.js';
+import { checkGoals, goalLines, table } from './measure.js';
 import { runRrweb } from './rrweb-mode.js';
 import { runScreencast } from './screencast-mode.js';
 
 const guard = setTimeout(() => {
-  process.stderr.write('bench:mirror took longer than 170 s; stopping\n');
+  process.stderr.write('bench:mirror took longer than 240 s; stopping\n');
   process.exit(1);
-}, 170_000);
+}, 240_000);
 
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+const loadBefore = load();
 const site = await startFixtureSite(benchPages);
 try {
   const rrweb = await runRrweb(site, scenarios);
   const screencast = await runScreencast(site, scenarios);
   const results = [...rrweb, ...screencast];
-  const summary = scenarios.map((s) => {
-    const r = rrweb.find((x) => x.scenario === s.name);
-    const c = screencast.find((x) => x.scenario === s.name);
-    return {
-      scenario: s.name,
-      bytesRatio: r && c && c.bytes > 0 ? r.bytes / c.bytes : null,
-      recorderScriptMs: r && c ? r.pcScriptMs - c.pcScriptMs : null,
-    };
-  });
-  process.stdout.write(`${table(results)}\n\n`);
-  for (const s of summary) {
-    process.stdout.write(
-      `${s.scenario}: rrweb bytes = ${s.bytesRatio === null ? 'n/a' : (s.bytesRatio * 100).toFixed(1)}% of the screencast's; recorder main-thread cost ≈ ${s.recorderScriptMs?.toFixed(0) ?? 'n/a'} ms\n`,
-    );
-  }
+  const goals = rrweb.map((r) =>
+    checkGoals(
+      r,
+      screencast.find((c) => c.scenario === r.scenario),
+    ),
+  );
+  process.stdout.write(`${table(results)}\n\n${goalLines(goals)}\n\n`);
+  process.stdout.write(`load average (1, 5, 15 min): before ${loadBefore}; after ${load()}\n`);
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/mirror-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), results, summary }, null, 2));
-  process.stdout.write(`\nwrote ${file}\n`);
+  const at = new Date().toISOString();
+  writeFileSync(
+    file,
+    JSON.stringify({ at, loadBefore, loadAfter: load(), results, goals }, null, 2),
+  );
+  process.stdout.write(`wrote ${file}\n`);
 } finally {
   clearTimeout(guard);
   await site.close();

@@ -1,11 +1,22 @@
-// The pixel-streaming baseline: a CDP screencast (JPEG, the phone's viewport in device pixels)
-// of the same PC page, with no recorder in it. Latency: PC change → the first frame after it.
+// The pixel-streaming baseline: a CDP screencast (JPEG, the phone's viewport in device pixels) of
+// the same PC page, with no recorder in it. Each frame is counted as it would reach the phone over
+// the same relay (a latest-wins message, sealed, in a `fwd` frame), from the page load (its first
+// frame) to the last step. Latency: PC change → the first frame after it; every step waits for one.
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../agent/browser/find-chromium.js';
 import type { FixtureSite } from '../../agent/browser/test-kit.js';
 import type { Scenario } from './fixtures.js';
 import { percentile } from '../support/results.js';
 import { scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { relayedMessageBytes } from './wire.js';
+
+/** The message a screencast phone would get: `{"type":"screen.frame","jpeg":"<base64>"}`. */
+const frameBytes = (base64: string): number =>
+  relayedMessageBytes(
+    'screen.frame',
+    base64.length + '{"type":"screen.frame","jpeg":""}'.length,
+    'latest',
+  );
 
 export async function runScreencast(
   site: FixtureSite,
@@ -25,25 +36,39 @@ export async function runScreencast(
     let bytes = 0;
     const frames: number[] = [];
     cdp.on('Page.screencastFrame', (frame: { data: string; sessionId: number }) => {
-      bytes += Buffer.byteLength(frame.data, 'base64');
+      bytes += frameBytes(frame.data);
       frames.push(Date.now());
       void cdp
         .send('Page.screencastFrameAck', { sessionId: frame.sessionId })
         .catch(() => undefined);
     });
+    const frameAfter = async (at: number, ms: number): Promise<number | undefined> => {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const frame = frames.find((t) => t >= at);
+        if (frame !== undefined || Date.now() > deadline) return frame;
+        await sleep(2);
+      }
+    };
+    await cdp.send('Page.startScreencast', {
+      format: 'jpeg',
+      quality: 70,
+      maxWidth: 1080,
+      maxHeight: 2340,
+    });
     for (const scenario of scenarios) {
-      await page.goto(site.url(scenario.path));
-      if (scenario.setup) await page.evaluate(scenario.setup);
-      await cdp.send('Page.startScreencast', {
-        format: 'jpeg',
-        quality: 70,
-        maxWidth: 1080,
-        maxHeight: 2340,
-      });
       await sleep(300);
       bytes = 0;
-      const scriptBefore = await scriptMs(cdp);
+      frames.length = 0;
       const started = Date.now();
+      await page.goto(site.url(scenario.path));
+      // The first view: the first frame after the page loaded.
+      const firstFrame = await frameAfter(Date.now(), 5000);
+      const initialMs = (firstFrame ?? Date.now()) - started;
+      const initialBytes = bytes;
+      if (scenario.setup) await page.evaluate(scenario.setup);
+      await sleep(300);
+      const scriptBefore = await scriptMs(cdp);
       const latencies: number[] = [];
       let missed = 0;
       for (const step of scenario.steps) {
@@ -51,23 +76,20 @@ export async function runScreencast(
         if (step.pcExpression)
           changedAt = (await page.evaluate(`(${step.pcExpression}, Date.now())`)) as number;
         if (step.typeText) await page.keyboard.insertText(step.typeText);
-        const deadline = Date.now() + 2000;
-        let at: number | undefined;
-        while (at === undefined && Date.now() < deadline) {
-          at = frames.find((t) => t >= changedAt);
-          if (at === undefined) await sleep(2);
-        }
+        const at = await frameAfter(changedAt, 2000);
         if (at === undefined) missed++;
         else latencies.push(at - changedAt);
         await sleep(100);
       }
-      await cdp.send('Page.stopScreencast');
+      await sleep(300);
       const seconds = (Date.now() - started) / 1000;
       results.push({
         scenario: scenario.name,
         mode: 'screencast',
         seconds,
         bytes,
+        initialBytes,
+        initialMs,
         bytesPerSecond: bytes / seconds,
         latencyMs: {
           p50: percentile(latencies, 50),
@@ -77,8 +99,8 @@ export async function runScreencast(
         },
         pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
       });
-      frames.length = 0;
     }
+    await cdp.send('Page.stopScreencast');
   } finally {
     await browser.close();
   }
