@@ -115,17 +115,18 @@ function typeNameEnd(bytes: Uint8Array, at: number): number {
   return -1;
 }
 
+/** 1 for the base64url alphabet `[A-Za-z0-9_-]`: one lookup per byte of a sealed payload. */
+const BASE64URL = new Uint8Array(256);
+for (const c of ascii('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-')) {
+  BASE64URL[c] = 1;
+}
+
 /** One or more `[A-Za-z0-9_-]` up to the closing quote: the index of the quote, or -1. */
 function base64urlEnd(bytes: Uint8Array, at: number): number {
-  let i = at;
-  for (; i < bytes.length; i++) {
-    const c = bytes[i]!;
-    if (c === QUOTE) break;
-    if (!(isLower(c) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x5f || c === 0x2d)) {
-      return -1;
-    }
-  }
-  return i > at && i < bytes.length ? i : -1;
+  const end = bytes.indexOf(QUOTE, at);
+  if (end <= at) return -1;
+  for (let i = at; i < end; i++) if (BASE64URL[bytes[i]!] === 0) return -1;
+  return end;
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
