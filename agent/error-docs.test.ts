@@ -10,6 +10,7 @@ import { ServerErrorCode } from '../protocol/pairing.js';
 import { BrowserErrorCode } from './browser/browser-error.js';
 import { PairingClientErrorCode } from './pairing/pairing-client-error.js';
 import { DbErrorCode } from '../db/db-error.js';
+import { MirrorErrorCode } from '../protocol/mirror-parts.js';
 
 const rooms = [
   'agent',
@@ -64,6 +65,7 @@ test('every error code and pairing reason has a row in docs/errors.md', () => {
     BrowserErrorCode,
     PairingClientErrorCode,
     DbErrorCode,
+    MirrorErrorCode,
   ].flatMap((c) => Object.values(c));
   const reasons = pairingReasons();
   assert.ok(reasons.length >= 5, 'the pairing reasons were read');
