@@ -106,7 +106,8 @@ describe('replayer on the phone', () => {
       phone.page.evaluate(() => {
         const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
         const win = frame.contentWindow as Window & { seen: number[] };
-        return Math.round(win.scrollY) === 2200 ? win.seen : undefined;
+        // The scroll event comes a frame after scrollY changes: wait for it to be seen too.
+        return Math.round(win.scrollY) === 2200 && win.seen.includes(2200) ? win.seen : undefined;
       }),
     );
     assert.deepEqual([...new Set(seen)], [2200], 'only the PC’s place');
