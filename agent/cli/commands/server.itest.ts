@@ -19,30 +19,14 @@ describe('tandem server', () => {
 
   it('prints its URL, answers /healthz and stops on SIGTERM', async () => {
     const dataDir = join(dir.path, 'data');
-    const child = spawn(process.execPath, [bin, 'server', '--port', '0', '--data', dataDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const server = await runServer(['--data', dataDir]);
     try {
-      let stdout = '';
-      child.stdout.setEncoding('utf8');
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', (chunk: string) => {
-          stdout += chunk;
-          const line = /^(http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
-          if (line) resolve(line[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
-      });
-      const health = await fetch(`${url}/healthz`);
+      const health = await fetch(`${server.url}/healthz`);
       assert.deepEqual(await health.json(), { status: 'ok' });
       assert.ok(existsSync(join(dataDir, 'server.sqlite')));
       assert.ok(existsSync(join(dataDir, 'server.key')));
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      const [code] = await exited;
-      assert.equal(code, 0);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      assert.equal(await server.stop(), 0, 'a clean exit on SIGTERM');
     }
   });
 
@@ -122,7 +106,7 @@ async function codeOf(response: Response): Promise<string | undefined> {
 }
 
 /** `tandem server --port 0 …` as a child process, resolved once it printed its URL. */
-async function runServer(args: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+async function runServer(args: string[]): Promise<{ url: string; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, [bin, 'server', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -138,11 +122,15 @@ async function runServer(args: string[]): Promise<{ url: string; stop(): Promise
   });
   return {
     url,
+    /** SIGTERM, then the exit code (SIGKILL after 10 s, so a hung server fails the test). */
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null) return child.exitCode;
       const exited = once(child, 'exit');
       child.kill('SIGTERM');
-      await exited;
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const [code] = (await exited) as [number | null];
+      clearTimeout(kill);
+      return code;
     },
   };
 }
