@@ -71,12 +71,20 @@ export async function startAgentProcess(options: {
         `${serial} never reached ${states.join('|')} (last: ${JSON.stringify(last)})`,
       );
     },
+    /** SIGTERM; an agent still running 15 s later is killed and the test told, with its output. */
     async stop() {
-      if (child.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const hung = new Promise<'hung'>((resolve) => (timer = setTimeout(resolve, 15_000, 'hung')));
+      const outcome = await Promise.race([exited, hung]);
+      clearTimeout(timer);
+      if (outcome === 'hung') {
+        child.kill('SIGKILL');
+        await exited;
+        throw new Error(`tandem agent did not exit on SIGTERM:\n${output.slice(-4000)}`);
+      }
     },
   };
 }

@@ -106,8 +106,28 @@ export function register(program: Command): void {
         if (url) out(`  session page on the phone: ${url}`);
       });
       await untilSignal();
-      await agent.stop();
+      await stopWithin(agent, STOP_BOUND_MS);
+      // The agent is a foreground service: once stopped it exits, whatever a library left
+      // pending (a keep-alive socket, a reconnect timer), instead of lingering after Ctrl-C.
+      process.exit(process.exitCode ?? 0);
     });
+}
+
+/** How long a clean shutdown may take before the agent exits regardless. */
+const STOP_BOUND_MS = 10_000;
+
+async function stopWithin(agent: RunningAgent, boundMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>(
+    (resolve) => (timer = setTimeout(() => resolve('late'), boundMs)),
+  );
+  const outcome = await Promise.race([agent.stop().then(() => 'stopped' as const), late]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    process.stderr.write(
+      `tandem: the agent took over ${boundMs / 1000} s to stop; exiting anyway\n`,
+    );
+  }
 }
 
 /** `--headless` is `--browser headless`; with `--browser` too, they must agree. */
