@@ -11,9 +11,14 @@ import { until } from '../../../server/relay/relay-test-kit.js';
 
 const bin = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
 
+/** Every `tandem` this file started: `after` kills those still running, so a failed assertion leaks none. */
+const started = new Set<ReturnType<typeof spawn>>();
+
 /** A running `tandem` with everything it printed so far, and its exit code once it ends. */
 function tandem(args: string[]) {
   const child = spawn(process.execPath, [bin, ...args], { stdio: 'pipe' });
+  started.add(child);
+  child.once('exit', () => started.delete(child));
   const run = { child, stdout: '', stderr: '', code: undefined as number | undefined };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (run.stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (run.stderr += chunk));
@@ -28,6 +33,7 @@ describe('tandem session new / tandem relay', () => {
     server = await startServer({ host: '127.0.0.1', port: 0, dataDir: join(dir.path, 'server') });
   });
   after(async () => {
+    for (const child of started) child.kill('SIGKILL');
     await server.close();
     dir.remove();
   });
