@@ -15,7 +15,7 @@ export type MirrorErrorCode = (typeof MirrorErrorCode)[keyof typeof MirrorErrorC
 
 /** The largest mirror message, as JSON before compression; the phone refuses anything larger. */
 export const MAX_MIRROR_MESSAGE_BYTES = 32 * 1024 * 1024;
-/** Compressed bytes per part: base64 and sealing keep a part's frame well under the 1 MiB cap. */
+/** Compressed bytes per part: sealed (base64 once) a part's frame stays well under the 1 MiB cap. */
 export const MIRROR_PART_BYTES = 384 * 1024;
 /** Enough parts for the cap even if gzip gained nothing. */
 export const MAX_MIRROR_PARTS = Math.ceil((MAX_MIRROR_MESSAGE_BYTES * 1.01) / MIRROR_PART_BYTES);
@@ -30,7 +30,8 @@ export const MirrorPartSchema = z.strictObject({
   type: z.literal('mirror.part'),
   id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
   of: z.enum(['mirror.snapshot', 'mirror.patch']),
-  encoding: z.literal('gzip'),
+  /** `gzip+seq-ids`: the JSON left out the ids that follow on (`mirror-ids.ts`) before gzip. */
+  encoding: z.enum(['gzip', 'gzip+seq-ids']),
   index: z.int().check(z.gte(0), z.lt(MAX_MIRROR_PARTS)),
   count: z.int().check(z.gte(1), z.lte(MAX_MIRROR_PARTS)),
   bytes: z.int().check(z.gte(1), z.lte(MAX_MIRROR_PARTS * MIRROR_PART_BYTES)),

@@ -27,13 +27,14 @@ export function sealAad(senderRole: string, type: string): Uint8Array<ArrayBuffe
 export async function seal(
   key: CryptoKey,
   aad: Uint8Array<ArrayBuffer>,
-  plaintext: string,
+  plaintext: string | Uint8Array<ArrayBuffer>,
 ): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const bytes = typeof plaintext === 'string' ? encoder.encode(plaintext) : plaintext;
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad },
     key,
-    new Uint8Array(encoder.encode(plaintext)),
+    new Uint8Array(bytes),
   );
   const out = new Uint8Array(IV_BYTES + sealed.byteLength);
   out.set(iv);
@@ -46,6 +47,15 @@ export async function open(
   aad: Uint8Array<ArrayBuffer>,
   sealedText: string,
 ): Promise<string> {
+  return decoder.decode(await openBytes(key, aad, sealedText));
+}
+
+/** The sealed plaintext as bytes (see `sealed-plaintext.ts` for what they hold). */
+export async function openBytes(
+  key: CryptoKey,
+  aad: Uint8Array<ArrayBuffer>,
+  sealedText: string,
+): Promise<Uint8Array<ArrayBuffer>> {
   try {
     const bytes = base64urlToBytes(sealedText);
     const plain = await crypto.subtle.decrypt(
@@ -53,7 +63,7 @@ export async function open(
       key,
       bytes.subarray(IV_BYTES),
     );
-    return decoder.decode(plain);
+    return new Uint8Array(plain);
   } catch (error) {
     throw new RelayError(
       RelayErrorCode.DecryptFailed,

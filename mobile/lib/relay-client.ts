@@ -21,9 +21,10 @@ import {
   parseSessionUrl,
   type SessionUrlParts,
 } from '../../protocol/session-url.js';
-import { importE2eKey, open, seal, sealAad } from './e2e-seal.js';
+import { importE2eKey, openBytes, seal, sealAad } from './e2e-seal.js';
 import { PERMANENT_REFUSALS, probeJoin } from './join-probe.js';
 import { Outbox } from './outbox.js';
+import { messageOf, plaintextOf } from './sealed-plaintext.js';
 import { SOCKET_OPEN, type SocketFactory, type SocketLike } from './socket-like.js';
 import { TypedEmitter } from './typed-emitter.js';
 
@@ -142,13 +143,12 @@ export class RelayClient extends TypedEmitter<Events> {
   private async sendNow(message: RelayMessage): Promise<void> {
     const mode = MESSAGE_DELIVERY[message.type];
     const key = this.key ? await this.key : undefined;
-    const plaintext = JSON.stringify(message);
     const payload = key
-      ? { sealed: await seal(key, sealAad(this.options.role, message.type), plaintext) }
+      ? { sealed: await seal(key, sealAad(this.options.role, message.type), plaintextOf(message)) }
       : { body: message };
     // The relay would close the connection (1009), and a reliable frame would be resent after every
     // reconnect: refuse it here instead.
-    const payloadBytes = payload.sealed?.length ?? utf8Length(plaintext);
+    const payloadBytes = payload.sealed?.length ?? utf8Length(JSON.stringify(message));
     if (payloadBytes + FRAME_ENVELOPE_BYTES > MAX_FRAME_BYTES) {
       throw new RelayError(
         RelayErrorCode.MessageTooLarge,
@@ -325,7 +325,7 @@ export class RelayClient extends TypedEmitter<Events> {
     if (this.key) {
       if (sealed === undefined)
         throw new RelayError(RelayErrorCode.DecryptFailed, 'an unsealed message was dropped');
-      json = JSON.parse(await open(await this.key, sealAad(this.peerRole, type), sealed));
+      json = messageOf(type, await openBytes(await this.key, sealAad(this.peerRole, type), sealed));
     }
     const message = RelayMessageSchema.safeParse(json);
     if (!message.success || message.data.type !== type) {

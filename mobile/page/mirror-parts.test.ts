@@ -103,4 +103,34 @@ describe('MirrorPartJoiner', () => {
       );
     }
   });
+
+  it('puts back the node ids the PC left out, exactly as rrweb numbered them', async () => {
+    const cells = Array.from({ length: 2_000 }, (_, i) => ({
+      type: 2,
+      tagName: 'td',
+      attributes: {},
+      childNodes: [{ type: 3, textContent: `cell ${i}`, id: 11 + 2 * i }],
+      id: 10 + 2 * i,
+    }));
+    const snapshot = {
+      type: 2,
+      timestamp: 1,
+      data: { node: { type: 0, childNodes: cells, id: 9 } },
+    };
+    const events = [event(4), snapshot];
+    const parts = await partsOf(events as ReturnType<typeof event>[], 4096);
+    assert.equal(parts[0]?.encoding, 'gzip+seq-ids');
+    const results = await feed(new MirrorPartJoiner(), parts);
+    assert.deepEqual(results.at(-1), { type: 'mirror.snapshot', payload: events });
+  });
+
+  it('refuses a message whose ids cannot be put back', async () => {
+    const lost = { type: 2, timestamp: 1, data: { node: { type: 0, childNodes: [] } } };
+    const json = Buffer.from(JSON.stringify({ type: 'mirror.snapshot', payload: [lost] }));
+    const part = handMade(gzipSync(json), { of: 'mirror.snapshot', encoding: 'gzip+seq-ids' });
+    await assert.rejects(
+      new MirrorPartJoiner().add({ ...part, bytes: Buffer.from(part.data, 'base64').length }),
+      rejectsWith(MirrorErrorCode.PartsInvalid),
+    );
+  });
 });

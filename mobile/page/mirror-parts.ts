@@ -7,6 +7,7 @@ import {
   MirrorErrorCode,
   type MirrorPart,
 } from '../../protocol/mirror-parts.js';
+import { restoreSequentialIds } from '../../protocol/mirror-ids.js';
 import {
   MirrorPatchSchema,
   MirrorSnapshotSchema,
@@ -52,6 +53,7 @@ export class MirrorPartJoiner {
       !first ||
       part.id !== first.id ||
       part.of !== first.of ||
+      part.encoding !== first.encoding ||
       part.count !== first.count ||
       part.bytes !== first.bytes ||
       part.index !== open.chunks.length
@@ -65,7 +67,7 @@ export class MirrorPartJoiner {
     if (open.chunks.length < first.count) return undefined;
     this.open = undefined;
     if (open.received !== first.bytes) this.refuse(part, MirrorErrorCode.PartsInvalid, 'too short');
-    return decode(first.of, await inflate(open.chunks, this.maxBytes));
+    return decode(first, await inflate(open.chunks, this.maxBytes));
   }
 
   private refuse(part: MirrorPart, code: MirrorErrorCode, why: string): never {
@@ -105,13 +107,14 @@ async function inflate(chunks: Uint8Array<ArrayBuffer>[], maxBytes: number): Pro
   }
 }
 
-function decode(of: MirrorPart['of'], json: string): EventsMessage {
+function decode({ of, encoding }: MirrorPart, json: string): EventsMessage {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
     throw new MirrorError(MirrorErrorCode.PartsInvalid, 'the mirror message is not JSON');
   }
+  if (encoding === 'gzip+seq-ids') value = withIdsRestored(value);
   const parsed = (of === 'mirror.snapshot' ? MirrorSnapshotSchema : MirrorPatchSchema).safeParse(
     value,
   );
@@ -119,6 +122,16 @@ function decode(of: MirrorPart['of'], json: string): EventsMessage {
     throw new MirrorError(MirrorErrorCode.PartsInvalid, `the joined message is not a valid ${of}`);
   }
   return parsed.data;
+}
+
+function withIdsRestored(value: unknown): unknown {
+  const payload = (value as { payload?: unknown } | null)?.payload;
+  if (!Array.isArray(payload)) return value;
+  try {
+    return { ...(value as object), payload: restoreSequentialIds(payload) };
+  } catch {
+    throw new MirrorError(MirrorErrorCode.PartsInvalid, 'the mirror message lost a node id');
+  }
 }
 
 /** The page is over the mirror's cap: the phone shows "too large to mirror", not a failure. */
