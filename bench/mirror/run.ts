@@ -21,10 +21,13 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(', ');
 const loadBefore = load();
+/** `BENCH_SCENES=table-10k` runs the named scenarios only (comma-separated). */
+const only = process.env.BENCH_SCENES?.split(',');
+const chosen = only ? scenarios.filter((s) => only.includes(s.name)) : scenarios;
 const site = await startFixtureSite(benchPages);
 try {
-  const rrweb = await runRrweb(site, scenarios);
-  const screencast = await runScreencast(site, scenarios);
+  const rrweb = await runRrweb(site, chosen);
+  const screencast = await runScreencast(site, chosen);
   const results = [...rrweb, ...screencast];
   const goals = rrweb.map((r) =>
     checkGoals(
