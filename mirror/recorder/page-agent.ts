@@ -2,6 +2,7 @@
 // DOM with rrweb, sends batches out through the agent's binding, and answers the agent's calls.
 import { record } from '@rrweb/record';
 import type { eventWithTime } from '@rrweb/types';
+import { serializeNodeWithId, type Mirror } from 'rrweb-snapshot';
 import { createFinder, type Finder } from '../ops/find-in-page.js';
 import {
   clickPoint,
@@ -18,6 +19,31 @@ import {
   type RecorderBatch,
   type RecorderConfig,
 } from './recorder-config.js';
+import { SnapshotWindows, type SerializedNode } from './snapshot-window.js';
+
+const INCREMENTAL = 3;
+/** rrweb's `maskAllInputs: true`, spelled out for the serialiser windowing uses. */
+const ALL_INPUTS = Object.fromEntries(
+  [
+    'color',
+    'date',
+    'datetime-local',
+    'email',
+    'month',
+    'number',
+    'range',
+    'search',
+    'tel',
+    'text',
+    'time',
+    'url',
+    'week',
+    'textarea',
+    'select',
+    'password',
+  ].map((type) => [type, true]),
+);
+const SLIM_DOM = { script: true, comment: true, headFavicon: true, headMetaSocial: true };
 
 type Globals = Record<string, unknown>;
 const globals = window as unknown as Globals;
@@ -48,7 +74,7 @@ if (!globals[PAGE_API]) {
     // (a 4 MB snapshot: 0.3 s as text, 7 s as an object).
     void Promise.resolve(send(stringify(batch))).catch(() => undefined);
   };
-  const emit = (event: eventWithTime): void => {
+  const enqueue = (event: eventWithTime): void => {
     queue.push(event);
     if (!flushQueued) {
       flushQueued = true;
@@ -56,16 +82,77 @@ if (!globals[PAGE_API]) {
     }
   };
 
+  // A huge page's snapshot keeps its long lists near the viewport only (snapshot-window.ts).
+  const blockSelector = crossOriginFrameSelector(location.origin);
+  const maskInputOptions = config.maskAllInputs ? ALL_INPUTS : { password: true };
+  // rrweb's own numbering, read only: a node it never numbered comes out as -1, never a new id.
+  const knownIds = Object.create(record.mirror, {
+    hasNode: { value: () => true },
+    add: { value: () => undefined },
+  }) as Mirror;
+  const serialize = (node: Node): SerializedNode | undefined => {
+    const tree = serializeNodeWithId(node, {
+      doc: document,
+      mirror: knownIds,
+      blockClass: 'rr-block',
+      blockSelector,
+      maskTextClass: 'rr-mask',
+      maskTextSelector: null,
+      skipChild: false,
+      inlineStylesheet: true,
+      maskInputOptions,
+      maskTextFn: undefined,
+      maskInputFn: undefined,
+      slimDOMOptions: SLIM_DOM,
+    }) as SerializedNode | null;
+    return tree && allNumbered(tree) ? tree : undefined;
+  };
+  const windows = new SnapshotWindows({
+    nodeOf: lookup,
+    idOf: (node) => record.mirror.getId(node),
+    serialize,
+    viewportHeight: () => window.innerHeight,
+    now: () => Date.now(),
+  });
+  let revealQueued = false;
+  const reveal = (): void => {
+    revealQueued = false;
+    const { event, resnapshot } = windows.reveal();
+    if (event) enqueue(event);
+    if (resnapshot) record.takeFullSnapshot(true);
+  };
+  const revealSoon = (): void => {
+    if (revealQueued || !windows.active) return;
+    revealQueued = true;
+    soon(reveal);
+  };
+  // After changes, layout may have moved held-back rows into view: look again a little later.
+  let changeCheck: ReturnType<typeof setTimeout> | undefined;
+  const revealAfterChanges = (): void => {
+    if (changeCheck !== undefined || !windows.active) return;
+    changeCheck = setTimeout(() => {
+      changeCheck = undefined;
+      revealSoon();
+    }, 100);
+  };
+  const emit = (event: eventWithTime): void => {
+    const sent = windows.process(event);
+    if (sent) enqueue(sent);
+    if (event.type === INCREMENTAL) revealAfterChanges();
+  };
+  addEventListener('scroll', revealSoon, { capture: true, passive: true });
+  addEventListener('resize', revealSoon, { passive: true });
+
   const start = (): void => {
     record({
       emit,
       recordAfter: 'DOMContentLoaded',
       maskAllInputs: config.maskAllInputs,
       maskInputOptions: { password: true },
-      blockSelector: crossOriginFrameSelector(location.origin),
+      blockSelector,
       // Every input event, not only 'change': the phone sees typing as it happens.
       sampling: { scroll: config.scrollMs, mousemove: config.mousemoveMs },
-      slimDOMOptions: { script: true, comment: true, headFavicon: true, headMetaSocial: true },
+      slimDOMOptions: SLIM_DOM,
       inlineStylesheet: true,
       // A page error inside the recorder must not take the page (or the stream) down.
       errorHandler: () => true,
@@ -102,6 +189,10 @@ if (!globals[PAGE_API]) {
   } else {
     start();
   }
+}
+
+function allNumbered(node: SerializedNode): boolean {
+  return node.id >= 0 && (node.childNodes ?? []).every(allNumbered);
 }
 
 /**
