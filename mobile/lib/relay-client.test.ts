@@ -151,4 +151,51 @@ describe('RelayClient', () => {
     assert.deepEqual(acks().at(-1), { t: 'ack', seq: 65 }, '64 unacknowledged: at once');
     client.close();
   });
+
+  it('waits out SESSION_FULL for a while (its own dead connection may hold the seat), then gives up', async () => {
+    const refusals = {
+      code: 'SESSION_FULL',
+      message: 'both terminals of this session are connected',
+    };
+    let probes = 0;
+    const sockets: ScriptedSocket[] = [];
+    const refusedAfter = (seatWaitMs: number, seatFreeAfter = Infinity) =>
+      new Promise<{ status: string; code?: string; probes: number; sockets: number }>((resolve) => {
+        const client = new RelayClient({
+          url: URL_WITHOUT_KEY,
+          role: 'phone',
+          requireE2e: false,
+          backoffBaseMs: 10,
+          backoffCapMs: 20,
+          seatWaitMs,
+          createSocket: () => {
+            const socket = new ScriptedSocket();
+            sockets.push(socket);
+            // The upgrade is refused: the socket closes without ever opening, until the seat frees.
+            setTimeout(() => {
+              if (probes >= seatFreeAfter) socket.welcome();
+              else socket.onclose?.({ code: 1006, reason: '' });
+            }, 1);
+            return socket;
+          },
+          probe: () => Promise.resolve(probes++ < seatFreeAfter ? refusals : undefined),
+        });
+        client.on('status', (status, detail) => {
+          if (status === 'refused' || status === 'open') {
+            client.close();
+            resolve({ status, code: detail?.code, probes, sockets: sockets.length });
+          }
+        });
+        client.start();
+      });
+    const started = Date.now();
+    const gaveUp = await refusedAfter(200);
+    assert.equal(gaveUp.status, 'refused');
+    assert.equal(gaveUp.code, 'SESSION_FULL');
+    assert.ok(Date.now() - started >= 200, 'not before the wait is over');
+    assert.ok(gaveUp.probes > 2, `${gaveUp.probes} tries while waiting`);
+    probes = 0;
+    const seated = await refusedAfter(10_000, 3);
+    assert.equal(seated.status, 'open', 'the seat freed up: connected');
+  });
 });

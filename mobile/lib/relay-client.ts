@@ -52,6 +52,12 @@ export interface RelayClientOptions {
   /** Silence after which the connection is presumed dead; default 2.5 heartbeats. */
   watchdogMs?: number;
   probe?: typeof probeJoin;
+  /**
+   * How long a "session full" answer is taken for a seat not yet given up: a reloaded page can
+   * come back before the relay has noticed that its old connection died (up to two heartbeats).
+   * Default 0 (a third terminal, or a script, hears at once); the phone page waits 45 s.
+   */
+  seatWaitMs?: number;
 }
 
 type Events = {
@@ -80,6 +86,8 @@ export class RelayClient extends TypedEmitter<Events> {
   private unacked = 0;
   private unackedBytes = 0;
   private attempt = 0;
+  /** When the relay first said the seat is taken, in this run of attempts. */
+  private fullSince: number | undefined;
   private heartbeatMs = 15_000;
   private timers: Record<
     'watchdog' | 'reconnect' | 'ack' | 'latest',
@@ -230,7 +238,9 @@ export class RelayClient extends TypedEmitter<Events> {
         token: this.parts.token,
         resumeToken: this.resumeToken,
       });
-      if (refusal && PERMANENT_REFUSALS.has(refusal.code)) return this.stop('refused', refusal);
+      if (refusal && PERMANENT_REFUSALS.has(refusal.code) && !this.mayWaitForSeat(refusal.code)) {
+        return this.stop('refused', refusal);
+      }
     }
     this.setStatus('reconnecting', undefined);
     const base = this.options.backoffBaseMs ?? 250;
@@ -274,7 +284,16 @@ export class RelayClient extends TypedEmitter<Events> {
     }
   }
 
+  /** SESSION_FULL is retried for a while: the seat may be held by this page's dead connection. */
+  private mayWaitForSeat(code: string): boolean {
+    if (code !== RelayErrorCode.Full) return false;
+    const now = Date.now();
+    this.fullSince ??= now;
+    return now - this.fullSince < (this.options.seatWaitMs ?? 0);
+  }
+
   private onWelcome(welcome: WelcomeFrame): void {
+    this.fullSince = undefined;
     this.resumeToken = welcome.resumeToken;
     this.heartbeatMs = welcome.heartbeatMs;
     if (welcome.resumed) {

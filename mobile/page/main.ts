@@ -83,6 +83,9 @@ function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
   };
 }
 
+/** Two of the relay's 15 s heartbeats and some: how long a dead connection can hold the seat. */
+const SEAT_WAIT_MS = 45_000;
+
 function start(): void {
   let client: RelayClient;
   try {
@@ -90,6 +93,8 @@ function start(): void {
       url: location.href,
       role: 'phone',
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      // A reload can come back before the relay notices the old page's connection died.
+      seatWaitMs: SEAT_WAIT_MS,
     });
   } catch (error) {
     showStatus('refused', {
