@@ -38,6 +38,8 @@ export interface MirrorView {
   find(action: 'query' | 'next' | 'previous' | 'clear', text?: string): FindResult;
   /** The replayed document, once the first full snapshot arrived. */
   document(): Document | undefined;
+  /** How many events the replayer holds (diagnostics: it stays bounded in a long session). */
+  keptEvents(): number;
   destroy(): void;
 }
 
@@ -55,6 +57,8 @@ const SCROLL = 3;
 const INPUT = 5;
 /** A replayed glide whose scroll events pause this long is over (or was cut short). */
 const GLIDE_QUIET_MS = 400;
+/** Applied events the replayer may pile up before they are let go. */
+const TRIM_EVERY_EVENTS = 1_000;
 
 const ELEMENT_NODE = 2;
 const BLOCKED = 'tandem-blocked';
@@ -123,6 +127,23 @@ export function mountMirror(
   });
   replayer.startLive();
   replayer.enableInteract();
+  // Live mode never seeks back, yet rrweb keeps every event it was given: hours of a ticking page
+  // would fill the phone's memory. Once the applied ones pile up, only the newest is kept (rrweb
+  // orders a late event against the last one).
+  const keptEvents = (): eventWithTime[] =>
+    (replayer as unknown as { service: { state: { context: { events: eventWithTime[] } } } })
+      .service.state.context.events;
+  let sinceTrim = 0;
+  const trimSoon = (count: number): void => {
+    sinceTrim += count;
+    if (sinceTrim < TRIM_EVERY_EVENTS) return;
+    sinceTrim = 0;
+    // After rrweb's own microtasks that add these events.
+    void Promise.resolve().then(() => {
+      const events = keptEvents();
+      if (events.length > 1) events.splice(0, events.length - 1);
+    });
+  };
 
   let size = { width: 0, height: 0 };
   let follow = false;
@@ -240,6 +261,7 @@ export function mountMirror(
         }
         replay(event);
       }
+      trimSoon(events.length);
     },
     setTabs(list) {
       renderTabList(tabs, list, {
@@ -261,6 +283,7 @@ export function mountMirror(
       return finder.clear();
     },
     document: () => replayer.iframe.contentDocument ?? undefined,
+    keptEvents: () => keptEvents().length,
     destroy() {
       view?.removeEventListener('resize', fit);
       replayer.destroy();

@@ -59,6 +59,25 @@ describe('replayer on the phone', () => {
     );
   });
 
+  it('keeps a bounded number of events through a long run of changes, and still applies them', async () => {
+    // 3,000 changes, each its own batch: as a ticking page sends them over a long session.
+    await pc.host.evaluate(
+      tabId,
+      `new Promise((done) => { let n = 0; const tick = () => {
+        document.getElementById('out').textContent = 'tick ' + (++n);
+        if (n < 3000) setTimeout(tick, 0); else done(); }; tick(); })`,
+    );
+    await waitFor('the last tick on the phone', async () =>
+      (await phone.text()).includes('tick 3000'),
+    );
+    const kept = Number(await phone.page.evaluate('window.view.keptEvents()'));
+    assert.ok(kept < 1_100, `the replayer holds ${kept} events of 3,000`);
+    await pc.host.evaluate(tabId, `document.getElementById('out').textContent = 'after the trim'`);
+    await waitFor('a change after the trim', async () =>
+      (await phone.text()).includes('after the trim'),
+    );
+  });
+
   it('turns a tap on a mirrored button into a click on the PC', async () => {
     await phone.page.evaluate(() => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
