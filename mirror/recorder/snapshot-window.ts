@@ -185,11 +185,19 @@ export class SnapshotWindows {
     if (!(parent instanceof Element)) return undefined;
     const live = children.map((child) => this.host.nodeOf(child.id));
     if (live.some((child) => !child || child.parentNode !== parent)) return undefined;
-    const first = rectOf(live.find(isElement));
-    const last = rectOf(live.findLast(isElement));
+    const boxes = live.filter(isElement);
+    const [first, second, last] = [rectOf(boxes[0]), rectOf(boxes[1]), rectOf(boxes.at(-1))];
     const screen = this.host.viewportHeight();
-    // Stacked from top to bottom and taller than a few screens: worth windowing.
-    if (!first || !last || last.top <= first.top || last.bottom - first.top < 3 * screen) {
+    // One below the other (not a grid or a row of cards, where a tall placeholder would not fit),
+    // and taller than a few screens: worth windowing.
+    if (
+      !first ||
+      !second ||
+      !last ||
+      second.top < first.bottom - 1 ||
+      last.top <= first.top ||
+      last.bottom - first.top < 3 * screen
+    ) {
       return undefined;
     }
     const list: List = { parent, parentId: node.id, runs: new Set() };

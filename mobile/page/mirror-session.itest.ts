@@ -18,6 +18,9 @@ import { startRelayServer, until, type RelayServer } from '../../server/relay/re
 /** Over the cap this test sets (6 MB), where the 10,000-row table (about 4 MB) is under it. */
 const HUGE_PAGE = `<!doctype html><title>Huge</title><body><p id="blob">${'x'.repeat(7_000_000)}</p></body>`;
 
+/** 6,000 cards four to a row: many nodes, but side by side, so not windowed. */
+const GRID_PAGE = `<!doctype html><title>Grid</title><body><div style="display:grid;grid-template-columns:repeat(4,1fr)">${Array.from({ length: 6000 }, (_, i) => `<div id="g${i}" style="height:80px">card ${i}</div>`).join('')}</div></body>`;
+
 describe('PhoneSession → relay → phone page', () => {
   let server: RelayServer;
   let site: FixtureSite;
@@ -50,6 +53,7 @@ describe('PhoneSession → relay → phone page', () => {
       ...fixturePages,
       '/table.html': benchPages['/table.html'] as string,
       '/huge.html': HUGE_PAGE,
+      '/grid.html': GRID_PAGE,
     });
     dataDir = mkdtempSync(join(tmpdir(), 'tandem-mirror-session-'));
     runtime = await startBrowserRuntime({ dataDir, mode: 'headless', assets: new AssetProxy() });
@@ -143,6 +147,12 @@ describe('PhoneSession → relay → phone page', () => {
     await page.reload();
     await untilReplayed({ c5000: 'patched far', added: 'added far' });
     assert.equal(await phone(`doc.getElementById('c0')`), null, 'the top is held back now');
+  });
+
+  it('sends a grid of cards whole: a tall placeholder would not fit among cards side by side', async () => {
+    await runtime.open(site.url('/grid.html'));
+    await untilReplayed({ g0: 'card 0', g5999: 'card 5999' });
+    assert.equal(await page.locator('#mirror iframe').count(), 1);
   });
 
   it('a page over the cap shows "too large to mirror" instead of a blank page', async () => {
