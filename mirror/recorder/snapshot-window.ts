@@ -69,6 +69,13 @@ interface List {
   runs: Set<Run>;
 }
 
+/** What one reveal changes on the phone, as the parts of an rrweb Mutation. */
+interface Swap {
+  removes: { parentId: number; id: number }[];
+  adds: AddMutation[];
+  attributes: { id: number; attributes: Record<string, unknown> }[];
+}
+
 interface AddMutation {
   parentId: number;
   nextId: number | null;
@@ -124,19 +131,18 @@ export class SnapshotWindows {
    * (nodes rrweb never numbered): the caller takes a full snapshot instead.
    */
   reveal(): { event?: eventWithTime; resnapshot: boolean } {
-    const removes: MutationData['removes'] = [];
-    const adds: AddMutation[] = [];
+    const change: Swap = { removes: [], adds: [], attributes: [] };
     for (const list of [...this.lists.values()]) {
       if (!list.parent.isConnected) {
         this.forget(list);
         continue;
       }
       for (const run of [...list.runs]) {
-        if (!this.revealRun(run, removes, adds)) return { resnapshot: true };
+        if (!this.revealRun(run, change)) return { resnapshot: true };
       }
     }
-    if (removes.length === 0) return { resnapshot: false };
-    const data = { source: MUTATION, texts: [], attributes: [], removes, adds };
+    if (change.adds.length === 0) return { resnapshot: false };
+    const data = { source: MUTATION, texts: [], ...change };
     return {
       event: { type: INCREMENTAL, data, timestamp: this.host.now() } as unknown as eventWithTime,
       resnapshot: false,
@@ -253,7 +259,7 @@ export class SnapshotWindows {
   }
 
   /** Swaps a run's near children in; false when one of them cannot be serialised. */
-  private revealRun(run: Run, removes: MutationData['removes'], adds: AddMutation[]): boolean {
+  private revealRun(run: Run, { removes, adds, attributes }: Swap): boolean {
     const { list } = run;
     run.nodes = run.nodes.filter((node) => node.parentNode === list.parent);
     const near = this.nearFlags(run.nodes);
@@ -272,32 +278,30 @@ export class SnapshotWindows {
     const before = run.nodes.slice(0, start);
     const after = run.nodes.slice(end);
     const nextAfterRun = this.phoneNextId(run.nodes.at(-1) as Node);
-    list.runs.delete(run);
-    for (const node of run.nodes) this.release(node);
-    removes.push({ parentId: list.parentId, id: run.id });
-    // Adds in an order the replayer places without queueing, and in rrweb's numbering order (so
-    // the ids that follow on can be left out): what follows the shown rows first, then each row
-    // before it in turn, then what precedes them.
+    for (const node of shown) this.release(node);
+    // What precedes the shown rows keeps the run's placeholder, shortened; what follows them
+    // gets a new one. Adds go in an order the replayer places without queueing, and in rrweb's
+    // numbering order (so the ids that follow on can be left out): the new placeholder first,
+    // then each shown row before it in turn.
+    if (before.length > 0) {
+      run.nodes = before;
+      const { style, 'data-tandem-held': count } = this.placeholder(run).attributes ?? {};
+      attributes.push({ id: run.id, attributes: { style, 'data-tandem-held': count } });
+    } else {
+      list.runs.delete(run);
+      removes.push({ parentId: list.parentId, id: run.id });
+    }
     let nextId = nextAfterRun;
     if (after.length > 0) {
-      const rest = this.holdRun(list, after);
+      const rest: Run = { id: this.nextPlaceholderId++, list, nodes: after };
+      list.runs.add(rest);
+      // Still held, now behind another placeholder: rrweb's ids of them do not change.
+      for (const node of after) this.held.set(node, rest);
       adds.push({ parentId: list.parentId, nextId, node: this.placeholder(rest) });
       nextId = rest.id;
     }
     for (const tree of serialized) pushTree(adds, tree, list.parentId, nextId);
-    if (before.length > 0) {
-      const rest = this.holdRun(list, before);
-      const firstShown = (serialized[0] as SerializedNode).id;
-      adds.push({ parentId: list.parentId, nextId: firstShown, node: this.placeholder(rest) });
-    }
     return true;
-  }
-
-  private holdRun(list: List, nodes: Node[]): Run {
-    const run: Run = { id: this.nextPlaceholderId++, list, nodes };
-    list.runs.add(run);
-    for (const node of nodes) this.hold(node, run);
-    return run;
   }
 
   private hold(node: Node, run: Run): void {
