@@ -123,9 +123,15 @@ describe('PhoneSession → relay → phone page', () => {
     await pc(`(() => { const row = document.createElement('tr');
       row.innerHTML = '<td>new</td><td id="added">added far</td><td>0</td>';
       document.getElementById('c5006').closest('tr').before(row); })()`);
+    await pc(`(() => { const field = document.createElement('input');
+      field.type = 'password'; field.id = 'held-secret'; field.value = 'hunter2';
+      document.getElementById('c5002').append(field); })()`);
     await pc(`document.getElementById('c5000').scrollIntoView({ block: 'center' })`);
     await untilReplayed({ c5000: 'patched far', added: 'added far', c5004: 'row 5004' });
     assert.equal(await phone(`doc.getElementById('c5003')`), null, 'the removed row stays gone');
+    // A revealed row is serialised with the recorder's masking: a password never leaves the PC.
+    const secret = String(await phone(`doc.getElementById('held-secret')?.value`));
+    assert.ok(secret.length > 0 && !secret.includes('hunter2'), `masked: ${secret}`);
     // Around the revealed rows the phone's table reads as the PC's, row by row.
     const around = `[...doc.getElementById('c5000').closest('tr').parentNode.children]
       .filter((row) => !row.hasAttribute('data-tandem-held')).map((row) => row.textContent).join('|')`;
@@ -137,7 +143,7 @@ describe('PhoneSession → relay → phone page', () => {
     await pc(
       `document.getElementById('c5001').onclick = () => { document.title = 'tapped 5001'; }`,
     );
-    await page.frameLocator('#mirror iframe').locator('#c5001').tap();
+    await phone(`doc.getElementById('c5001').click()`);
     const deadline = Date.now() + 10_000;
     while ((await pc<string>('document.title')) !== 'tapped 5001') {
       assert.ok(Date.now() < deadline, 'the tap reached the PC cell');
