@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
 import { locateAdb } from './locate-adb.js';
 import { isBridgeError } from '../errors.js';
 
@@ -122,7 +123,7 @@ test('missing adb says so and how to install it on each OS', () => {
 });
 
 test('the default check finds a real executable and refuses a directory', () => {
-  // /bin/sh exists on every machine these tests run on; /tmp is a directory.
-  assert.equal(locateAdb({ env: { ADB: '/bin/sh' } }).path, '/bin/sh');
-  assert.throws(() => locateAdb({ env: { ADB: '/tmp' } }), /not an executable/);
+  // Node itself is a real executable on every machine, Windows included; tmpdir() a directory.
+  assert.equal(locateAdb({ env: { ADB: process.execPath } }).path, process.execPath);
+  assert.throws(() => locateAdb({ env: { ADB: tmpdir() } }), /not an executable/);
 });
