@@ -3,8 +3,10 @@
 // saturated messages/s, server CPU per message, and p50/p99 latency at one fixed offered load.
 // Fair by construction: one harness (raw `ws`) and one 128 B payload for all three, in-order
 // delivery everywhere; Tandem alone also acknowledges both hops and keeps each message until the
-// receiver acks it, so its numbers include work the others skip. The load average is recorded:
-// on a shared machine, compare runs by their spread, and CPU per message over msgs/s.
+// receiver acks it, so its numbers include work the others skip. All three servers and the
+// generator run the same `ws`, with the optional `bufferutil` (native masking) where it installed;
+// `WS_NO_BUFFER_UTIL=1` measures them all without it. The load average is recorded: on a shared
+// machine, compare runs by their spread, and CPU per message over msgs/s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
