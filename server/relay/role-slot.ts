@@ -20,6 +20,13 @@ export interface QueuedFrame {
   data: Buffer;
 }
 
+const SLAB_MIN = 1024;
+const SLAB_MAX = 64 * 1024;
+/** Larger frames get a buffer of their own: a slab's waste stays a fraction of it. */
+const SLAB_MAX_FRAME = 8 * 1024;
+const FWD_SEQ = Buffer.from('{"t":"fwd","seq":', 'latin1');
+const FWD_MSG = Buffer.from(',"msg":', 'latin1');
+
 export type SlotState = 'empty' | 'connected' | 'away';
 
 export class RoleSlot {
@@ -35,6 +42,9 @@ export class RoleSlot {
   /** Reliable frames for this terminal that it has not acknowledged, in seq order. */
   readonly queue: QueuedFrame[] = [];
   queueBytes = 0;
+  /** Where small queued frames are cut from (see allocate), and how much of it is used. */
+  private slab: Buffer | undefined;
+  private slabUsed = 0;
   /** Index in `queue` of the next frame to write on the current link. */
   sendIndex = 0;
   /** Latest-wins frames waiting for room, newest per message type and coalescing key. */
@@ -58,10 +68,39 @@ export class RoleSlot {
   /** Numbers the sender's `msg` bytes for this terminal and queues them as a `fwd` frame. */
   enqueue(msg: Uint8Array): QueuedFrame {
     const seq = ++this.outSeq;
-    const frame = { seq, data: wrapForward(`{"t":"fwd","seq":${seq},"msg":`, msg) };
+    const digits = decimalLength(seq);
+    const data = this.allocate(FWD_SEQ.length + digits + FWD_MSG.length + msg.length + 1);
+    data.set(FWD_SEQ, 0);
+    let at = FWD_SEQ.length + digits;
+    for (let rest = seq; rest > 0; rest = Math.floor(rest / 10)) data[--at] = 0x30 + (rest % 10);
+    at = FWD_SEQ.length + digits;
+    data.set(FWD_MSG, at);
+    data.set(msg, at + FWD_MSG.length);
+    data[data.length - 1] = 0x7d;
+    const frame = { seq, data };
     this.queue.push(frame);
-    this.queueBytes += frame.data.length;
+    this.queueBytes += data.length;
     return frame;
+  }
+
+  /**
+   * Room for one queued frame. A buffer of its own per frame (allocUnsafeSlow) cost more than the
+   * rest of the enqueue; small frames are cut from a slab that holds this terminal's frames only,
+   * so a slab is freed as the terminal's cumulative acks pass it and never pins another session's
+   * memory. A slab is as large as what is queued already (1 KiB to 64 KiB), so what it holds
+   * besides unacknowledged frames stays under two slabs per terminal; large frames get their own.
+   */
+  private allocate(size: number): Buffer {
+    if (size > SLAB_MAX_FRAME) return Buffer.allocUnsafeSlow(size);
+    let slab = this.slab;
+    if (slab === undefined || slab.length - this.slabUsed < size) {
+      const capacity = Math.max(size, Math.min(SLAB_MAX, Math.max(SLAB_MIN, this.queueBytes)));
+      slab = this.slab = Buffer.allocUnsafeSlow(capacity);
+      this.slabUsed = 0;
+    }
+    const start = this.slabUsed;
+    this.slabUsed = start + size;
+    return slab.subarray(start, start + size);
   }
 
   /** Drops every frame the terminal holds (cumulative ack); returns how many were dropped. */
@@ -72,6 +111,8 @@ export class RoleSlot {
       count++;
     }
     if (count > 0) this.queue.splice(0, count);
+    // Nothing waits: let the slab go with the acknowledged frames in it.
+    if (this.queue.length === 0) this.slab = undefined;
     this.sendIndex = Math.max(0, this.sendIndex - count);
     return count;
   }
@@ -138,6 +179,7 @@ export class RoleSlot {
     this.resetAckState();
     this.queue.length = 0;
     this.queueBytes = 0;
+    this.slab = undefined;
     this.sendIndex = 0;
     this.latest.clear();
     this.latestBytes = 0;
@@ -157,4 +199,11 @@ export function wrapForward(head: string, msg: Uint8Array): Buffer {
   frame.set(msg, head.length);
   frame[frame.length - 1] = 0x7d;
   return frame;
+}
+
+/** Digits of a positive integer (seqs stay far below 2^53). */
+function decimalLength(value: number): number {
+  let digits = 1;
+  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  return digits;
 }
