@@ -39,9 +39,9 @@ function assertSubset(text: string): void {
 describe('scanClientFrame', () => {
   it('reads the reference client frames the way the full path does', () => {
     const canonical = [
-      '{"v":1,"t":"msg","mode":"reliable","seq":12,"type":"data.text","sealed":"AAEC-_z"}',
-      '{"v":1,"t":"msg","mode":"latest","type":"op.scroll","sealed":"AAEC"}',
-      '{"v":1,"t":"msg","mode":"latest","type":"data.file.progress","key":"AbCd_-12","sealed":"x"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":12,"type":"data.text","sealed":"AAEC-_z"}',
+      '{"v":2,"t":"msg","mode":"latest","type":"op.scroll","sealed":"AAEC"}',
+      '{"v":2,"t":"msg","mode":"latest","type":"data.file.progress","key":"AbCd_-12","sealed":"x"}',
       '{"t":"ack","seq":0}',
       '{"t":"ack","seq":987654321012345}',
       golden.client[0]!,
@@ -60,21 +60,21 @@ describe('scanClientFrame', () => {
       golden.client[1]!, // `body` instead of `sealed`
       '{"t":"hb"}',
       '{"t":"bye"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":0,"type":"data.text","sealed":"A"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":01,"type":"data.text","sealed":"A"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1.5,"type":"data.text","sealed":"A"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":""}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":"A"} ',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"Data","sealed":"A"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data.","sealed":"A"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data..text","sealed":"A"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data.texts","sealed":"A"}', // unknown
-      `{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"${'a'.repeat(49)}","sealed":"A"}`,
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data.text","key":"k","sealed":"A"}',
-      `{"v":1,"t":"msg","mode":"latest","type":"op.scroll","key":"${'k'.repeat(65)}","sealed":"A"}`,
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":"A\\u0041"}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":"A","x":1}',
-      '{"v":1,"t":"msg","mode":"reliable","seq":12345678901234567,"type":"a","sealed":"A"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":0,"type":"data.text","sealed":"A"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":01,"type":"data.text","sealed":"A"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1.5,"type":"data.text","sealed":"A"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":""}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":"A"} ',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"Data","sealed":"A"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data.","sealed":"A"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data..text","sealed":"A"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data.texts","sealed":"A"}', // unknown
+      `{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"${'a'.repeat(49)}","sealed":"A"}`,
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data.text","key":"k","sealed":"A"}',
+      `{"v":2,"t":"msg","mode":"latest","type":"op.scroll","key":"${'k'.repeat(65)}","sealed":"A"}`,
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":"A\\u0041"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"data.text","sealed":"A","x":1}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":12345678901234567,"type":"a","sealed":"A"}',
       '{"t":"ack","seq":-1}',
       '{"t":"ack","seq":1,"x":2}',
     ];
@@ -91,8 +91,8 @@ describe('scanClientFrame', () => {
     };
     const alphabet = '{}":,.-_ 019aAzZ\\\u00e9';
     const seeds = [
-      '{"v":1,"t":"msg","mode":"reliable","seq":12,"type":"data.text","sealed":"AAEC-_z"}',
-      '{"v":1,"t":"msg","mode":"latest","type":"data.file.progress","key":"AbCd","sealed":"x0"}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":12,"type":"data.text","sealed":"AAEC-_z"}',
+      '{"v":2,"t":"msg","mode":"latest","type":"data.file.progress","key":"AbCd","sealed":"x0"}',
       '{"t":"ack","seq":41}',
     ];
     let accepted = 0;

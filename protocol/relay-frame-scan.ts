@@ -5,6 +5,7 @@
 // the protocol does not know) returns undefined and takes the full path, so validation is the
 // same either way.
 
+import { RELAY_PROTOCOL_VERSION } from './relay-frames.js';
 import { MESSAGE_DELIVERY } from './relay-messages.js';
 
 /** What the relay reads of a frame; the payload (`sealed`) is checked but never looked into. */
@@ -16,7 +17,7 @@ export type FrameHeader =
   | { t: 'bye' };
 
 const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
-const MSG_PREFIX = ascii('{"v":1,"t":"msg","mode":"');
+const MSG_PREFIX = ascii(`{"v":${RELAY_PROTOCOL_VERSION},"t":"msg","mode":"`);
 const RELIABLE_SEQ = ascii('reliable","seq":');
 const LATEST_TYPE = ascii('latest","type":"');
 const TYPE = ascii(',"type":"');

@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 
 /** Bumped on any breaking change of frames or messages; checked at the upgrade and in every frame. */
-export const RELAY_PROTOCOL_VERSION = 1;
+export const RELAY_PROTOCOL_VERSION = 2;
 /** The path of the WebSocket upgrade. */
 export const RELAY_PATH = '/v1/relay';
 /** The largest frame the relay accepts by default (its `maxPayload`); larger closes with 1009. */

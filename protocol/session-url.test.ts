@@ -47,7 +47,7 @@ describe('session URLs', () => {
   });
 
   it('builds the ws(s) upgrade URL with version, page, role and resume', () => {
-    const url = buildUpgradeUrl('https://relay.example/base', 1, {
+    const url = buildUpgradeUrl('https://relay.example/base', 2, {
       pageId,
       role: 'phone',
       secret,
@@ -56,7 +56,7 @@ describe('session URLs', () => {
     });
     assert.equal(
       url,
-      `wss://relay.example/base/v1/relay?v=1&page=${pageId}&role=phone&k=${secret}&resume=${'r'.repeat(24)}&last=9`,
+      `wss://relay.example/base/v1/relay?v=2&page=${pageId}&role=phone&k=${secret}&resume=${'r'.repeat(24)}&last=9`,
     );
   });
 });

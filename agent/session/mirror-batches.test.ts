@@ -38,7 +38,7 @@ const bigSnapshot = () => [
 async function wireFrame(message: MirrorMessage): Promise<string> {
   const key = await importE2eKey(bytesToBase64url(new Uint8Array(32)));
   const sealed = await seal(key, sealAad('pc', message.type), plaintextOf(message));
-  const msg = { v: 1, t: 'msg', mode: 'reliable', seq: 1e9, type: message.type, sealed };
+  const msg = { v: 2, t: 'msg', mode: 'reliable', seq: 1e9, type: message.type, sealed };
   return JSON.stringify({ t: 'fwd', seq: 1e9, msg });
 }
 

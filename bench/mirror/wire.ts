@@ -15,7 +15,7 @@ export function relayedMessageBytes(
 ): number {
   const sealed = Math.ceil(((12 + plaintextBytes + 16) * 4) / 3);
   const seq = mode === 'reliable' ? '"seq":1000000,' : '';
-  const msg = `{"v":1,"t":"msg","mode":"${mode}",${seq}"type":"${type}","sealed":""}`;
+  const msg = `{"v":2,"t":"msg","mode":"${mode}",${seq}"type":"${type}","sealed":""}`;
   const fwd = `{"t":"fwd",${seq}"msg":}`;
   return webSocketFrameBytes(Buffer.byteLength(msg) + sealed + Buffer.byteLength(fwd));
 }

@@ -55,7 +55,7 @@ async function tandemPair(
   session: { pageId: string; secret: string },
 ): Promise<Pair> {
   const url = (role: string) =>
-    `ws://${base}/v1/relay?v=1&page=${session.pageId}&role=${role}&k=${session.secret}`;
+    `ws://${base}/v1/relay?v=2&page=${session.pageId}&role=${role}&k=${session.secret}`;
   const [pc, phone] = await Promise.all([openWs(url('pc')), openWs(url('phone'))]);
   let seq = 0;
   let handler = (): void => {};
@@ -70,7 +70,7 @@ async function tandemPair(
   return {
     send: (payload) =>
       pc.send(
-        `{"v":1,"t":"msg","mode":"reliable","seq":${++seq},"type":"data.text","sealed":"${payload}"}`,
+        `{"v":2,"t":"msg","mode":"reliable","seq":${++seq},"type":"data.text","sealed":"${payload}"}`,
       ),
     onReceive: (h) => (handler = h),
     close: () => (pc.terminate(), phone.terminate()),

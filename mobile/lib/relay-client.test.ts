@@ -28,7 +28,7 @@ class ScriptedSocket implements SocketLike {
     this.onmessage?.({
       data: JSON.stringify({
         t: 'welcome',
-        v: 1,
+        v: 2,
         role: 'phone',
         resumeToken: 'q1w2e3r4t5y6u7i8o9p0aa',
         resumed: false,
@@ -96,7 +96,7 @@ describe('RelayClient', () => {
     await sleep(60);
     assert.deepEqual(socket.frames(), [
       {
-        v: 1,
+        v: 2,
         t: 'msg',
         mode: 'latest',
         type: 'op.scroll',
@@ -139,7 +139,7 @@ describe('RelayClient', () => {
     const { client, socket } = connected();
     const fwd = (seq: number) =>
       socket.onmessage?.({
-        data: `{"t":"fwd","seq":${seq},"msg":{"v":1,"t":"msg","mode":"reliable","seq":${seq},"type":"op.back","body":{"type":"op.back"}}}`,
+        data: `{"t":"fwd","seq":${seq},"msg":{"v":2,"t":"msg","mode":"reliable","seq":${seq},"type":"op.back","body":{"type":"op.back"}}}`,
       });
     const acks = () => socket.frames().filter((f) => f.t === 'ack');
     fwd(1);

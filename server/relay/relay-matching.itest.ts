@@ -164,7 +164,7 @@ describe('relay: matching and refusals', () => {
     );
     pc.socket.send(
       JSON.stringify({
-        v: 1,
+        v: 2,
         t: 'msg',
         mode: 'reliable',
         seq: 1,

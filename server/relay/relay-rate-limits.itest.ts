@@ -13,7 +13,7 @@ import {
 
 const text = (seq: number, value: string) =>
   JSON.stringify({
-    v: 1,
+    v: 2,
     t: 'msg',
     mode: 'reliable',
     seq,
@@ -42,7 +42,7 @@ describe('relay: per-connection rate limits', () => {
   async function pair() {
     const session = server.relay.createSession();
     const open = async (role: 'pc' | 'phone') => {
-      const url = `${server.base.replace('http', 'ws')}/v1/relay?v=1&page=${session.pageId}&role=${role}&k=${session.secret}`;
+      const url = `${server.base.replace('http', 'ws')}/v1/relay?v=2&page=${session.pageId}&role=${role}&k=${session.secret}`;
       const outcome: UpgradeOutcome = await rawUpgrade(url);
       assert.ok(outcome.opened);
       sockets.push(outcome.socket);

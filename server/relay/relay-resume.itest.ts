@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
+import { RELAY_PROTOCOL_VERSION } from '../../protocol/relay-frames.js';
 import { buildUpgradeUrl, parseSessionUrl } from '../../protocol/session-url.js';
 import {
   nodeTerminal,
@@ -132,7 +133,7 @@ describe('relay: after the grace window', () => {
     // A phone whose connection drops and that does not come back in time.
     const parts = parseSessionUrl(urls.phone);
     const phone = await rawUpgrade(
-      buildUpgradeUrl(server.base, 1, {
+      buildUpgradeUrl(server.base, RELAY_PROTOCOL_VERSION, {
         pageId: parts.pageId,
         role: 'phone',
         secret: parts.secret,
@@ -157,7 +158,7 @@ describe('relay: after the grace window', () => {
 
     // Too late to resume: the slot was freed, so the old token starts afresh (resumed: false).
     const late = await rawUpgrade(
-      buildUpgradeUrl(server.base, 1, {
+      buildUpgradeUrl(server.base, RELAY_PROTOCOL_VERSION, {
         pageId: parts.pageId,
         role: 'phone',
         secret: parts.secret,

@@ -56,9 +56,9 @@ function setup(options: RelayOptionsInput = {}) {
 }
 
 const msg = (seq: number, text = 'x') =>
-  `{"v":1,"t":"msg","mode":"reliable","seq":${seq},"type":"data.text","body":{"type":"data.text","text":"${text}"}}`;
+  `{"v":2,"t":"msg","mode":"reliable","seq":${seq},"type":"data.text","body":{"type":"data.text","text":"${text}"}}`;
 const scroll = (y: number) =>
-  `{"v":1,"t":"msg","mode":"latest","type":"op.scroll","body":{"type":"op.scroll","x":0,"y":${y}}}`;
+  `{"v":2,"t":"msg","mode":"latest","type":"op.scroll","body":{"type":"op.scroll","x":0,"y":${y}}}`;
 
 describe('RelaySession', () => {
   it('wraps a message byte for byte in the golden fwd frame and acks the sender', () => {
@@ -207,7 +207,7 @@ describe('RelaySession', () => {
     session.attach('pc', pc, undefined);
     session.attach('phone', phone, undefined);
     const progress = (id: string, received: number, done: boolean) =>
-      `{"v":1,"t":"msg","mode":"latest","type":"data.file.progress","key":"${id}",` +
+      `{"v":2,"t":"msg","mode":"latest","type":"data.file.progress","key":"${id}",` +
       `"body":{"type":"data.file.progress","id":"${id}","received":${received},"size":9,"done":${done}}}`;
     send('phone', phone, msg(1)); // written at once; its callback runs when the socket drains
     pc.bufferedAmount = 4096; // the PC socket is backed up: progress waits at the relay
@@ -298,11 +298,11 @@ describe('RelaySession', () => {
   it('refuses unknown message types and a type sent in the other delivery mode', () => {
     const frames = [
       // An unknown name that fits the type-name pattern.
-      '{"v":1,"t":"msg","mode":"latest","type":"op.bogus","body":{}}',
+      '{"v":2,"t":"msg","mode":"latest","type":"op.bogus","body":{}}',
       // op.scroll is latest-wins; data.text and mirror.snapshot are reliable.
-      '{"v":1,"t":"msg","mode":"reliable","seq":1,"type":"op.scroll","body":{}}',
-      '{"v":1,"t":"msg","mode":"latest","type":"data.text","body":{}}',
-      '{"v":1,"t":"msg","mode":"latest","type":"mirror.snapshot","body":{}}',
+      '{"v":2,"t":"msg","mode":"reliable","seq":1,"type":"op.scroll","body":{}}',
+      '{"v":2,"t":"msg","mode":"latest","type":"data.text","body":{}}',
+      '{"v":2,"t":"msg","mode":"latest","type":"mirror.snapshot","body":{}}',
     ];
     for (const frame of frames) {
       const { session, send } = setup();
@@ -325,7 +325,7 @@ describe('RelaySession', () => {
     session.attach('pc', pc, undefined); // the phone is not there: everything is held
     const big = 'z'.repeat(3000);
     const latest = (type: string) =>
-      `{"v":1,"t":"msg","mode":"latest","type":"${type}","body":{"pad":"${big}"}}`;
+      `{"v":2,"t":"msg","mode":"latest","type":"${type}","body":{"pad":"${big}"}}`;
     send('pc', pc, latest('op.scroll'));
     send('pc', pc, latest('mirror.tabs'));
     assert.equal(pc.closed, undefined, 'under the 8 KiB hard limit');
