@@ -208,7 +208,8 @@ export class SnapshotWindows {
     }
     const list: List = { parent, parentId: node.id, runs: new Set() };
     const near = this.nearFlags(live as Node[]);
-    const out: SerializedNode[] = [];
+    // Runs are measured once complete: their placeholders are made at the end.
+    const out: (SerializedNode | Run)[] = [];
     let run: Run | undefined;
     children.forEach((child, index) => {
       const domNode = live[index] as Node;
@@ -220,14 +221,16 @@ export class SnapshotWindows {
       if (!run) {
         run = { id: this.nextPlaceholderId++, list, nodes: [] };
         list.runs.add(run);
-        out.push(placeholderPending(run));
+        out.push(run);
       }
       run.nodes.push(domNode);
       this.hold(domNode, run);
     });
     if (list.runs.size === 0) return undefined;
     this.lists.set(parent, list);
-    return out.map((child) => (isPending(child) ? this.placeholder(child.run) : child));
+    return out.map((child) =>
+      list.runs.has(child as Run) ? this.placeholder(child as Run) : (child as SerializedNode),
+    );
   }
 
   /** For each node: is it within the margin of the viewport? Text nodes go with their element. */
@@ -437,12 +440,3 @@ function pushTree(
   adds.push({ parentId, nextId, node: { ...node, childNodes: [] } as SerializedNode });
   for (const child of childNodes) pushTree(adds, child, tree.id, null);
 }
-
-interface Pending {
-  type: -1;
-  id: number;
-  run: Run;
-}
-const placeholderPending = (run: Run): SerializedNode =>
-  ({ type: -1, id: run.id, run }) as unknown as SerializedNode;
-const isPending = (node: SerializedNode): node is SerializedNode & Pending => node.type === -1;

@@ -6,7 +6,6 @@ import { base64urlToBytes, bytesToBase64url } from './base64.js';
 
 const IV_BYTES = 12;
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** A fresh random 256-bit key, base64url: the `#fragment` of a session URL. */
 export function generateE2eKey(): string {
@@ -27,27 +26,18 @@ export function sealAad(senderRole: string, type: string): Uint8Array<ArrayBuffe
 export async function seal(
   key: CryptoKey,
   aad: Uint8Array<ArrayBuffer>,
-  plaintext: string | Uint8Array<ArrayBuffer>,
+  plaintext: Uint8Array<ArrayBuffer>,
 ): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const bytes = typeof plaintext === 'string' ? encoder.encode(plaintext) : plaintext;
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad },
     key,
-    new Uint8Array(bytes),
+    plaintext,
   );
   const out = new Uint8Array(IV_BYTES + sealed.byteLength);
   out.set(iv);
   out.set(new Uint8Array(sealed), IV_BYTES);
   return bytesToBase64url(out);
-}
-
-export async function open(
-  key: CryptoKey,
-  aad: Uint8Array<ArrayBuffer>,
-  sealedText: string,
-): Promise<string> {
-  return decoder.decode(await openBytes(key, aad, sealedText));
 }
 
 /** The sealed plaintext as bytes (see `sealed-plaintext.ts` for what they hold). */
