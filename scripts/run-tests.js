@@ -1,11 +1,17 @@
 // Runs the node:test files of one kind. Unit tests: `*.test.ts`; integration tests (real adb,
-// real sockets, real Chromium): `*.itest.ts`. Node 20's --test does not expand globs itself.
+// real sockets, real Chromium): `*.itest.ts`; robustness (fuzzers and fault injection, each
+// bounded in time): `*.robust.ts`. Node 20's --test does not expand globs itself.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 const kind = process.argv[2] ?? 'unit';
-const suffix = kind === 'integration' ? '.itest.ts' : '.test.ts';
+const suffixes = { unit: '.test.ts', integration: '.itest.ts', robustness: '.robust.ts' };
+const suffix = suffixes[/** @type {keyof typeof suffixes} */ (kind)];
+if (suffix === undefined) {
+  console.error(`unknown test kind ${kind}: expected one of ${Object.keys(suffixes).join(', ')}`);
+  process.exit(1);
+}
 const roots = [
   'agent',
   'native-bridge',
@@ -45,7 +51,7 @@ if (files.length === 0) {
   console.error(`no ${kind} test files found`);
   process.exit(1);
 }
-const concurrency = kind === 'integration' ? '2' : '4';
+const concurrency = kind === 'unit' ? '4' : '2';
 const result = spawnSync(
   process.execPath,
   [
@@ -54,7 +60,7 @@ const result = spawnSync(
     '--test',
     `--test-concurrency=${concurrency}`,
     // A failed assertion that leaves a socket open must fail the run, not hang it.
-    `--test-timeout=${kind === 'integration' ? 180_000 : 30_000}`,
+    `--test-timeout=${kind === 'unit' ? 30_000 : 180_000}`,
     '--test-force-exit',
     ...files,
   ],
