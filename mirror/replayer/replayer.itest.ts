@@ -20,6 +20,8 @@ describe('replayer on the phone', () => {
   let mirror: MirrorStream;
   let tabId = '';
   let delivery = Promise.resolve();
+  /** Every text the PC has sent in a batch so far, to know when a change has left the PC. */
+  const sentTexts: string[] = [];
 
   before(async () => {
     site = await startFixtureSite();
@@ -27,6 +29,7 @@ describe('replayer on the phone', () => {
     mirror = await startMirrorStream(pc.host);
     // In order, one batch after the other, as the relay delivers them.
     mirror.onShownBatch((_tab, batch) => {
+      sentTexts.push(JSON.stringify(batch.events));
       delivery = delivery.then(() => phone.addEvents(batch.events));
     });
     tabId = (await pc.host.open(site.url('/article.html'))).id;
@@ -67,6 +70,15 @@ describe('replayer on the phone', () => {
         document.getElementById('out').textContent = 'tick ' + (++n);
         if (n < 3000) setTimeout(tick, 0); else done(); }; tick(); })`,
     );
+    // Each batch reaches the phone through its own page.evaluate, in order: on a busy machine the
+    // phone may still be thousands of batches behind when the PC stops ticking. Wait for the PC to
+    // send the last tick, then for the phone to have been handed every batch before it.
+    await waitFor(
+      'the last tick sent by the PC',
+      () => sentTexts.some((text) => text.includes('tick 3000')),
+      30_000,
+    );
+    await delivery;
     await waitFor('the last tick on the phone', async () =>
       (await phone.text()).includes('tick 3000'),
     );
