@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import { toBridgeError } from '../adb/adb-errors.js';
 import { closeOnAbort, withAdbTimeout } from '../adb/adb-timeout.js';
+import { MAX_SHELL_OUTPUT_BYTES, readCapped } from '../adb/capped-read.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 import { shellQuote } from './shell-quote.js';
 
@@ -54,7 +55,8 @@ export async function openUrlOnPhone(
       async (signal) => {
         const stream = await client.getDevice(serial).shell(amStartViewCommand(url));
         closeOnAbort(signal, () => stream.destroy());
-        return readAll(stream);
+        const bytes = await readCapped(stream, MAX_SHELL_OUTPUT_BYTES, `am start on ${serial}`);
+        return bytes.toString('utf8');
       },
       { timeoutMs: options.timeoutMs },
     );
@@ -82,10 +84,4 @@ export function checkAmOutput(output: string, url: string, serial: string): void
     BridgeErrorCode.PhoneActionFailed,
     `The phone ${serial} refused to open the page: ${line}`,
   );
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
 }
