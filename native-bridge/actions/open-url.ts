@@ -4,6 +4,7 @@ import { toBridgeError } from '../adb/adb-errors.js';
 import { closeOnAbort, withAdbTimeout } from '../adb/adb-timeout.js';
 import { MAX_SHELL_OUTPUT_BYTES, readCapped } from '../adb/capped-read.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
+import { redactQuote } from '../redact.js';
 import { shellQuote } from './shell-quote.js';
 
 /** The part of adbkit's client this action uses (tests may pass a fake). */
@@ -79,7 +80,7 @@ export function checkAmOutput(output: string, url: string, serial: string): void
   const failure = output.split(/\r?\n/).find((line) => AM_FAILURE_LINE.test(line));
   if (failure === undefined) return;
   // am echoes the intent, and a session URL carries its secret: keep it out of the message.
-  const line = failure.split(url).join('<url>').trim();
+  const line = redactQuote(failure.split(url).join('<url>').trim());
   throw new BridgeError(
     BridgeErrorCode.PhoneActionFailed,
     `The phone ${serial} refused to open the page: ${line}`,

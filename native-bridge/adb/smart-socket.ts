@@ -17,8 +17,17 @@ export interface AdbConnection {
   socket?: { destroy(): void };
 }
 
+/** The length prefix is 4 hex digits: a longer request would frame as garbage. */
+export const MAX_SERVICE_BYTES = 0xffff;
+
 export function encodeService(service: string): Buffer {
   const body = Buffer.from(service, 'utf8');
+  if (body.length > MAX_SERVICE_BYTES) {
+    throw new BridgeError(
+      BridgeErrorCode.InvalidArgument,
+      `an adb request may be at most ${MAX_SERVICE_BYTES} bytes`,
+    );
+  }
   return Buffer.concat([Buffer.from(body.length.toString(16).padStart(4, '0'), 'ascii'), body]);
 }
 
