@@ -16,7 +16,7 @@ import {
 } from './adb/adb-state.js';
 import { stripEndMarker } from './adb/shell-end-marker.js';
 import { shellFailure } from './adb/shell-errors.js';
-import { encodeService, readOkay, type AdbParser } from './adb/smart-socket.js';
+import { encodeService, readHexValue, readOkay, type AdbParser } from './adb/smart-socket.js';
 import { checkAmOutput } from './actions/open-url.js';
 import { BridgeError, BridgeErrorCode } from './errors.js';
 import { createRandom, loadFixtures, nextInput, type FuzzInput } from './fuzz/fuzz-inputs.js';
@@ -48,18 +48,47 @@ function wordsOf(text: string): number[] {
   return words;
 }
 
-/** adb's smart-socket reply, read with adbkit's own Parser over a stream holding the input. */
-async function smartSocketReply(text: string): Promise<void> {
+/** adbkit's own Parser over an ended stream holding the input, as a socket adb closed. */
+function parserOver(text: string): AdbParser {
   const stream = new Duplex({ read() {}, write: (_c, _e, done) => done() });
   stream.push(Buffer.from(text, 'latin1'));
   stream.push(null);
+  return new AdbkitParser(stream);
+}
+
+/** The stream is over: a read still pending after this long waits for ever. */
+const HANG_MS = 1_000;
+
+async function settlesOnAStream(work: () => Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('hangs on an ended stream')), HANG_MS);
+  });
   try {
-    await readOkay(new AdbkitParser(stream));
+    await Promise.race([work(), hang]);
   } catch (error) {
+    if (error instanceof Error && error.message === 'hangs on an ended stream') throw error;
     // adbkit's own FAIL and end-of-stream errors are mapped where the call is made.
     throw toBridgeError(error, BridgeErrorCode.AdbCommandFailed, 'adb');
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+/** A smart-socket reply: OKAY, or FAIL and adb's message. */
+const smartSocketReply = (text: string): Promise<void> =>
+  settlesOnAStream(() => readOkay(parserOver(text)));
+
+/** host:track-devices after its OKAY: length-prefixed device lists until the stream ends. */
+const trackDevicesStream = (text: string): Promise<void> =>
+  settlesOnAStream(async () => {
+    // Half the inputs (even lengths) framed as adb frames them, so the lines get parsed too.
+    const framed = text.length % 2 === 0 && text.length <= 0xffff;
+    const parser = parserOver(
+      framed ? `${text.length.toString(16).padStart(4, '0')}${text}` : text,
+    );
+    for (;;) parseAdbDeviceLines((await readHexValue(parser)).toString('utf8'));
+  });
 
 type Parse = (input: FuzzInput) => unknown;
 
@@ -132,7 +161,11 @@ async function fuzz(seed: number, count: number): Promise<FuzzRun> {
     // The stream-backed one is slower: every 8th input.
     const all =
       n % 8 === 0
-        ? [...checks, ['smart-socket reply', () => smartSocketReply(input.text)] as const]
+        ? [
+            ...checks,
+            ['smart-socket reply', () => smartSocketReply(input.text)] as const,
+            ['track-devices stream', () => trackDevicesStream(input.text)] as const,
+          ]
         : checks;
     for (const [name, check] of all) {
       try {
