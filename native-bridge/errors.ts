@@ -10,6 +10,8 @@ export const BridgeErrorCode = {
   AdbCommandFailed: 'ADB_COMMAND_FAILED',
   /** adb printed something the parser does not understand. */
   AdbOutputMalformed: 'ADB_OUTPUT_MALFORMED',
+  /** One adb shell call printed more than its cap (1 MiB); the rest was not read. */
+  AdbOutputTooLarge: 'ADB_OUTPUT_TOO_LARGE',
   /** The phone went away (unplugged, adb disconnected) during an operation. */
   DeviceGone: 'DEVICE_GONE',
   /** The phone has not allowed USB debugging for this computer. */

@@ -9,6 +9,9 @@ export interface AgentFile {
   token: string;
   serverUrl: string;
   startedAt: string;
+  /** The adb server the agent's watcher uses; `tandem devices` asks the same one. Absent: older agent. */
+  adbHost?: string;
+  adbPort?: number;
 }
 
 export const agentFileName = 'agent.json';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ensureDataDir } from '../../db/data-dir.js';
 import { HistoryStore } from '../../db/agent/history-store.js';
-import { createAdbClient } from '../../native-bridge/adb/client.js';
+import { createAdbClient, DEFAULT_ADB_PORT } from '../../native-bridge/adb/client.js';
 import { PhoneWatcher } from '../../native-bridge/watcher/phone-watcher.js';
 import { AssetProxy } from '../browser/asset-proxy.js';
 import { registerAssetRoute } from '../browser/asset-route.js';
@@ -171,6 +171,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       token,
       serverUrl,
       startedAt: new Date().toISOString(),
+      adbHost: adbOptions.host ?? '127.0.0.1',
+      adbPort: adbOptions.port ?? DEFAULT_ADB_PORT,
     });
     cleanups.push(() => removeAgentFile(dataDir));
     log.info({ controlUrl: controlServer.url, serverUrl }, 'agent started');

@@ -115,3 +115,13 @@ describe('shell commands per profile', () => {
     );
   });
 });
+
+describe('seq', () => {
+  it('prints one number a line, like toybox seq', () => {
+    const run = phone('android-14');
+    assert.equal(run('seq 3'), '1\n2\n3\n');
+    assert.equal(run('seq 9 11'), '9\n10\n11\n');
+    assert.equal(run('seq 200000').length, 1_288_895);
+    assert.equal(run('seq x'), 'usage: seq [FIRST] LAST\n');
+  });
+});

@@ -61,6 +61,17 @@ const BUILTINS: Record<string, Builtin> = {
     return ok(`Can't find service: ${args[0] ?? ''}\n`);
   },
   am: (args, ctx) => runAm(args, ctx.emitIntent),
+  // toybox seq: `seq LAST` or `seq FIRST LAST`, one number a line; tests use it for big outputs.
+  seq: (args) => {
+    const numbers = args.map(Number);
+    if (numbers.length < 1 || numbers.length > 2 || !numbers.every(Number.isSafeInteger)) {
+      return fail('usage: seq [FIRST] LAST\n');
+    }
+    const [first, last] = numbers.length === 1 ? [1, numbers[0] as number] : numbers;
+    const lines: string[] = [];
+    for (let n = first as number; n <= (last as number); n++) lines.push(`${n}\n`);
+    return ok(lines.join(''));
+  },
 };
 
 export function runBuiltin(argv: string[], ctx: ShellContext): CommandResult {

@@ -89,6 +89,17 @@ test('a URL with "Exception" or "Error:" in it is not a refusal; real failure li
   }
 });
 
+test('an identity in the refusal line is masked', () => {
+  const imei = '490154203237518';
+  assert.throws(
+    () => checkAmOutput(`Error: no activity for device ${imei}\n`, 'https://x.test/', 'S1'),
+    (e) =>
+      isBridgeError(e, 'PHONE_ACTION_FAILED') &&
+      !e.message.includes(imei) &&
+      e.message.includes('****7518'),
+  );
+});
+
 function fakeClient(reply: string | Error) {
   const commands: string[] = [];
   return {

@@ -2,7 +2,9 @@
 import type { Readable } from 'node:stream';
 import { toBridgeError } from '../adb/adb-errors.js';
 import { closeOnAbort, withAdbTimeout } from '../adb/adb-timeout.js';
+import { MAX_SHELL_OUTPUT_BYTES, readCapped } from '../adb/capped-read.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
+import { redactQuote } from '../redact.js';
 import { shellQuote } from './shell-quote.js';
 
 /** The part of adbkit's client this action uses (tests may pass a fake). */
@@ -54,7 +56,8 @@ export async function openUrlOnPhone(
       async (signal) => {
         const stream = await client.getDevice(serial).shell(amStartViewCommand(url));
         closeOnAbort(signal, () => stream.destroy());
-        return readAll(stream);
+        const bytes = await readCapped(stream, MAX_SHELL_OUTPUT_BYTES, `am start on ${serial}`);
+        return bytes.toString('utf8');
       },
       { timeoutMs: options.timeoutMs },
     );
@@ -77,15 +80,9 @@ export function checkAmOutput(output: string, url: string, serial: string): void
   const failure = output.split(/\r?\n/).find((line) => AM_FAILURE_LINE.test(line));
   if (failure === undefined) return;
   // am echoes the intent, and a session URL carries its secret: keep it out of the message.
-  const line = failure.split(url).join('<url>').trim();
+  const line = redactQuote(failure.split(url).join('<url>').trim());
   throw new BridgeError(
     BridgeErrorCode.PhoneActionFailed,
     `The phone ${serial} refused to open the page: ${line}`,
   );
-}
-
-async function readAll(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks).toString('utf8');
 }

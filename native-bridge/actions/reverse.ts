@@ -8,6 +8,7 @@ import {
   encodeService,
   openService,
   readOkay,
+  readHexValue,
   type AdbConnection,
 } from '../adb/smart-socket.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
@@ -50,7 +51,7 @@ export async function listReverses(
   return onTransport(client, serial, context, options, async (connection) => {
     connection.write(encodeService('reverse:list-forward'));
     await readOkay(connection.parser);
-    return parseReverseList((await connection.parser.readValue()).toString('utf8'));
+    return parseReverseList((await readHexValue(connection.parser)).toString('utf8'));
   });
 }
 

@@ -35,3 +35,11 @@ test('anything else gets the fallback code, the context and only the first line'
   const already = new BridgeError('INVALID_ARGUMENT', 'bad');
   assert.equal(map(already), already);
 });
+
+test("adb's text is quoted with digit runs masked and cut to 200 characters", () => {
+  const imei = '490154203237518';
+  const mapped = map(new Error(`Failure: 'no such service ${imei}' ${'x'.repeat(400)}`));
+  assert.ok(!mapped.message.includes(imei), mapped.message);
+  assert.match(mapped.message, /no such service \*\*\*\*7518/);
+  assert.ok(mapped.message.length < 260, `message is ${mapped.message.length} characters`);
+});

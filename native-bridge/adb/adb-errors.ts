@@ -1,5 +1,6 @@
 // Turns what adbkit throws into BridgeErrors with stable codes, so callers switch on codes, not text.
 import { BridgeError, BridgeErrorCode } from '../errors.js';
+import { redactQuote } from '../redact.js';
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
@@ -28,7 +29,8 @@ export function toBridgeError(
   return new BridgeError(fallback, message, { cause: error });
 }
 
+/** adb's text, first line only, digit runs masked (an IMEI must not ride along in a message). */
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.message.split('\n')[0] ?? error.message;
-  return String(error);
+  const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  return redactQuote(text);
 }

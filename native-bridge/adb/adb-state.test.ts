@@ -102,3 +102,13 @@ test('output without the header or with a stateless line is malformed', () => {
     (e) => isBridgeError(e, 'ADB_OUTPUT_MALFORMED'),
   );
 });
+
+test('a malformed device list is not quoted in the message (a serial may be an IMEI)', () => {
+  const imei = '490154203237518';
+  for (const text of [`${imei}\n`, `List of devices attached\n${imei}\n`]) {
+    assert.throws(
+      () => parseAdbDevicesOutput(text),
+      (e) => isBridgeError(e, 'ADB_OUTPUT_MALFORMED') && !e.message.includes(imei),
+    );
+  }
+});

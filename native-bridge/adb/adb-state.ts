@@ -73,7 +73,8 @@ export function parseAdbDevicesOutput(text: string): AdbDeviceLine[] {
   if (header < 0) {
     throw new BridgeError(
       BridgeErrorCode.AdbOutputMalformed,
-      `adb devices printed no "${HEADER}" line: ${JSON.stringify(text.slice(0, 200))}`,
+      // Not quoted: serials and whatever else adb printed may be identities.
+      `adb devices printed no "${HEADER}" line`,
     );
   }
   return parseAdbDeviceLines(lines.slice(header + 1).join('\n'));
@@ -95,7 +96,7 @@ function parseDeviceLine(line: string): AdbDeviceLine {
   if (!match) {
     throw new BridgeError(
       BridgeErrorCode.AdbOutputMalformed,
-      `adb devices printed a line without a state: ${JSON.stringify(line)}`,
+      'adb devices printed a line without a state',
     );
   }
   const serial = match[1] as string;

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { parseAdbDeviceLines, type AdbDeviceLine } from './adb-state.js';
 import type { AdbClient } from './client.js';
-import { closeConnection, openService, type AdbConnection } from './smart-socket.js';
+import { closeConnection, openService, readHexValue, type AdbConnection } from './smart-socket.js';
 
 export interface AdbDeviceTrackerEvents {
   /** The complete device list: first the current one, then one after every change. */
@@ -41,7 +41,7 @@ export class AdbDeviceTracker extends EventEmitter<AdbDeviceTrackerEvents> {
   private async read(): Promise<void> {
     try {
       while (!this.ended) {
-        const value = await this.connection.parser.readValue();
+        const value = await readHexValue(this.connection.parser);
         if (this.ended) break;
         this.emit('list', parseAdbDeviceLines(value.toString('utf8')));
       }
@@ -81,7 +81,7 @@ export async function listAdbDevices(
 ): Promise<AdbDeviceLine[]> {
   const connection = await openService(() => client.connection(), 'host:devices', signal);
   try {
-    return parseAdbDeviceLines((await connection.parser.readValue()).toString('utf8'));
+    return parseAdbDeviceLines((await readHexValue(connection.parser)).toString('utf8'));
   } finally {
     closeConnection(connection);
   }

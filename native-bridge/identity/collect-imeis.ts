@@ -1,5 +1,5 @@
 // Asks every IMEI source the table lists for this SDK level and keeps the valid answers. A source
-// that refuses, times out or prints something odd is skipped; a phone that is gone ends the read.
+// that refuses, times out, prints something odd or too much is skipped; a phone that is gone ends the read.
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import type { BoundedShell } from './deadline.js';
 import { parseDumpsysIphonesubinfo } from './dumpsys.js';
@@ -16,7 +16,8 @@ interface Candidate {
 export function isSourceFailure(error: unknown): boolean {
   return (
     isBridgeError(error, BridgeErrorCode.AdbTimeout) ||
-    isBridgeError(error, BridgeErrorCode.AdbOutputMalformed)
+    isBridgeError(error, BridgeErrorCode.AdbOutputMalformed) ||
+    isBridgeError(error, BridgeErrorCode.AdbOutputTooLarge)
   );
 }
 

@@ -98,3 +98,18 @@ test('malformed outputs are AdbOutputMalformed and never quote the output', () =
     );
   }
 });
+
+test('a String16 of 200,000 characters (0.9 MB dump) decodes instead of overflowing the stack', () => {
+  const text = 'x'.repeat(199_999) + '7';
+  const dump = stringReply(text);
+  assert.ok(dump.length > 900_000, `dump is ${dump.length} characters`);
+  assert.equal(valueOf(parseParcel(dump)), text);
+});
+
+test('a String16 length past the dump is malformed and does not quote the claimed length', () => {
+  const text = "Result: Parcel(00000000 00030d40 00350033 '........3.5.')";
+  assert.throws(
+    () => parseParcel(text),
+    (error: unknown) => malformed(error) && !/200000|30d40/.test((error as Error).message),
+  );
+});

@@ -157,3 +157,13 @@ test('fatal adb failures pass through from getprop too', async () => {
     isBridgeError(error, BridgeErrorCode.AdbOutputMalformed),
   );
 });
+
+test('a 0.9 MB String16 on slot 0 is no IMEI, and slot 1 still gives one', async () => {
+  const shell = scriptedShell({
+    getprop: getprop(34),
+    [slot(4, 0)]: stringReply('3'.repeat(200_000)),
+    [slot(4, 1)]: stringReply(IMEI_B),
+  });
+  const { identity } = await readIdentity(shell);
+  assert.deepEqual(identity, { kind: 'imei', value: IMEI_B, masked: '****7518', imeis: [IMEI_B] });
+});

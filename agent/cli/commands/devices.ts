@@ -7,7 +7,13 @@ import { BridgeErrorCode, isBridgeError } from '../../../native-bridge/errors.js
 import { readPhoneIdentity } from '../../../native-bridge/identity/read-phone.js';
 import { PhoneWatcher } from '../../../native-bridge/watcher/phone-watcher.js';
 import { CliError } from '../cli-error.js';
-import { defaultAdbPort, portParser, untilSignal } from '../cli-options.js';
+import { resolveDataDir } from '../../../db/data-dir.js';
+import { dataOptionHelp, defaultAdbPort, portParser, untilSignal } from '../cli-options.js';
+import {
+  chooseAdbServer,
+  describeAdbServer,
+  type AdbServerChoice,
+} from '../devices/adb-server-choice.js';
 import { listDeviceRows } from '../devices/device-rows.js';
 import { renderDeviceTable } from '../devices/render-table.js';
 
@@ -15,8 +21,9 @@ interface DevicesOptions {
   json?: boolean;
   reveal?: boolean;
   watch?: boolean;
-  adbHost: string;
-  adbPort: number;
+  adbHost?: string;
+  adbPort?: number;
+  data?: string;
 }
 
 // The --json shape is an interface for scripts: keep it stable, and say here what null means.
@@ -25,7 +32,11 @@ With --json, one object per phone: serial, state, model, manufacturer, release, 
 ({ kind, masked }, plus value and imeis with --reveal), then hint or error when there is one.
 model, manufacturer, release, sdk and identity are null for a phone that is not ready (any state
 but "device": unauthorized, offline, no-permissions …; its hint says what to do), and for a
-ready phone that could not be read (its error says why).`;
+ready phone that could not be read (its error says why).
+
+Without --adb-port, the running agent's adb server is asked (the agent of --data's folder), so
+the phones listed are the ones the agent sees; with no agent running, $ANDROID_ADB_SERVER_PORT
+or 5037. Which server was asked is printed on stderr.`;
 
 export function register(program: Command): void {
   program
@@ -34,8 +45,13 @@ export function register(program: Command): void {
     .option('--json', 'print a JSON array instead of a table')
     .option('--reveal', 'show full identities (IMEI) instead of the masked form')
     .option('--watch', 'print one JSON line per phone event until interrupted (Ctrl-C)')
-    .option('--adb-host <host>', 'adb server host', '127.0.0.1')
-    .option('--adb-port <port>', 'adb server port', portParser(), defaultAdbPort())
+    .option('--adb-host <host>', "adb server host (default: the agent's, else 127.0.0.1)")
+    .option(
+      '--adb-port <port>',
+      "adb server port (default: the running agent's, else $ANDROID_ADB_SERVER_PORT or 5037)",
+      portParser(),
+    )
+    .option('--data <dir>', `${dataOptionHelp}; where the running agent is found`)
     .addHelpText('after', JSON_HELP)
     .action(async (options: DevicesOptions) => {
       try {
@@ -46,12 +62,18 @@ export function register(program: Command): void {
     });
 }
 
+/** The adb server to ask (see adb-server-choice.ts), said on stderr so --json stays clean. */
+function adbServer(options: DevicesOptions): AdbServerChoice {
+  const dataDir = resolveDataDir({ explicit: options.data });
+  const choice = chooseAdbServer(options, dataDir, defaultAdbPort());
+  process.stderr.write(`tandem: ${describeAdbServer(choice)}\n`);
+  return choice;
+}
+
 async function list(options: DevicesOptions): Promise<void> {
-  const client = createAdbClient({
-    host: options.adbHost,
-    port: options.adbPort,
-    adbPath: locateAdb().path,
-  });
+  const adbPath = locateAdb().path;
+  const { host, port } = adbServer(options);
+  const client = createAdbClient({ host, port, adbPath });
   const rows = await listDeviceRows(
     client,
     (c, serial) => readPhoneIdentity(c, serial),
@@ -63,10 +85,12 @@ async function list(options: DevicesOptions): Promise<void> {
 }
 
 async function watch(options: DevicesOptions): Promise<void> {
+  const adbPath = locateAdb().path;
+  const { host, port } = adbServer(options);
   const watcher = new PhoneWatcher({
-    host: options.adbHost,
-    port: options.adbPort,
-    adbPath: locateAdb().path,
+    host,
+    port,
+    adbPath,
     logger: { warn: (message) => process.stderr.write(`tandem: ${message}\n`) },
   });
   watcher.on('event', (event) => process.stdout.write(`${JSON.stringify(event)}\n`));
