@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { PhoneEvent, UsbPhone } from '../../native-bridge/types.js';
 import { adbStateText } from '../../native-bridge/types.js';
 import { backoffDelay } from './backoff.js';
+import { retryCannotFix } from './failure-reason.js';
 import { PhonePairing } from './phone-pairing.js';
 import type { PairingPorts } from './ports.js';
 import type { PhoneStatus } from './states.js';
@@ -162,7 +163,7 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
       if (status.state === 'connected') this.attempts.delete(phone.serial);
       return;
     }
-    if (status.reason === 'IDENTITY_UNAVAILABLE') return; // retrying cannot help
+    if (retryCannotFix(status.reason)) return;
     const attempt = this.attempts.get(phone.serial) ?? 0;
     this.attempts.set(phone.serial, attempt + 1);
     const delay = backoffDelay(attempt, this.retryBaseMs, this.retryCapMs);

@@ -1,6 +1,5 @@
 // The agent's pairing history (patent B §3): "have I paired this phone before?" answered locally
 // by the agent's keyed hash of the identity. File `agent.sqlite`, key `history.key`, both 0600.
-import { join } from 'node:path';
 import { ensureDataDir } from '../data-dir.js';
 import {
   identityHash,
@@ -9,8 +8,8 @@ import {
   type RawIdentity,
 } from '../identity-hash.js';
 import { agentMigrations } from '../migrations/agent/index.js';
-import { loadOrCreateSecret } from '../secret-file.js';
-import { openDatabase, type SqliteDatabase } from '../sqlite.js';
+import type { SqliteDatabase } from '../sqlite.js';
+import { openCheckedDatabase } from './checked-open.js';
 import { toPairedPhone, type PairedPhone, type PairedPhoneRow } from './paired-phone.js';
 import {
   ServerAccountsRepo,
@@ -46,11 +45,15 @@ export class HistoryStore implements ServerAccountStore {
   private readonly statements;
   private readonly accounts: ServerAccountsRepo;
 
+  /**
+   * Opens (or creates) the store. A damaged file, or an empty / missing one in a folder whose key
+   * shows it held a store, throws DATABASE_CORRUPT instead of silently starting afresh; a folder
+   * that refuses writes throws DATABASE_READ_ONLY.
+   */
   static open(options: HistoryStoreOptions): HistoryStore {
     const dir = ensureDataDir(options.dataDir);
-    const { key } = loadOrCreateSecret(join(dir, HISTORY_KEY_FILE));
-    const db = openDatabase(join(dir, HISTORY_DB_FILE), agentMigrations);
-    return new HistoryStore(db, key, options.now ?? Date.now);
+    const db = openCheckedDatabase(dir, HISTORY_DB_FILE, HISTORY_KEY_FILE, agentMigrations);
+    return new HistoryStore(db.db, db.key, options.now ?? Date.now);
   }
 
   constructor(
