@@ -7,7 +7,7 @@ import { DbError, DbErrorCode } from './db-error.js';
 export const REPAIR_HINT =
   'run `tandem doctor` to check it and `tandem doctor --repair` to back it up and start a fresh one';
 
-const corruptCodes = /^SQLITE_(CORRUPT|NOTADB|IOERR|FORMAT|CANTOPEN)/;
+const corruptCodes = /^SQLITE_(CORRUPT|NOTADB|IOERR|FORMAT)/;
 const readOnlyCodes = /^SQLITE_(READONLY|PERM|AUTH)/;
 const readOnlyErrnos = new Set(['EROFS', 'EACCES', 'EPERM']);
 

@@ -19,12 +19,14 @@ export function openCheckedDatabase(
   dbFile: string,
   keyFile: string,
   migrations: readonly Migration[],
+  /** The caller moved a broken file aside on purpose (`tandem doctor --repair`): start afresh. */
+  fresh = false,
 ): CheckedDatabase {
   const path = join(dir, dbFile);
   try {
     const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
     const secret = loadOrCreateSecret(join(dir, keyFile));
-    if (!secret.created && size === 0) {
+    if (!secret.created && size === 0 && !fresh) {
       throw corruptDatabase(
         dbFile,
         `is empty or missing but ${keyFile} shows this folder held one`,

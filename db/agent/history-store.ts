@@ -38,6 +38,8 @@ interface SearchParams {
 
 export interface HistoryStoreOptions {
   dataDir: string;
+  /** Start a new store even though history.key exists (after `tandem doctor --repair`). */
+  fresh?: boolean;
   now?: () => number;
 }
 
@@ -52,7 +54,13 @@ export class HistoryStore implements ServerAccountStore {
    */
   static open(options: HistoryStoreOptions): HistoryStore {
     const dir = ensureDataDir(options.dataDir);
-    const db = openCheckedDatabase(dir, HISTORY_DB_FILE, HISTORY_KEY_FILE, agentMigrations);
+    const db = openCheckedDatabase(
+      dir,
+      HISTORY_DB_FILE,
+      HISTORY_KEY_FILE,
+      agentMigrations,
+      options.fresh,
+    );
     return new HistoryStore(db.db, db.key, options.now ?? Date.now);
   }
 
@@ -184,6 +192,13 @@ export class HistoryStore implements ServerAccountStore {
 
   deleteServerAccount(serverUrl: string): boolean {
     return this.accounts.deleteServerAccount(serverUrl);
+  }
+
+  /** How many paired phones and server accounts the store holds (for its health check). */
+  counts(): { pairedPhones: number; serverAccounts: number } {
+    const count = (table: string) =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { pairedPhones: count('paired_phones'), serverAccounts: count('server_accounts') };
   }
 
   close(): void {
