@@ -26,6 +26,8 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly usbWithoutAdb = new Map<string, UsbPhone>();
   private paused: boolean;
+  /** The liveness watch says the pairing server does not answer: retries wait for it. */
+  private serverDown = false;
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
   private readonly now: () => number;
@@ -105,6 +107,35 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     this.afterFlow(phone);
   }
 
+  /** Whether a phone needs the pairing server watched: one connected, or failed waiting for it. */
+  needsServer(): boolean {
+    return [...this.phones.values()].some(
+      (phone) => phone.current === 'connected' || waitsForServer(phone),
+    );
+  }
+
+  /** The pairing server stopped answering: connected phones fail, and nobody retries until it is back. */
+  serverUnreachable(): void {
+    this.serverDown = true;
+    for (const phone of this.phones.values()) {
+      if (phone.current === 'connected' || waitsForServer(phone)) {
+        this.clearRetry(phone.serial);
+        phone.serverLost();
+      }
+    }
+  }
+
+  /** The pairing server answers again: the phones that waited for it pair again at once. */
+  serverReachable(): void {
+    this.serverDown = false;
+    for (const phone of this.phones.values()) {
+      if (!waitsForServer(phone)) continue;
+      this.attempts.delete(phone.serial);
+      if (this.paused) phone.hold();
+      else this.begin(phone);
+    }
+  }
+
   /** Waits for every running flow to settle (for orderly shutdown and tests). */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
@@ -164,6 +195,11 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
       return;
     }
     if (retryCannotFix(status.reason)) return;
+    if (this.serverDown && waitsForServer(phone)) {
+      // The liveness watch probes the server and pairs the phone again when it answers.
+      if (status.reason !== 'SERVER_UNREACHABLE') phone.serverLost();
+      return;
+    }
     const attempt = this.attempts.get(phone.serial) ?? 0;
     this.attempts.set(phone.serial, attempt + 1);
     const delay = backoffDelay(attempt, this.retryBaseMs, this.retryCapMs);
@@ -181,6 +217,11 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     if (timer) clearTimeout(timer);
     this.timers.delete(serial);
   }
+}
+
+function waitsForServer(phone: PhonePairing): boolean {
+  const { state, reason } = phone.status();
+  return state === 'failed' && (reason === 'SERVER_UNREACHABLE' || reason === 'SESSION_LOST');
 }
 
 function isInFlightOrDone(state: PhoneStatus['state']): boolean {

@@ -108,6 +108,14 @@ export class PhonePairing {
     this.set('failed', 'SESSION_LOST');
   }
 
+  /** The pairing server stopped answering: `failed`, waiting for it (no timed retry). */
+  serverLost(): void {
+    this.cancel();
+    this.sessionId = undefined;
+    this.retryAt = undefined;
+    this.set('failed', 'SERVER_UNREACHABLE');
+  }
+
   /** The phone was unplugged: stop whatever runs, end in `gone`. */
   gone(): void {
     this.cancel();

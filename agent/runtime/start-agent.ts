@@ -28,6 +28,7 @@ import { createAgentControl } from './agent-control.js';
 import { createPairingPorts } from './pairing-ports.js';
 import { serverAccount } from './server-account.js';
 import { assertAccountKept } from './store-accounts.js';
+import { watchPairingServer } from './watch-server.js';
 
 export interface RunningAgent {
   readonly control: AgentControl;
@@ -142,6 +143,11 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
     });
     cleanups.push(() => orchestrator.settle());
     cleanups.push(() => orchestrator.stop());
+    // An external server can die on its own: watch it while a phone depends on it.
+    if (options.serverUrl) {
+      const liveness = watchPairingServer(serverUrl, orchestrator, log);
+      cleanups.push(() => liveness.stop());
+    }
 
     const watcher = new PhoneWatcher({
       ...adbOptions,
