@@ -26,8 +26,6 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly usbWithoutAdb = new Map<string, UsbPhone>();
   private paused: boolean;
-  /** The liveness watch says the pairing server does not answer: retries wait for it. */
-  private serverDown = false;
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
   private readonly now: () => number;
@@ -114,20 +112,18 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     );
   }
 
-  /** The pairing server stopped answering: connected phones fail, and nobody retries until it is back. */
+  /**
+   * The pairing server stopped answering: connected phones fail with SERVER_UNREACHABLE and wait,
+   * without a timed retry, for serverReachable(). Phones that failed by themselves keep theirs.
+   */
   serverUnreachable(): void {
-    this.serverDown = true;
     for (const phone of this.phones.values()) {
-      if (phone.current === 'connected' || waitsForServer(phone)) {
-        this.clearRetry(phone.serial);
-        phone.serverLost();
-      }
+      if (phone.current === 'connected') phone.serverLost();
     }
   }
 
   /** The pairing server answers again: the phones that waited for it pair again at once. */
   serverReachable(): void {
-    this.serverDown = false;
     for (const phone of this.phones.values()) {
       if (!waitsForServer(phone)) continue;
       this.attempts.delete(phone.serial);
@@ -195,11 +191,6 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
       return;
     }
     if (retryCannotFix(status.reason)) return;
-    if (this.serverDown && waitsForServer(phone)) {
-      // The liveness watch probes the server and pairs the phone again when it answers.
-      if (status.reason !== 'SERVER_UNREACHABLE') phone.serverLost();
-      return;
-    }
     const attempt = this.attempts.get(phone.serial) ?? 0;
     this.attempts.set(phone.serial, attempt + 1);
     const delay = backoffDelay(attempt, this.retryBaseMs, this.retryCapMs);

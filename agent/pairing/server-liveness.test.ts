@@ -92,21 +92,3 @@ test('an idle agent (no phone) sends no probe', async () => {
   liveness.stop();
   o.stop();
 });
-
-test('a phone that fails SESSION_LOST while the server is down waits for it too', async () => {
-  const { o, liveness, setUp, calls, moreProbes } = rig();
-  liveness.start();
-  o.handle({ type: 'attached', serial: 'A', state: 'device' });
-  await waitForPhoneState(o, 'A', ['connected'], 5_000);
-  setUp(false);
-  await waitForPhoneState(o, 'A', ['failed'], 5_000);
-  o.sessionLost('A');
-  const before = calls.length;
-  await moreProbes(10);
-  assert.equal(calls.length, before);
-  assert.equal(o.list()[0]?.reason, 'SERVER_UNREACHABLE');
-  setUp(true);
-  await waitForPhoneState(o, 'A', ['connected'], 5_000);
-  liveness.stop();
-  o.stop();
-});

@@ -1,7 +1,7 @@
 // Watches the pairing server while a phone depends on it: a connected phone's session lives there.
 // Probes it every interval; a failed probe is confirmed by a quick second one, then the server is
-// `down` (the orchestrator fails the phones with SERVER_UNREACHABLE and holds their retries) until
-// a probe succeeds again (the phones pair again by themselves). Logged once each way.
+// `down` (the orchestrator fails the connected phones with SERVER_UNREACHABLE, to wait for it)
+// until a probe succeeds again (the phones pair again by themselves). Logged once each way.
 import type { Logger } from '../log.js';
 import { errorCode } from './ports.js';
 
