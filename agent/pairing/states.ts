@@ -95,9 +95,9 @@ function failedHint(reason?: PairingReason): string {
     case 'SERVER_ERROR':
       return 'The pairing server refused the request; retrying. See its log.';
     case 'DATABASE_CORRUPT':
-      return 'The agent database is damaged: run `tandem doctor --repair`, then replug.';
+      return 'The agent database is damaged: stop the agent, run `tandem doctor --repair`, start it again.';
     case 'DATABASE_READ_ONLY':
-      return 'The data folder refuses writes: make it writable, then replug.';
+      return 'The data folder refuses writes: make it writable, then restart the agent.';
     case 'ADB_UNAVAILABLE':
       return 'adb is not available; Tandem retries. Check that adb is installed.';
     case 'IDENTITY_TIMEOUT':

@@ -35,12 +35,13 @@ export function inspectDataDir(dataDir: string): DoctorReport {
 
 function folderCheck(dataDir: string): DoctorCheck {
   const stat = statSync(dataDir, { throwIfNoEntry: false });
-  if (!stat?.isDirectory()) {
+  if (!stat) return { name: 'data folder', ok: true, detail: 'none yet (the agent creates it)' };
+  if (!stat.isDirectory()) {
     return {
       name: 'data folder',
       ok: false,
       code: 'DATA_DIR_UNAVAILABLE',
-      detail: 'missing or not a folder',
+      detail: 'not a folder',
     };
   }
   const probe = join(dataDir, `.doctor-${process.pid}.tmp`);
