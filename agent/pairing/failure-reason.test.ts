@@ -2,6 +2,9 @@
 // DATABASE_READ_ONLY), not a pairing-server error, and it is not retried every second.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DbError } from '../../db/db-error.js';
 import { reasonFor, retryCannotFix } from './failure-reason.js';
@@ -32,17 +35,31 @@ test('each coded error maps to its own reason', () => {
   }
 });
 
-test("SQLite's own error for a file that is not a database is DATABASE_CORRUPT", () => {
-  const db = new Database(':memory:');
-  let thrown: unknown;
+test("SQLite's own errors: a file that is not a database is DATABASE_CORRUPT, a bad query is not", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-reason-'));
+  const file = join(dir, 'agent.sqlite');
+  writeFileSync(file, Buffer.alloc(8192, 0x41));
+  const caught = (work: () => unknown): unknown => {
+    try {
+      work();
+    } catch (error) {
+      return error;
+    }
+    assert.fail('expected a throw');
+  };
+  const db = new Database(file);
   try {
-    db.prepare('SELECT * FROM nowhere').get();
-  } catch (error) {
-    thrown = error;
+    const notADatabase = caught(() => db.prepare('SELECT * FROM sqlite_master').all());
+    assert.equal((notADatabase as { code?: string }).code, 'SQLITE_NOTADB');
+    assert.equal(reasonFor(notADatabase), 'DATABASE_CORRUPT');
+  } finally {
+    db.close();
   }
-  db.close();
-  assert.equal(reasonFor(thrown), 'INTERNAL', 'a plain SQL error is not a damaged file');
-  assert.equal(reasonFor(coded('SQLITE_NOTADB')), 'DATABASE_CORRUPT');
+  const memory = new Database(':memory:');
+  const badQuery = caught(() => memory.prepare('SELECT * FROM nowhere').get());
+  memory.close();
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(reasonFor(badQuery), 'INTERNAL', 'a plain SQL error is not a damaged file');
 });
 
 for (const code of ['SQLITE_CORRUPT', 'SQLITE_READONLY'] as const) {
