@@ -10,6 +10,13 @@ export const DbErrorCode = {
   MigrationsInvalid: 'MIGRATIONS_INVALID',
   /** A migration failed; its transaction was rolled back. */
   MigrationFailed: 'MIGRATION_FAILED',
+  /**
+   * A store's file is damaged or gone: SQLite says corrupt, not a database or I/O error, or the
+   * file is empty / missing / without its account while the folder shows it held a store before.
+   */
+  DatabaseCorrupt: 'DATABASE_CORRUPT',
+  /** The data folder or the database file refuses writes (read-only mount, permissions). */
+  DatabaseReadOnly: 'DATABASE_READ_ONLY',
 } as const;
 
 export type DbErrorCode = (typeof DbErrorCode)[keyof typeof DbErrorCode];

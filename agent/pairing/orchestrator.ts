@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { PhoneEvent, UsbPhone } from '../../native-bridge/types.js';
 import { adbStateText } from '../../native-bridge/types.js';
 import { backoffDelay } from './backoff.js';
+import { retryCannotFix } from './failure-reason.js';
 import { PhonePairing } from './phone-pairing.js';
 import type { PairingPorts } from './ports.js';
 import type { PhoneStatus } from './states.js';
@@ -104,6 +105,33 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     this.afterFlow(phone);
   }
 
+  /** Whether a phone needs the pairing server watched: one connected, or failed waiting for it. */
+  needsServer(): boolean {
+    return [...this.phones.values()].some(
+      (phone) => phone.current === 'connected' || waitsForServer(phone),
+    );
+  }
+
+  /**
+   * The pairing server stopped answering: connected phones fail with SERVER_UNREACHABLE and wait,
+   * without a timed retry, for serverReachable(). Phones that failed by themselves keep theirs.
+   */
+  serverUnreachable(): void {
+    for (const phone of this.phones.values()) {
+      if (phone.current === 'connected') phone.serverLost();
+    }
+  }
+
+  /** The pairing server answers again: the phones that waited for it pair again at once. */
+  serverReachable(): void {
+    for (const phone of this.phones.values()) {
+      if (!waitsForServer(phone)) continue;
+      this.attempts.delete(phone.serial);
+      if (this.paused) phone.hold();
+      else this.begin(phone);
+    }
+  }
+
   /** Waits for every running flow to settle (for orderly shutdown and tests). */
   async settle(): Promise<void> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
@@ -162,7 +190,7 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
       if (status.state === 'connected') this.attempts.delete(phone.serial);
       return;
     }
-    if (status.reason === 'IDENTITY_UNAVAILABLE') return; // retrying cannot help
+    if (retryCannotFix(status.reason)) return;
     const attempt = this.attempts.get(phone.serial) ?? 0;
     this.attempts.set(phone.serial, attempt + 1);
     const delay = backoffDelay(attempt, this.retryBaseMs, this.retryCapMs);
@@ -180,6 +208,11 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     if (timer) clearTimeout(timer);
     this.timers.delete(serial);
   }
+}
+
+function waitsForServer(phone: PhonePairing): boolean {
+  const { state, reason } = phone.status();
+  return state === 'failed' && (reason === 'SERVER_UNREACHABLE' || reason === 'SESSION_LOST');
 }
 
 function isInFlightOrDone(state: PhoneStatus['state']): boolean {

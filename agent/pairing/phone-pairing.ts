@@ -1,7 +1,8 @@
 // The pairing state machine of one attached phone (patent B): local history first, then the
 // pairing server; bind atomically; never leave a half-made binding or history row behind.
 import type { IdentifiedPhone } from '../../native-bridge/types.js';
-import { errorCode, type PairingPorts } from './ports.js';
+import { reasonFor } from './failure-reason.js';
+import type { PairingPorts } from './ports.js';
 import {
   hintFor,
   type PairingReason,
@@ -105,6 +106,14 @@ export class PhonePairing {
   sessionLost(): void {
     this.sessionId = undefined;
     this.set('failed', 'SESSION_LOST');
+  }
+
+  /** The pairing server stopped answering: `failed`, waiting for it (no timed retry). */
+  serverLost(): void {
+    this.cancel();
+    this.sessionId = undefined;
+    this.retryAt = undefined;
+    this.set('failed', 'SERVER_UNREACHABLE');
   }
 
   /** The phone was unplugged: stop whatever runs, end in `gone`. */
@@ -218,28 +227,5 @@ export class PhonePairing {
 
   private emit(): void {
     this.onChange(this.status());
-  }
-}
-
-function reasonFor(error: unknown): PairingReason {
-  switch (errorCode(error)) {
-    case 'IDENTITY_TIMEOUT':
-    case 'ADB_TIMEOUT':
-      return 'IDENTITY_TIMEOUT';
-    case 'IDENTITY_UNAVAILABLE':
-      return 'IDENTITY_UNAVAILABLE';
-    case 'DEVICE_UNAUTHORIZED':
-      return 'DEVICE_UNAUTHORIZED';
-    case 'DEVICE_GONE':
-      return 'DEVICE_OFFLINE';
-    case 'SERVER_UNREACHABLE':
-    case 'SERVER_TIMEOUT':
-      return 'SERVER_UNREACHABLE';
-    case 'PHONE_ACTION_FAILED':
-      return 'SESSION_FAILED';
-    case undefined:
-      return 'INTERNAL';
-    default:
-      return 'SERVER_ERROR';
   }
 }

@@ -24,6 +24,9 @@ export type PairingReason =
   | 'DEVICE_OFFLINE'
   | 'SERVER_UNREACHABLE'
   | 'SERVER_ERROR'
+  | 'DATABASE_CORRUPT'
+  | 'DATABASE_READ_ONLY'
+  | 'ADB_UNAVAILABLE'
   | 'PAUSED'
   | 'RELEASED'
   | 'SESSION_CLOSED'
@@ -89,6 +92,14 @@ function failedHint(reason?: PairingReason): string {
   switch (reason) {
     case 'SERVER_UNREACHABLE':
       return 'The pairing server cannot be reached; retrying.';
+    case 'SERVER_ERROR':
+      return 'The pairing server refused the request; retrying. See its log.';
+    case 'DATABASE_CORRUPT':
+      return 'The agent database is damaged: stop the agent, run `tandem doctor --repair`, start it again.';
+    case 'DATABASE_READ_ONLY':
+      return 'The data folder refuses writes: make it writable, then restart the agent.';
+    case 'ADB_UNAVAILABLE':
+      return 'adb is not available; Tandem retries. Check that adb is installed.';
     case 'IDENTITY_TIMEOUT':
       return 'The phone did not answer in time; unlock it or replug the cable.';
     case 'IDENTITY_UNAVAILABLE':

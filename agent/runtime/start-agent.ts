@@ -27,6 +27,8 @@ import { checkAgentOptions, type AgentOptions } from './agent-options.js';
 import { createAgentControl } from './agent-control.js';
 import { createPairingPorts } from './pairing-ports.js';
 import { serverAccount } from './server-account.js';
+import { assertAccountKept } from './store-accounts.js';
+import { watchPairingServer } from './watch-server.js';
 
 export interface RunningAgent {
   readonly control: AgentControl;
@@ -50,6 +52,12 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
   const log = createLogger('agent');
   const dataDir = ensureDataDir(options.dataDir);
   const history = HistoryStore.open({ dataDir });
+  try {
+    assertAccountKept(history);
+  } catch (error) {
+    history.close();
+    throw error;
+  }
   const cleanups: (() => Promise<void> | void)[] = [() => history.close()];
   const cleanup = async () => {
     for (const step of cleanups.reverse()) await Promise.resolve(step()).catch(() => undefined);
@@ -135,6 +143,11 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
     });
     cleanups.push(() => orchestrator.settle());
     cleanups.push(() => orchestrator.stop());
+    // An external server can die on its own: watch it while a phone depends on it.
+    if (options.serverUrl) {
+      const liveness = watchPairingServer(serverUrl, orchestrator, log);
+      cleanups.push(() => liveness.stop());
+    }
 
     const watcher = new PhoneWatcher({
       ...adbOptions,

@@ -1,6 +1,5 @@
 // The agent's pairing history (patent B §3): "have I paired this phone before?" answered locally
 // by the agent's keyed hash of the identity. File `agent.sqlite`, key `history.key`, both 0600.
-import { join } from 'node:path';
 import { ensureDataDir } from '../data-dir.js';
 import {
   identityHash,
@@ -9,8 +8,8 @@ import {
   type RawIdentity,
 } from '../identity-hash.js';
 import { agentMigrations } from '../migrations/agent/index.js';
-import { loadOrCreateSecret } from '../secret-file.js';
-import { openDatabase, type SqliteDatabase } from '../sqlite.js';
+import type { SqliteDatabase } from '../sqlite.js';
+import { openCheckedDatabase } from './checked-open.js';
 import { toPairedPhone, type PairedPhone, type PairedPhoneRow } from './paired-phone.js';
 import {
   ServerAccountsRepo,
@@ -39,6 +38,8 @@ interface SearchParams {
 
 export interface HistoryStoreOptions {
   dataDir: string;
+  /** Start a new store even though history.key exists (after `tandem doctor --repair`). */
+  fresh?: boolean;
   now?: () => number;
 }
 
@@ -46,11 +47,21 @@ export class HistoryStore implements ServerAccountStore {
   private readonly statements;
   private readonly accounts: ServerAccountsRepo;
 
+  /**
+   * Opens (or creates) the store. A damaged file, or an empty / missing one in a folder whose key
+   * shows it held a store, throws DATABASE_CORRUPT instead of silently starting afresh; a folder
+   * that refuses writes throws DATABASE_READ_ONLY.
+   */
   static open(options: HistoryStoreOptions): HistoryStore {
     const dir = ensureDataDir(options.dataDir);
-    const { key } = loadOrCreateSecret(join(dir, HISTORY_KEY_FILE));
-    const db = openDatabase(join(dir, HISTORY_DB_FILE), agentMigrations);
-    return new HistoryStore(db, key, options.now ?? Date.now);
+    const db = openCheckedDatabase(
+      dir,
+      HISTORY_DB_FILE,
+      HISTORY_KEY_FILE,
+      agentMigrations,
+      options.fresh,
+    );
+    return new HistoryStore(db.db, db.key, options.now ?? Date.now);
   }
 
   constructor(
@@ -181,6 +192,13 @@ export class HistoryStore implements ServerAccountStore {
 
   deleteServerAccount(serverUrl: string): boolean {
     return this.accounts.deleteServerAccount(serverUrl);
+  }
+
+  /** How many paired phones and server accounts the store holds (for its health check). */
+  counts(): { pairedPhones: number; serverAccounts: number } {
+    const count = (table: string) =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { pairedPhones: count('paired_phones'), serverAccounts: count('server_accounts') };
   }
 
   close(): void {

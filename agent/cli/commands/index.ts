@@ -10,6 +10,7 @@ import { register as session } from './session.js';
 import { register as relay } from './relay.js';
 import { register as open } from './open.js';
 import { register as send } from './send.js';
+import { register as doctor } from './doctor.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -24,4 +25,5 @@ export const commands: RegisterCommand[] = [
   relay,
   open,
   send,
+  doctor,
 ];
