@@ -27,6 +27,8 @@ test('each coded error maps to its own reason', () => {
     [new PairingClientError('BAD_RESPONSE', 'x'), 'SERVER_ERROR'],
     [new PairingClientError('SERVER_UNREACHABLE', 'x'), 'SERVER_UNREACHABLE'],
     [coded('ADB_SERVER_UNREACHABLE'), 'ADB_UNAVAILABLE'],
+    [coded('ADB_OUTPUT_MALFORMED'), 'PHONE_ANSWER_INVALID'],
+    [coded('ADB_OUTPUT_TOO_LARGE'), 'PHONE_ANSWER_INVALID'],
     [coded('SOMETHING_NEW'), 'INTERNAL'],
     [new Error('no code'), 'INTERNAL'],
   ];

@@ -22,6 +22,10 @@ export function reasonFor(error: unknown): PairingReason {
       return 'SERVER_UNREACHABLE';
     case 'PHONE_ACTION_FAILED':
       return 'SESSION_FAILED';
+    case 'ADB_OUTPUT_MALFORMED':
+    case 'ADB_OUTPUT_TOO_LARGE':
+    case 'ADB_COMMAND_FAILED':
+      return 'PHONE_ANSWER_INVALID';
     case 'ADB_NOT_FOUND':
     case 'ADB_SERVER_UNREACHABLE':
       return 'ADB_UNAVAILABLE';

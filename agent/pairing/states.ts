@@ -27,6 +27,7 @@ export type PairingReason =
   | 'DATABASE_CORRUPT'
   | 'DATABASE_READ_ONLY'
   | 'ADB_UNAVAILABLE'
+  | 'PHONE_ANSWER_INVALID'
   | 'PAUSED'
   | 'RELEASED'
   | 'SESSION_CLOSED'
@@ -100,6 +101,8 @@ function failedHint(reason?: PairingReason): string {
       return 'The data folder refuses writes: make it writable, then restart the agent.';
     case 'ADB_UNAVAILABLE':
       return 'adb is not available; Tandem retries. Check that adb is installed.';
+    case 'PHONE_ANSWER_INVALID':
+      return 'The phone gave an answer Tandem cannot read; retrying. Replug the cable if it stays.';
     case 'IDENTITY_TIMEOUT':
       return 'The phone did not answer in time; unlock it or replug the cable.';
     case 'IDENTITY_UNAVAILABLE':
