@@ -1,11 +1,8 @@
 // `tandem devices`: the phones adb sees, with their identity (masked unless --reveal), or with
 // --watch one JSON line per watcher event until interrupted.
 import type { Command } from 'commander';
-import { createAdbClient } from '../../../native-bridge/adb/client.js';
 import { locateAdb } from '../../../native-bridge/adb/locate-adb.js';
 import { BridgeErrorCode, isBridgeError } from '../../../native-bridge/errors.js';
-import { readPhoneIdentity } from '../../../native-bridge/identity/read-phone.js';
-import { PhoneWatcher } from '../../../native-bridge/watcher/phone-watcher.js';
 import { CliError } from '../cli-error.js';
 import { defaultAdbPort, portParser, untilSignal } from '../cli-options.js';
 import { listDeviceRows } from '../devices/device-rows.js';
@@ -46,7 +43,10 @@ export function register(program: Command): void {
     });
 }
 
+// adb, identity parsing and the watcher are loaded on demand: `tandem --help` loads none of them.
 async function list(options: DevicesOptions): Promise<void> {
+  const { createAdbClient } = await import('../../../native-bridge/adb/client.js');
+  const { readPhoneIdentity } = await import('../../../native-bridge/identity/read-phone.js');
   const client = createAdbClient({
     host: options.adbHost,
     port: options.adbPort,
@@ -63,6 +63,7 @@ async function list(options: DevicesOptions): Promise<void> {
 }
 
 async function watch(options: DevicesOptions): Promise<void> {
+  const { PhoneWatcher } = await import('../../../native-bridge/watcher/phone-watcher.js');
   const watcher = new PhoneWatcher({
     host: options.adbHost,
     port: options.adbPort,
