@@ -60,11 +60,17 @@ const node: BuildOptions = {
   absWorkingDir: root,
 };
 
-/** Builds dist/ into outDir (default <repo>/dist), replacing what was there. */
-export async function buildDist(outDir = join(root, 'dist')): Promise<void> {
+/**
+ * Builds dist/ into outDir (default <repo>/dist). `keepOldChunks`: write over the old build instead
+ * of emptying the folder first (bin/ensure-build.js: a running agent may still load an old chunk).
+ */
+export async function buildDist(
+  outDir = join(root, 'dist'),
+  { keepOldChunks = false } = {},
+): Promise<void> {
   const stamp = sourceStamp(root); // before building: a change made meanwhile rebuilds next time
   const out = resolve(outDir);
-  rmSync(out, { recursive: true, force: true });
+  if (!keepOldChunks) rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const esm: BuildOptions = {
     ...node,
@@ -112,6 +118,8 @@ export async function buildDist(outDir = join(root, 'dist')): Promise<void> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
-  await buildDist(process.argv[2]);
+  const args = process.argv.slice(2);
+  const outDir = args.find((arg) => !arg.startsWith('--'));
+  await buildDist(outDir, { keepOldChunks: args.includes('--keep-old-chunks') });
   console.error(`tandem: built dist/ in ${Math.round(performance.now() - started)} ms`);
 }
