@@ -18,7 +18,12 @@ export const SOURCE_DIRS = [
   'renderer',
   'server',
 ];
-export const SOURCE_FILES = ['package.json', 'package-lock.json', 'scripts/build.ts'];
+export const SOURCE_FILES = [
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'scripts/build.ts',
+];
 export const STAMP_FILE = 'build-stamp.json';
 const TESTS = /\.(test|itest|robust)\.ts$/;
 
