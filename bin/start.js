@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm start`: Tandem as a person runs it. With the Electron binary present, the tray app; without
 // it (ELECTRON_SKIP_BINARY_DOWNLOAD, CI, servers), the same agent in the terminal, its UI in a
-// browser tab.
+// browser tab. Both run the build in dist/, made first when the sources changed.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './ensure-build.js';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,14 +28,11 @@ function run(command, args) {
 }
 
 const electron = process.env.TANDEM_HEADLESS === '1' ? undefined : electronBinary();
-if (electron) {
-  const bundle = spawn(process.execPath, ['scripts/build-electron.js'], {
-    stdio: 'inherit',
-    cwd: root,
-  });
-  bundle.on('exit', (code) =>
-    code === 0 ? run(electron, ['.', ...extra]) : process.exit(code ?? 1),
-  );
+if (!ensureBuilt()) {
+  process.exit(1);
+} else if (electron) {
+  // `electron .` runs package.json's main: the built dist/electron-main.js.
+  run(electron, ['.', ...extra]);
 } else {
   // The agent in this terminal; its PC browser is a window where there is a display (README).
   console.log('Electron is not installed here: running the Tandem agent in this terminal.');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `tandem` command: registers the TypeScript loader, then hands over to the CLI.
-import { register } from 'tsx/esm/api';
+// The `tandem` command: runs the build, dist/tandem.js, rebuilding it first when the sources changed
+// (bin/ensure-build.js), so `npx tandem` and `npm start` work from a fresh clone.
+import { ensureBuilt } from './ensure-build.js';
 
-register();
-const { main } = await import('../agent/cli/main.ts');
-process.exitCode = await main(process.argv);
+if (ensureBuilt()) await import('../dist/tandem.js');
+else process.exitCode = 1;

@@ -1,6 +1,6 @@
 // Locked-down windows: isolated, sandboxed, no node; navigation and new windows denied.
 import { BrowserWindow, shell } from 'electron';
-import { fileURLToPath } from 'node:url';
+import { appFile, RUNNING_BUILT } from '../bundles/app-file.js';
 
 export function createMainWindow(uiUrl: string, preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -35,9 +35,9 @@ export function openExternalSafely(url: string): void {
   if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url);
 }
 
-/** A bundled preload in dist/electron (scripts/build-electron.js writes them before Electron starts). */
+/** A bundled preload in dist/electron (`npm run build` writes them; Electron runs the build). */
 export function bundledPath(name: string): string {
-  return fileURLToPath(new URL(`../dist/electron/${name}`, import.meta.url));
+  return appFile(RUNNING_BUILT ? `electron/${name}` : `dist/electron/${name}`);
 }
 
 export function preloadPath(): string {

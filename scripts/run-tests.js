@@ -24,6 +24,7 @@ const roots = [
   'e2e',
   'electron',
   'bench',
+  'bundles',
 ];
 const skip = new Set(['node_modules', 'dist', 'fixtures']);
 

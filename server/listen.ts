@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildServerApp } from './app.js';
 import type { ServerAppOptions } from './config.js';
 
-export const DEFAULT_SERVER_HOST = '127.0.0.1';
-export const DEFAULT_SERVER_PORT = 7341;
+import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from './server-defaults.js';
+
+export { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT };
 
 export interface ListenOptions extends ServerAppOptions {
   host?: string;

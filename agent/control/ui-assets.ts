@@ -1,9 +1,7 @@
 // The desktop UI (renderer/) served by the control API for a browser tab in headless mode. The
 // assets hold no data, so they need no token; every API call they make does.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-const rendererDir = new URL('../../renderer/', import.meta.url);
+import { appFile } from '../../bundles/app-file.js';
 
 export const uiAssets: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -15,7 +13,7 @@ export const uiAssets: Record<string, { file: string; type: string }> = {
 export function readUiAsset(path: string): { body: Buffer; type: string } | undefined {
   const asset = uiAssets[path];
   if (!asset) return undefined;
-  return { body: readFileSync(fileURLToPath(new URL(asset.file, rendererDir))), type: asset.type };
+  return { body: readFileSync(appFile(`renderer/${asset.file}`)), type: asset.type };
 }
 
 export const uiContentSecurityPolicy =

@@ -1,15 +1,9 @@
-// The replayer as one script for the phone page (global `TandemMirror`), built from the sources
-// at first use and kept for the process. The agent serves it; nothing built is committed.
-import { fileURLToPath } from 'node:url';
-import { bundleEntry } from '../recorder/build-page-agent.js';
+// The replayer as one script for the phone page (global `TandemMirror`): prebuilt in dist/ when
+// running the build, bundled from the sources at first use otherwise (bundles/browser-bundle.ts).
+import { browserBundle } from '../../bundles/browser-bundle.js';
 
-export const REPLAYER_GLOBAL = 'TandemMirror';
-let bundle: Promise<string> | undefined;
+export { REPLAYER_GLOBAL } from '../../bundles/browser-bundle-specs.js';
 
 export function replayerBundle(): Promise<string> {
-  bundle ??= bundleEntry(
-    fileURLToPath(new URL('./phone-bundle-entry.ts', import.meta.url)),
-    REPLAYER_GLOBAL,
-  );
-  return bundle;
+  return browserBundle('replayer');
 }

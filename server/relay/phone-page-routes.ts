@@ -1,13 +1,13 @@
-// Serves the phone page at the session URL (`/s/:pageId`) and its scripts, bundled with esbuild on
-// first request and kept in memory: the page (mobile/page) and the mirror's replayer, which the page
+// Serves the phone page at the session URL (`/s/:pageId`) and its scripts (bundles/browser-bundle.ts:
+// read from dist/ in the build, bundled from the sources on first request otherwise, kept in memory): the page (mobile/page) and the mirror's replayer, which the page
 // loads only once the PC streams. The page URL carries the secret, so these routes log only
 // warnings, and the page sends no Referer.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { appFile } from '../../bundles/app-file.js';
+import { browserBundle } from '../../bundles/browser-bundle.js';
 import { replayerBundle } from '../../mirror/replayer/build-replayer.js';
 
-const PAGE_DIR = new URL('../../mobile/page/', import.meta.url);
 export const PHONE_SCRIPT_PATH = '/m/phone.js';
 export const MIRROR_SCRIPT_PATH = '/m/mirror.js';
 
@@ -23,30 +23,13 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 } as const;
 
-let bundle: Promise<string> | undefined;
-
-/** The page script, minified; built once per process. */
+/** The page script, minified: prebuilt in dist/, or bundled from the sources at first use. */
 export function phoneBundle(): Promise<string> {
-  bundle ??= (async () => {
-    const { build } = await import('esbuild');
-    const result = await build({
-      entryPoints: [fileURLToPath(new URL('main.ts', PAGE_DIR))],
-      bundle: true,
-      minify: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2020',
-      write: false,
-      legalComments: 'none',
-    });
-    return result.outputFiles[0]?.text ?? '';
-  })();
-  bundle.catch(() => (bundle = undefined));
-  return bundle;
+  return browserBundle('phone-page');
 }
 
 export async function phonePageRoutes(app: FastifyInstance): Promise<void> {
-  const html = readFileSync(new URL('phone-page.html', PAGE_DIR), 'utf8');
+  const html = readFileSync(appFile('mobile/page/phone-page.html'), 'utf8');
   app.get('/s/:pageId', { logLevel: 'warn' }, async (_request, reply) => {
     return reply.headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(html);
   });

@@ -1,10 +1,9 @@
 // `tandem agent`: runs the desktop agent in the foreground, its UI in a browser tab. In a terminal it
 // prints one human line per phone state; `--json` prints one JSON line instead.
 import { Option, type Command } from 'commander';
-import QRCode from 'qrcode';
 import { linkServerUrl } from '../../runtime/link-url.js';
-import { describe, startAgent, type RunningAgent } from '../../runtime/start-agent.js';
-import { defaultBrowserMode, type BrowserMode } from '../../session/browser-runtime.js';
+import type { RunningAgent } from '../../runtime/start-agent.js';
+import type { BrowserMode } from '../../session/browser-runtime.js';
 import { CliError } from '../cli-error.js';
 import {
   dataDirFrom,
@@ -71,6 +70,9 @@ export function register(program: Command): void {
       // In a terminal the human lines are the output: the JSON log keeps its warnings and errors
       // (TANDEM_LOG_LEVEL still decides). Set before the first logger is made.
       if (!options.json) process.env.TANDEM_LOG_LEVEL ??= 'warn';
+      // Loaded on demand: `tandem --help` loads no agent, browser, server or database.
+      const { describe, startAgent } = await import('../../runtime/start-agent.js');
+      const { defaultBrowserMode } = await import('../../session/browser-runtime.js');
       const agent = await startAgent({
         dataDir: dataDirFrom(options),
         serverUrl: options.server,
@@ -174,6 +176,7 @@ async function printLinkSession(
   try {
     const url = await agent.openLinkSession();
     out(`No cable? Scan this with the phone (same network), or open: ${url}`);
+    const { default: QRCode } = await import('qrcode');
     out(await QRCode.toString(url, { type: 'terminal', small: true }));
   } catch (error) {
     out(`No link session: ${(error as Error).message}`);

@@ -1,11 +1,8 @@
 // `tandem devices`: the phones adb sees, with their identity (masked unless --reveal), or with
 // --watch one JSON line per watcher event until interrupted.
 import type { Command } from 'commander';
-import { createAdbClient } from '../../../native-bridge/adb/client.js';
 import { locateAdb } from '../../../native-bridge/adb/locate-adb.js';
 import { BridgeErrorCode, isBridgeError } from '../../../native-bridge/errors.js';
-import { readPhoneIdentity } from '../../../native-bridge/identity/read-phone.js';
-import { PhoneWatcher } from '../../../native-bridge/watcher/phone-watcher.js';
 import { CliError } from '../cli-error.js';
 import { resolveDataDir } from '../../../db/data-dir.js';
 import { dataOptionHelp, defaultAdbPort, portParser, untilSignal } from '../cli-options.js';
@@ -70,7 +67,10 @@ function adbServer(options: DevicesOptions): AdbServerChoice {
   return choice;
 }
 
+// adb, identity parsing and the watcher are loaded on demand: `tandem --help` loads none of them.
 async function list(options: DevicesOptions): Promise<void> {
+  const { createAdbClient } = await import('../../../native-bridge/adb/client.js');
+  const { readPhoneIdentity } = await import('../../../native-bridge/identity/read-phone.js');
   const adbPath = locateAdb().path;
   const { host, port } = adbServer(options);
   const client = createAdbClient({ host, port, adbPath });
@@ -85,6 +85,7 @@ async function list(options: DevicesOptions): Promise<void> {
 }
 
 async function watch(options: DevicesOptions): Promise<void> {
+  const { PhoneWatcher } = await import('../../../native-bridge/watcher/phone-watcher.js');
   const adbPath = locateAdb().path;
   const { host, port } = adbServer(options);
   const watcher = new PhoneWatcher({

@@ -1,9 +1,8 @@
 // `tandem history`, `tandem forget`, `tandem release`: the phones this computer has paired.
 import type { Command } from 'commander';
-import { HistoryStore } from '../../../db/agent/history-store.js';
+import type { HistoryStore } from '../../../db/agent/history-store.js';
 import type { HistoryView } from '../../control/control-api.js';
 import { callAgent } from '../../control/control-client.js';
-import { forgetPaired, toHistoryView } from '../../runtime/history-view.js';
 import { dataDirFrom, dataOptionHelp } from '../cli-options.js';
 
 export function register(program: Command): void {
@@ -12,8 +11,9 @@ export function register(program: Command): void {
     .description('List the phones this computer has paired (masked identities only)')
     .option('--json', 'print a JSON array')
     .option('--data <dir>', dataOptionHelp)
-    .action((options: { json?: boolean; data?: string }) => {
-      const phones = withHistory(options, (history) => history.list().map(toHistoryView));
+    .action(async (options: { json?: boolean; data?: string }) => {
+      const { toHistoryView } = await import('../../runtime/history-view.js');
+      const phones = await withHistory(options, (history) => history.list().map(toHistoryView));
       if (options.json) return print(JSON.stringify(phones));
       if (phones.length === 0) return print('No phone has been paired on this computer yet.');
       print(phones.map(line).join('\n'));
@@ -27,8 +27,9 @@ export function register(program: Command): void {
       'adb serial, masked identity (****1234) or its last four characters',
     )
     .option('--data <dir>', dataOptionHelp)
-    .action((target: string, options: { data?: string }) => {
-      const phone = withHistory(options, (history) => forgetPaired(history, target));
+    .action(async (target: string, options: { data?: string }) => {
+      const { forgetPaired } = await import('../../runtime/history-view.js');
+      const phone = await withHistory(options, (history) => forgetPaired(history, target));
       print(`Forgot ${line(phone)}`);
     });
 
@@ -67,7 +68,12 @@ export function register(program: Command): void {
 }
 
 /** History works with or without a running agent: SQLite in WAL mode allows both at once. */
-function withHistory<T>(options: { data?: string }, use: (history: HistoryStore) => T): T {
+async function withHistory<T>(
+  options: { data?: string },
+  use: (history: HistoryStore) => T,
+): Promise<T> {
+  // Loaded on demand: `tandem --help` loads no database.
+  const { HistoryStore } = await import('../../../db/agent/history-store.js');
   const history = HistoryStore.open({ dataDir: dataDirFrom(options) });
   try {
     return use(history);

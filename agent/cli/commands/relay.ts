@@ -3,9 +3,7 @@
 // line on stdout; status goes to stderr. A refusal exits non-zero.
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import { WebSocket } from 'ws';
-import { RelayMessageSchema } from '../../../protocol/relay-messages.js';
-import { RelayClient } from '../../../mobile/lib/relay-client.js';
+import type { RelayClient } from '../../../mobile/lib/relay-client.js';
 import type { SocketLike } from '../../../mobile/lib/socket-like.js';
 import { CliError } from '../cli-error.js';
 
@@ -39,6 +37,9 @@ export function register(program: Command): void {
       if (options.role !== 'pc' && options.role !== 'phone') {
         throw new CliError('INVALID_ARGUMENT', '--role must be pc or phone', 2);
       }
+      // Loaded on demand: `tandem --help` loads no socket library or schemas.
+      const { WebSocket } = await import('ws');
+      const { RelayClient } = await import('../../../mobile/lib/relay-client.js');
       const client = new RelayClient({
         url: options.url,
         role: options.role,
@@ -51,6 +52,7 @@ export function register(program: Command): void {
 }
 
 async function run(client: RelayClient): Promise<void> {
+  const { RelayMessageSchema } = await import('../../../protocol/relay-messages.js');
   const stderr = (line: string) => process.stderr.write(`tandem relay: ${line}\n`);
   const refused = new Promise<never>((_resolve, reject) => {
     client.on('status', (status, detail) => {

@@ -1,7 +1,7 @@
 // `tandem server`: the pairing server on its own (the agent embeds it otherwise). Prints its URL on
 // stdout, logs JSON lines to stderr, and stops cleanly on SIGINT or SIGTERM.
 import type { Command } from 'commander';
-import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT, startServer } from '../../../server/listen.js';
+import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '../../../server/server-defaults.js';
 import { dataDirFrom, dataOptionHelp, parseNumber, untilSignal } from '../cli-options.js';
 
 interface ServerCommandOptions {
@@ -31,6 +31,8 @@ export function register(program: Command): void {
         (n) => n > 0,
       );
       const dataDir = dataDirFrom(options);
+      // Loaded on demand, as in every command: `tandem --help` loads no server, adb or database.
+      const { startServer } = await import('../../../server/listen.js');
       const server = await startServer({
         host: options.host,
         port,

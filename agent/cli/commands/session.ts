@@ -1,10 +1,6 @@
 // `tandem session new`: creates a relay session on a server (registering this computer's shadow
 // account there first if it has none) and prints the phone page URL with a fresh E2E key.
 import type { Command } from 'commander';
-import { HistoryStore } from '../../../db/agent/history-store.js';
-import { buildSessionUrl } from '../../../protocol/session-url.js';
-import { generateE2eKey } from '../../../mobile/lib/e2e-seal.js';
-import { ensureAccount } from '../../pairing/ensure-account.js';
 import { normalizeServerUrl } from '../../pairing/server-url.js';
 import { CliError } from '../cli-error.js';
 import { dataDirFrom, dataOptionHelp } from '../cli-options.js';
@@ -36,6 +32,11 @@ export function register(program: Command): void {
         throw new CliError('INVALID_ARGUMENT', '--rule must be a or b', 2);
       }
       const server = normalizeServerUrl(options.server);
+      // Loaded on demand: `tandem --help` loads no database, crypto or schemas.
+      const { HistoryStore } = await import('../../../db/agent/history-store.js');
+      const { buildSessionUrl } = await import('../../../protocol/session-url.js');
+      const { generateE2eKey } = await import('../../../mobile/lib/e2e-seal.js');
+      const { ensureAccount } = await import('../../pairing/ensure-account.js');
       const history = HistoryStore.open({ dataDir: dataDirFrom(options) });
       try {
         const { client } = await ensureAccount(history, server, { verify: true });
