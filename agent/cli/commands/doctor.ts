@@ -1,8 +1,7 @@
 // `tandem doctor`: the health of the data folder (writable, hash key, agent database integrity,
 // server account). `--repair` backs a broken database up next to it and starts a fresh store.
 import type { Command } from 'commander';
-import { inspectDataDir, type DoctorReport } from '../../runtime/doctor.js';
-import { repairDataDir } from '../../runtime/doctor-repair.js';
+import type { DoctorReport } from '../../runtime/doctor.js';
 import { CliError } from '../cli-error.js';
 import { dataDirFrom, dataOptionHelp } from '../cli-options.js';
 
@@ -26,9 +25,11 @@ export function register(program: Command): void {
     )
     .option('--server <url>', 'with --repair: register the new account on this pairing server')
     .option('--json', 'print the report as one JSON object')
+    // The store and the embedded server are loaded on demand: `tandem --help` loads neither.
     .action(async (options: DoctorOptions) => {
       const dataDir = dataDirFrom(options);
       if (!options.repair) {
+        const { inspectDataDir } = await import('../../runtime/doctor.js');
         const report = inspectDataDir(dataDir);
         print(options.json ? JSON.stringify(report) : describe(report));
         const problem = report.checks.find((check) => !check.ok);
@@ -37,6 +38,7 @@ export function register(program: Command): void {
         }
         return;
       }
+      const { repairDataDir } = await import('../../runtime/doctor-repair.js');
       const result = await repairDataDir(dataDir, { serverUrl: options.server });
       if (options.json) return print(JSON.stringify(result));
       const lines = [describe(result.before)];
