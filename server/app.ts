@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { statsRoutes } from './routes/stats.js';
 import { RequestStats } from './stats.js';
+import { guardServerSockets } from './socket-guard.js';
 import { startSweeper } from './sweeper.js';
 import { attachRelay, type Relay } from './relay/attach-relay.js';
 
@@ -46,6 +47,10 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
   });
+  // A reset connection is that client's problem only: every socket gets an 'error' listener.
+  guardServerSockets(app.server, (error) =>
+    app.log.debug({ code: (error as NodeJS.ErrnoException).code }, 'client socket failed'),
+  );
   // The relay shares the HTTP server: WebSocket upgrades, the probe and the phone page.
   const relay = attachRelay(app, {
     ...options.relay,

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import { ACK_POLICY, RELAY_PATH } from '../../protocol/relay-frames.js';
+import { guardSocket } from '../socket-guard.js';
 import { admit, type Admission } from './upgrade-guard.js';
 import { DelayQueue } from './delay-queue.js';
 import { RelayConnection } from './relay-connection.js';
@@ -62,7 +63,12 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   let accepted = 0;
   let slice = 0;
 
+  // Node's HTTP server drops its own 'error' listener when it hands an upgrade over: a reset while
+  // the refusal is written, or before ws takes the socket, must not throw.
+  const onSocketError = (error: Error): void =>
+    log.debug({ code: (error as NodeJS.ErrnoException).code }, 'upgrade socket failed');
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    guardSocket(socket, onSocketError);
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     if (url.pathname !== RELAY_PATH)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
