@@ -56,6 +56,24 @@ describe('pairing server: Host and Origin', () => {
     assert.equal(health.code, 'HOST_NOT_ALLOWED');
   });
 
+  it('a server bound to another address answers to that address too (as a LAN one would)', async () => {
+    const bound = await startServer({
+      dataDir: `${dir.path}/bound`,
+      host: '127.0.0.3',
+      port: 0,
+      sweepIntervalMs: 0,
+    });
+    try {
+      const at = (host: string) =>
+        rawHttp(bound.port, { address: '127.0.0.3', path: '/healthz', headers: { host } });
+      assert.equal((await at(`127.0.0.3:${bound.port}`)).status, 200);
+      assert.equal((await at(`localhost:${bound.port}`)).status, 200);
+      assert.equal((await at(`evil.example:${bound.port}`)).code, 'HOST_NOT_ALLOWED');
+    } finally {
+      await bound.close();
+    }
+  });
+
   const relayUrl = async () => {
     const created = server.app.relay.createSession();
     return buildUpgradeUrl(server.url, RELAY_PROTOCOL_VERSION, {

@@ -17,13 +17,15 @@ export function rawHttp(
     headers?: Record<string, string>;
     body?: string;
     localAddress?: string;
+    /** Where to connect; default 127.0.0.1. */
+    address?: string;
   },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const body = options.body;
     const req = request(
       {
-        host: '127.0.0.1',
+        host: options.address ?? '127.0.0.1',
         port,
         method: options.method ?? (body === undefined ? 'GET' : 'POST'),
         path: options.path,
