@@ -100,6 +100,10 @@ export const ServerErrorCode = {
   BindingConflict: 'BINDING_CONFLICT',
   NotBindingOwner: 'NOT_BINDING_OWNER',
   RateLimited: 'RATE_LIMITED',
+  AddressRateLimited: 'ADDRESS_RATE_LIMITED',
+  AddressAccountLimit: 'ADDRESS_ACCOUNT_LIMIT',
+  AddressSessionLimit: 'ADDRESS_SESSION_LIMIT',
+  HostNotAllowed: 'HOST_NOT_ALLOWED',
   NotFound: 'NOT_FOUND',
   Internal: 'INTERNAL',
 } as const;

@@ -10,6 +10,8 @@ export const RelayErrorCode = {
   Expired: 'SESSION_EXPIRED',
   /** This role (pc or phone) is already held by another terminal. */
   Full: 'SESSION_FULL',
+  /** The Host header is not one of the server's own names (e.g. a DNS-rebinding page). */
+  HostNotAllowed: 'HOST_NOT_ALLOWED',
   /** A browser connected from a page of another origin. */
   OriginNotAllowed: 'ORIGIN_NOT_ALLOWED',
   /** The upgrade request lacks a parameter or has a malformed one. */

@@ -8,6 +8,8 @@ import { ensureDataDir } from '../db/data-dir.js';
 import { identityHash } from '../db/identity-hash.js';
 import { loadOrCreateSecret } from '../db/secret-file.js';
 import { ServerStore } from '../db/server/server-store.js';
+import { createAddressLimits } from './address-limits.js';
+import { spendAddressBudget } from './address-guard.js';
 import { Authenticator } from './auth.js';
 import { resolveServerConfig, type ServerAppOptions } from './config.js';
 import type { ServerContext } from './context.js';
@@ -19,6 +21,8 @@ import { healthRoutes } from './routes/health.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { statsRoutes } from './routes/stats.js';
 import { RequestStats } from './stats.js';
+import { createHostPolicy, ownHostNames } from './host-policy.js';
+import { guardServerSockets } from './socket-guard.js';
 import { startSweeper } from './sweeper.js';
 import { attachRelay, type Relay } from './relay/attach-relay.js';
 
@@ -46,9 +50,28 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
   });
+  // A reset connection is that client's problem only: every socket gets an 'error' listener.
+  guardServerSockets(app.server, (error) =>
+    app.log.debug({ code: (error as NodeJS.ErrnoException).code }, 'client socket failed'),
+  );
+  // Host names and origins the server answers to (DNS rebinding): HTTP routes and relay upgrades.
+  const hosts = createHostPolicy({
+    ownNames: ownHostNames(config.host),
+    allowedHosts: config.allowedHosts,
+    allowedOrigins: options.relay?.allowedOrigins,
+    port: () => {
+      const address = app.server.address();
+      return typeof address === 'object' && address ? address.port : undefined;
+    },
+  });
+  const addressLimits =
+    config.addressLimits === false
+      ? undefined
+      : createAddressLimits(config.addressLimits, config.now);
   // The relay shares the HTTP server: WebSocket upgrades, the probe and the phone page.
   const relay = attachRelay(app, {
     ...options.relay,
+    hosts,
     sessionTtlMs: config.sessionTtlMs,
     now: config.now,
   });
@@ -58,6 +81,8 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     store,
     stats,
     relay,
+    addressLimits,
+    hosts,
     auth: new Authenticator(store.clients),
     hashIdentity: (identity) => identityHash(key, identity),
   };
@@ -67,8 +92,12 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   app.decorate('stats', stats);
   app.decorate('pairingStore', store);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     stats.count(`${request.method} ${request.routeOptions.url ?? '(unmatched)'}`);
+    if (!hosts.allowsHost(request.headers.host)) {
+      throw new ServerError('HOST_NOT_ALLOWED', 'this server does not answer to that host name');
+    }
+    spendAddressBudget(addressLimits, 'requests', request, reply);
   });
   app.setErrorHandler((error, request, reply) => {
     const served = toServerError(error);

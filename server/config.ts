@@ -3,10 +3,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import { z } from 'zod';
+import { DEFAULT_ADDRESS_LIMITS, type AddressLimitSettings } from './address-limits.js';
 import { generateClientId } from './tokens.js';
 import type { RelayOptionsInput } from './relay/relay-options.js';
 
 export interface ServerAppOptions {
+  /** The address the server listens on; decides the Host names it answers to. Default 127.0.0.1. */
+  host?: string;
+  /**
+   * Host names accepted besides the server's own (loopback names, and its LAN addresses when bound
+   * to one or to every interface): `name` on any port (behind a proxy), `name:port` exactly.
+   */
+  allowedHosts?: string[];
+  /** Budgets per client address on top of the per-account limit; `false` turns them off. */
+  addressLimits?: Partial<AddressLimitSettings> | false;
   /** Holds server.sqlite and server.key (created 0700 if missing). */
   dataDir: string;
   /** A binding not seen for this many days is free again. Default 90. */
@@ -44,6 +54,31 @@ const NumbersSchema = z.object({
     ])
     .default({ max: 1000, timeWindowMs: 60_000 }),
   sweepIntervalMs: z.number().int().min(0).default(3_600_000),
+  allowedHosts: z
+    .array(z.string().regex(/^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$/i))
+    .default([]),
+  addressLimits: z
+    .union([
+      z.literal(false),
+      z.object({
+        requestsPerMinute: z
+          .number()
+          .int()
+          .positive()
+          .default(DEFAULT_ADDRESS_LIMITS.requestsPerMinute),
+        accountsPerHour: z
+          .number()
+          .int()
+          .positive()
+          .default(DEFAULT_ADDRESS_LIMITS.accountsPerHour),
+        sessionsPerHour: z
+          .number()
+          .int()
+          .positive()
+          .default(DEFAULT_ADDRESS_LIMITS.sessionsPerHour),
+      }),
+    ])
+    .default({ ...DEFAULT_ADDRESS_LIMITS }),
   exposeStats: z.boolean().default(false),
 });
 
@@ -54,6 +89,9 @@ export interface ServerConfig {
   readonly bodyLimitBytes: number;
   readonly rateLimit: Readonly<{ max: number; timeWindowMs: number }> | false;
   readonly sweepIntervalMs: number;
+  readonly host: string;
+  readonly allowedHosts: readonly string[];
+  readonly addressLimits: AddressLimitSettings | false;
   readonly exposeStats: boolean;
   readonly log: ServerAppOptions['log'];
   readonly now: () => number;
@@ -71,6 +109,8 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
     bodyLimitBytes: options.bodyLimitBytes,
     rateLimit: options.rateLimit,
     sweepIntervalMs: options.sweepIntervalMs,
+    allowedHosts: options.allowedHosts,
+    addressLimits: options.addressLimits,
     exposeStats: options.exposeStats,
   });
   if (!parsed.success) {
@@ -85,6 +125,9 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
     bodyLimitBytes: values.bodyLimitBytes,
     rateLimit: values.rateLimit === false ? false : Object.freeze(values.rateLimit),
     sweepIntervalMs: values.sweepIntervalMs,
+    host: options.host ?? '127.0.0.1',
+    allowedHosts: Object.freeze(values.allowedHosts.map((name) => name.toLowerCase())),
+    addressLimits: values.addressLimits === false ? false : Object.freeze(values.addressLimits),
     exposeStats: values.exposeStats,
     log: options.log,
     now: options.now ?? Date.now,

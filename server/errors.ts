@@ -15,6 +15,19 @@ export const errorCatalogue: Readonly<
   BINDING_CONFLICT: { status: 409, description: 'The phone is bound to another client.' },
   NOT_BINDING_OWNER: { status: 403, description: 'This client does not hold that binding.' },
   RATE_LIMITED: { status: 429, description: 'Too many requests; retry after Retry-After.' },
+  ADDRESS_RATE_LIMITED: {
+    status: 429,
+    description: 'Too many requests from this address, all accounts together.',
+  },
+  ADDRESS_ACCOUNT_LIMIT: {
+    status: 429,
+    description: 'Too many accounts registered from this address this hour.',
+  },
+  ADDRESS_SESSION_LIMIT: {
+    status: 429,
+    description: 'Too many sessions created from this address this hour.',
+  },
+  HOST_NOT_ALLOWED: { status: 421, description: 'The Host header is not one of this server.' },
   NOT_FOUND: { status: 404, description: 'No such route.' },
   INTERNAL: { status: 500, description: 'An unexpected server failure (logged, not detailed).' },
 };

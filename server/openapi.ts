@@ -27,7 +27,12 @@ interface Operation {
   errors: ServerErrorCode[];
 }
 
-const common: ServerErrorCode[] = ['RATE_LIMITED', 'INTERNAL'];
+const common: ServerErrorCode[] = [
+  'HOST_NOT_ALLOWED',
+  'RATE_LIMITED',
+  'ADDRESS_RATE_LIMITED',
+  'INTERNAL',
+];
 const withBody: ServerErrorCode[] = [
   'VALIDATION_FAILED',
   'MALFORMED_JSON',
@@ -44,7 +49,7 @@ export const operations: readonly Operation[] = [
     auth: false,
     status: 200,
     response: HealthResponseSchema,
-    errors: ['INTERNAL'],
+    errors: ['HOST_NOT_ALLOWED', 'ADDRESS_RATE_LIMITED', 'INTERNAL'],
   },
   {
     method: 'get',
@@ -53,7 +58,7 @@ export const operations: readonly Operation[] = [
     auth: false,
     status: 200,
     response: z.object({}).loose(),
-    errors: ['INTERNAL'],
+    errors: ['HOST_NOT_ALLOWED', 'ADDRESS_RATE_LIMITED', 'INTERNAL'],
   },
   {
     method: 'post',
@@ -62,7 +67,7 @@ export const operations: readonly Operation[] = [
     auth: false,
     status: 201,
     response: RegisterResponseSchema,
-    errors: [...withBody, ...common],
+    errors: [...withBody, 'ADDRESS_ACCOUNT_LIMIT', ...common],
   },
   {
     method: 'get',
@@ -120,7 +125,7 @@ export const operations: readonly Operation[] = [
     auth: true,
     status: 201,
     response: SessionResponseSchema,
-    errors: [...withBody, ...authed],
+    errors: [...withBody, 'ADDRESS_SESSION_LIMIT', ...authed],
   },
   {
     method: 'post',

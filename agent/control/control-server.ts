@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ControlError, type AgentControl } from './control-api.js';
 import { checkControlRequest } from './guard.js';
+import { guardServerSockets } from '../../server/socket-guard.js';
 import { parseSendRequest } from '../session/send-request.js';
 import { parseBrowserRequest } from './browser-request.js';
 import { readUiAsset, uiAssets, uiContentSecurityPolicy } from './ui-assets.js';
@@ -19,6 +20,8 @@ export async function startControlServer(
   port = 0,
 ): Promise<ControlServer> {
   const app = Fastify({ logger: false, bodyLimit: 16 * 1024 });
+  // A client resetting its connection must never throw in the agent's process.
+  guardServerSockets(app.server);
   let boundPort = port;
 
   app.addHook('onRequest', async (request, reply) => {

@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import { ACK_POLICY, RELAY_PATH } from '../../protocol/relay-frames.js';
+import { createHostPolicy, LOOPBACK_NAMES, type HostPolicy } from '../host-policy.js';
+import { guardSocket } from '../socket-guard.js';
 import { admit, type Admission } from './upgrade-guard.js';
 import { DelayQueue } from './delay-queue.js';
 import { RelayConnection } from './relay-connection.js';
@@ -19,6 +21,8 @@ export interface AttachRelayOptions extends RelayOptionsInput {
   /** Defaults to a child of the app's logger. */
   logger?: RelayLogger;
   now?: () => number;
+  /** Host names and origins accepted; default: the loopback names on the server's own port. */
+  hosts?: HostPolicy;
 }
 
 export interface Relay {
@@ -34,8 +38,18 @@ export const RELAY_PROBE_PATH = '/v1/relay/probe';
 const HEARTBEAT_SLICES = 32;
 
 export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}): Relay {
-  const { logger, now = Date.now, ...rest } = input;
+  const { logger, now = Date.now, hosts: given, ...rest } = input;
   const options = resolveRelayOptions(rest);
+  const hosts =
+    given ??
+    createHostPolicy({
+      ownNames: LOOPBACK_NAMES,
+      allowedOrigins: options.allowedOrigins,
+      port: () => {
+        const address = app.server.address();
+        return typeof address === 'object' && address ? address.port : undefined;
+      },
+    });
   const log: RelayLogger = logger ?? app.log.child({ module: 'relay' });
   // Delayed acks of every session share one timer, and leave spread out as they came.
   const delayed = new DelayQueue(ACK_POLICY.relayDelayMs, 10);
@@ -62,16 +76,16 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   let accepted = 0;
   let slice = 0;
 
+  // Node's HTTP server drops its own 'error' listener when it hands an upgrade over: a reset while
+  // the refusal is written, or before ws takes the socket, must not throw.
+  const onSocketError = (error: Error): void =>
+    log.debug({ code: (error as NodeJS.ErrnoException).code }, 'upgrade socket failed');
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    guardSocket(socket, onSocketError);
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     if (url.pathname !== RELAY_PATH)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
-    const admission = admit(
-      Object.fromEntries(url.searchParams),
-      request.headers,
-      registry,
-      options,
-    );
+    const admission = admit(Object.fromEntries(url.searchParams), request.headers, registry, hosts);
     if (!admission.ok) {
       log.info({ code: admission.code }, 'join refused');
       return refuseUpgrade(socket, admission.status, admission.code, admission.message);
@@ -105,7 +119,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
           typeof value === 'number' ? String(value) : value,
         ]),
       );
-      const admission = admit(params, request.headers, registry, options);
+      const admission = admit(params, request.headers, registry, hosts);
       if (!admission.ok) {
         return reply
           .code(admission.status)
@@ -159,6 +173,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   410: 'Gone',
+  421: 'Misdirected Request',
   426: 'Upgrade Required',
 };
 

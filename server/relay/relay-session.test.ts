@@ -314,6 +314,11 @@ describe('RelaySession', () => {
       send('pc', pc, frame);
       assert.equal(pc.closed?.[0], 4400, frame);
       assert.equal(pc.parsed().at(-1)?.code, 'MESSAGE_INVALID', frame);
+      assert.doesNotMatch(
+        String(pc.parsed().at(-1)?.message),
+        /bogus/,
+        'the sent name is not echoed',
+      );
       assert.equal(phone.parsed().filter((f) => f.t === 'fwd').length, 0, frame);
       assert.equal(session['slots'].phone.latest.size, 0, frame);
     }

@@ -181,7 +181,7 @@ export class RelaySession {
         link,
         RelayErrorCode.MessageInvalid,
         delivery === undefined
-          ? `unknown message type ${frame.type}`
+          ? 'a message type the protocol does not know'
           : `${frame.type} travels ${delivery}, not ${frame.mode}`,
       );
     }

@@ -1,11 +1,11 @@
 // Decides, before the WebSocket is accepted, whether an upgrade request may join a session:
-// Origin, protocol version, parameters, matching (rule a or b), then the role slot.
+// Host, Origin, protocol version, parameters, matching (rule a or b), then the role slot.
 import type { IncomingHttpHeaders } from 'node:http';
 import * as z from 'zod/mini';
 import { RelayErrorCode } from '../../protocol/relay-errors.js';
 import { RELAY_PROTOCOL_VERSION, RoleSchema, type Role } from '../../protocol/relay-frames.js';
 import { PageIdSchema, RoleTokenSchema, SecretSchema } from '../../protocol/session-url.js';
-import type { RelayOptions } from './relay-options.js';
+import type { HostPolicy } from '../host-policy.js';
 import type { SessionRecord, SessionRegistry } from './session-registry.js';
 
 export type Admission =
@@ -36,30 +36,28 @@ const refuse = (status: number, code: string, message: string): Admission => ({
   message,
 });
 
-/** A browser's Origin must be this server's own (same Host) or explicitly allowed; tools send none. */
-export function originAllowed(headers: IncomingHttpHeaders, options: RelayOptions): boolean {
-  const origin = headers.origin;
-  if (origin === undefined) return true;
-  const host = headers.host;
-  if (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`))
-    return true;
-  return options.allowedOrigins.includes(origin);
-}
-
 export function admit(
   params: Record<string, unknown>,
   headers: IncomingHttpHeaders,
   registry: SessionRegistry,
-  options: RelayOptions,
+  hosts: HostPolicy,
 ): Admission {
-  if (!originAllowed(headers, options)) {
+  // Refusals name what is wrong, never the value sent.
+  if (!hosts.allowsHost(headers.host)) {
+    return refuse(
+      421,
+      RelayErrorCode.HostNotAllowed,
+      'this server does not answer to that host name',
+    );
+  }
+  if (!hosts.allowsOrigin(headers.origin)) {
     return refuse(403, RelayErrorCode.OriginNotAllowed, 'this page origin may not join sessions');
   }
   if (params.v !== undefined && params.v !== String(RELAY_PROTOCOL_VERSION)) {
     return refuse(
       426,
       RelayErrorCode.VersionMismatch,
-      `the server speaks relay protocol v${RELAY_PROTOCOL_VERSION}, the client v${String(params.v)}`,
+      `the server speaks relay protocol v${RELAY_PROTOCOL_VERSION}, the client another version`,
     );
   }
   const parsed = JoinParamsSchema.safeParse(params);

@@ -7,6 +7,7 @@ import {
   type WhoAmIResponse,
 } from '../../protocol/pairing.js';
 import type { ServerContext } from '../context.js';
+import { spendAddressBudget } from '../address-guard.js';
 import { registerShadowAccount } from '../shadow-accounts.js';
 import { parseBody } from '../validate.js';
 
@@ -15,6 +16,7 @@ export function clientRoutes(context: ServerContext) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/v1/clients', async (request, reply): Promise<RegisterResponse> => {
       parseBody(EmptyRequestSchema, request.body);
+      spendAddressBudget(context.addressLimits, 'accounts', request, reply);
       const account = registerShadowAccount(store.clients, config.generateClientId, config.now);
       request.log.info('shadow account registered');
       reply.code(201);

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EmptyRequestSchema, type SessionResponse } from '../../protocol/pairing.js';
 import type { ServerContext } from '../context.js';
+import { spendAddressBudget } from '../address-guard.js';
 import { hashSecret } from '../tokens.js';
 import { parseBody } from '../validate.js';
 
@@ -12,6 +13,7 @@ export function sessionRoutes(context: ServerContext) {
     app.post('/v1/sessions', async (request, reply): Promise<SessionResponse> => {
       const clientId = auth.require(request);
       parseBody(EmptyRequestSchema, request.body);
+      spendAddressBudget(context.addressLimits, 'sessions', request, reply);
       const created = relay.createSession({ ownerId: clientId, ttlMs: config.sessionTtlMs });
       store.sessions.createSession({
         id: created.sessionId,

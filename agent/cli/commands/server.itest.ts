@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { rawHttp } from '../../../server/raw-http.js';
 import { tempDir } from '../../../server/test-helpers.js';
 import { PairingClient } from '../../pairing/pairing-client.js';
 import { isPairingClientError } from '../../pairing/pairing-client-error.js';
@@ -69,6 +70,31 @@ describe('tandem server', () => {
       assert.equal(await codeOf(oversized), 'PAYLOAD_TOO_LARGE');
       const malformed = await post('/v1/clients', '{"half":');
       assert.equal(await codeOf(malformed), 'MALFORMED_JSON');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('takes --allowed-host and the per-address limits from its flags', async () => {
+    const server = await runServer([
+      '--allowed-host',
+      'tandem.example',
+      '--accounts-per-hour',
+      '1',
+      '--data',
+      join(dir.path, 'limits'),
+    ]);
+    try {
+      const port = Number(new URL(server.url).port);
+      const register = () =>
+        rawHttp(port, { path: '/v1/clients', body: '{}', headers: { host: 'tandem.example' } });
+      assert.equal((await register()).status, 201, 'the allowed name is answered');
+      assert.equal((await register()).code, 'ADDRESS_ACCOUNT_LIMIT', 'one account per hour');
+      const rebound = await rawHttp(port, {
+        path: '/healthz',
+        headers: { host: `evil.example:${port}` },
+      });
+      assert.equal(rebound.code, 'HOST_NOT_ALLOWED');
     } finally {
       await server.stop();
     }

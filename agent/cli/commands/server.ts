@@ -1,7 +1,9 @@
 // `tandem server`: the pairing server on its own (the agent embeds it otherwise). Prints its URL on
 // stdout, logs JSON lines to stderr, and stops cleanly on SIGINT or SIGTERM.
 import type { Command } from 'commander';
+import { DEFAULT_ADDRESS_LIMITS } from '../../../server/address-limits.js';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '../../../server/server-defaults.js';
+import { CliError } from '../cli-error.js';
 import { dataDirFrom, dataOptionHelp, parseNumber, untilSignal } from '../cli-options.js';
 
 interface ServerCommandOptions {
@@ -9,7 +11,14 @@ interface ServerCommandOptions {
   port: string;
   data?: string;
   bindingTtlDays: string;
+  allowedHost: string[];
+  accountsPerHour: string;
+  sessionsPerHour: string;
+  requestsPerMinute: string;
 }
+
+const positiveInteger = (n: number) => Number.isInteger(n) && n > 0;
+const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function register(program: Command): void {
   program
@@ -19,6 +28,27 @@ export function register(program: Command): void {
     .option('--port <n>', 'port to listen on (0: any free port)', String(DEFAULT_SERVER_PORT))
     .option('--data <dir>', dataOptionHelp)
     .option('--binding-ttl-days <n>', 'free a binding not seen for this many days', '90')
+    .option(
+      '--allowed-host <name>',
+      'a Host name clients use besides the server own addresses (name: any port, name:port); repeatable',
+      collect,
+      [],
+    )
+    .option(
+      '--accounts-per-hour <n>',
+      'accounts one client address may register per hour',
+      String(DEFAULT_ADDRESS_LIMITS.accountsPerHour),
+    )
+    .option(
+      '--sessions-per-hour <n>',
+      'sessions one client address may create per hour',
+      String(DEFAULT_ADDRESS_LIMITS.sessionsPerHour),
+    )
+    .option(
+      '--requests-per-minute <n>',
+      'requests per minute from one client address, all its accounts together',
+      String(DEFAULT_ADDRESS_LIMITS.requestsPerMinute),
+    )
     .action(async (options: ServerCommandOptions) => {
       const port = parseNumber(
         '--port',
@@ -30,6 +60,28 @@ export function register(program: Command): void {
         options.bindingTtlDays,
         (n) => n > 0,
       );
+      const addressLimits = {
+        accountsPerHour: parseNumber(
+          '--accounts-per-hour',
+          options.accountsPerHour,
+          positiveInteger,
+        ),
+        sessionsPerHour: parseNumber(
+          '--sessions-per-hour',
+          options.sessionsPerHour,
+          positiveInteger,
+        ),
+        requestsPerMinute: parseNumber(
+          '--requests-per-minute',
+          options.requestsPerMinute,
+          positiveInteger,
+        ),
+      };
+      for (const name of options.allowedHost) {
+        if (!/^([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$/i.test(name)) {
+          throw new CliError('INVALID_ARGUMENT', '--allowed-host takes name or name:port', 2);
+        }
+      }
       const dataDir = dataDirFrom(options);
       // Loaded on demand, as in every command: `tandem --help` loads no server, adb or database.
       const { startServer } = await import('../../../server/listen.js');
@@ -38,6 +90,8 @@ export function register(program: Command): void {
         port,
         dataDir,
         bindingTtlDays,
+        allowedHosts: options.allowedHost,
+        addressLimits,
         log: { stream: process.stderr },
       });
       process.stdout.write(`${server.url}\n`);
