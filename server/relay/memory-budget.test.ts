@@ -306,4 +306,16 @@ describe('RelayMemoryBudget', () => {
     deferred.splice(0).forEach((fn) => fn());
     assert.equal(w.absent.pc.closed?.[0], RelayCloseCode.OverBudget);
   });
+
+  it('check() adds the ws buffers seen at the last full check to the exact queued count', () => {
+    const w = threeSessions();
+    w.stalled.phone.bufferedAmount = 200_000;
+    const { budget, deferred } = budgetOver(w, w.held.total + 150_000);
+    budget.check();
+    assert.equal(deferred.length, 0, 'the buffers are not known yet');
+    assert.equal(budget.enforce().shed, 1, 'the full check sees them and sheds');
+    w.held.total = budget.limit - 1_000; // queued bytes alone would fit the budget
+    budget.check();
+    assert.equal(deferred.length, 1, 'with the buffers known, the hot path sees the total over');
+  });
 });

@@ -55,7 +55,11 @@ export type MemoryKind = 'absent' | 'stalled' | 'healthy';
 
 export interface MemoryUse {
   kind: MemoryKind;
-  /** Queued and latest-wins bytes of both slots plus the ws buffers of both links. */
+  /**
+   * Queued and latest-wins bytes of both slots plus the ws buffers of both links. A queued frame
+   * already handed to ws counts twice until it is flushed to the kernel: an overestimate of at
+   * most the high-water mark (plus one frame) per connection, on the safe side.
+   */
   bytes: number;
 }
 
@@ -107,6 +111,11 @@ export class RelayMemoryBudget {
   /** Sessions shed since start: a stat. */
   shedTotal = 0;
   private pending = false;
+  /**
+   * ws send-buffer bytes at the last full check: the hot path cannot see them, so it adds the last
+   * known amount to the exact queued count (a slow reader's buffer changes little between checks).
+   */
+  private bufferedEstimate = 0;
 
   constructor(
     readonly limit: number,
@@ -120,7 +129,7 @@ export class RelayMemoryBudget {
   ) {}
 
   check(): void {
-    if (this.pending || this.held.total <= this.limit) return;
+    if (this.pending || this.held.total + this.bufferedEstimate <= this.limit) return;
     this.pending = true;
     this.deps.defer(() => {
       this.pending = false;
@@ -146,6 +155,8 @@ export class RelayMemoryBudget {
       total += use.bytes;
       if (use.bytes > 0) candidates.push({ ...use, item: session, createdAt: session.createdAt });
     }
+    // Every slot's queued bytes are in `held`: the rest of the total sits in ws send buffers.
+    this.bufferedEstimate = Math.max(0, total - this.held.total);
     if (total <= this.limit) return { heldBytes: total, budgetBytes: this.limit, shed: 0 };
     const victims = shedOrder(candidates, total - this.limit);
     for (const session of victims) session.shed();
