@@ -86,6 +86,10 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   let slice = 0;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Node drops its own error listener from an upgraded socket: a peer's reset (RST) while the
+    // refusal is written, or before ws takes over, would otherwise be an uncaught 'error' that ends
+    // the process. The socket is destroyed either way; there is nothing to tell anyone.
+    socket.on('error', ignoreSocketError);
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     if (url.pathname !== RELAY_PATH)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
@@ -186,6 +190,8 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     }),
   };
 }
+
+const ignoreSocketError = (): void => {};
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
