@@ -24,6 +24,8 @@ export const RelayErrorCode = {
   FlowControl: 'RELAY_FLOW_CONTROL',
   /** A terminal sent more messages or bytes per second than allowed for too long. */
   RateLimited: 'RELAY_RATE_LIMITED',
+  /** The relay was over its memory budget and ended this session (absent or non-reading peer). */
+  OverBudget: 'RELAY_OVER_BUDGET',
   /** The peer has not answered heartbeats: the connection is considered dead. */
   HeartbeatTimeout: 'HEARTBEAT_TIMEOUT',
   /** A sealed payload did not open with the key of the URL fragment (wrong key or tampered). */
@@ -50,6 +52,8 @@ export const RelayCloseCode = {
   Invalid: 4400,
   HeartbeatTimeout: 4408,
   ServerShutdown: 4503,
+  /** The relay shed the session to stay within its memory budget (an `error` frame precedes it). */
+  OverBudget: 4507,
 } as const;
 
 export class RelayError extends Error {

@@ -10,6 +10,12 @@ import { ACK_POLICY, RELAY_PATH } from '../../protocol/relay-frames.js';
 import { createHostPolicy, LOOPBACK_NAMES, type HostPolicy } from '../host-policy.js';
 import { guardSocket } from '../socket-guard.js';
 import { admit, type Admission } from './upgrade-guard.js';
+import {
+  BUDGET_CHECK_MS,
+  HeldBytes,
+  RelayMemoryBudget,
+  type BudgetedSession,
+} from './memory-budget.js';
 import { DelayQueue } from './delay-queue.js';
 import { RelayConnection } from './relay-connection.js';
 import type { RelayLogger } from './relay-logger.js';
@@ -30,7 +36,15 @@ export interface Relay {
   readonly registry: SessionRegistry;
   /** What `POST /v1/sessions` calls: a new session, its secret and role tokens (shown once). */
   createSession(options?: { ownerId?: string; ttlMs?: number }): CreatedSession;
-  stats(): ReturnType<SessionRegistry['stats']> & { connections: number };
+  readonly budget: RelayMemoryBudget;
+  stats(): ReturnType<SessionRegistry['stats']> & {
+    connections: number;
+    /** Bytes held across sessions now (queued, latest-wins, ws send buffers). */
+    heldBytes: number;
+    budgetBytes: number;
+    /** Sessions shed to stay within the budget since start. */
+    shedSessions: number;
+  };
 }
 
 export const RELAY_PROBE_PATH = '/v1/relay/probe';
@@ -53,10 +67,19 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   const log: RelayLogger = logger ?? app.log.child({ module: 'relay' });
   // Delayed acks of every session share one timer, and leave spread out as they came.
   const delayed = new DelayQueue(ACK_POLICY.relayDelayMs, 10);
+  const held = new HeldBytes();
+  const budget: RelayMemoryBudget = new RelayMemoryBudget(options.memoryBudgetBytes, held, {
+    sessions: (): Iterable<BudgetedSession> => registry.relays(),
+    now,
+    defer: (fn) => setImmediate(fn),
+    onShed: (report) => log.warn(report, 'relay over its memory budget: sessions shed'),
+  });
   const registry = new SessionRegistry({
     options,
     log,
     now,
+    held,
+    budget,
     schedule: (fn, ms) => {
       const timer = setTimeout(fn, ms);
       timer.unref();
@@ -146,12 +169,16 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     Math.min(60_000, options.sessionTtlMs),
   );
   sweeper.unref();
+  // Queued bytes tell the budget as they grow; ws send buffers grow unseen, so look regularly too.
+  const budgetCheck = setInterval(() => budget.enforce(), BUDGET_CHECK_MS);
+  budgetCheck.unref();
 
   // preClose, not onClose: the HTTP server's close() waits for every socket, upgraded ones too, so
   // the relay's sockets must be closed before it or shutdown never ends.
   app.addHook('preClose', async () => {
     clearInterval(heartbeat);
     clearInterval(sweeper);
+    clearInterval(budgetCheck);
     delayed.clear();
     app.server.off('upgrade', onUpgrade);
     registry.closeAll(RelayCloseCode.ServerShutdown, 'server shutting down');
@@ -162,8 +189,15 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   return {
     options,
     registry,
+    budget,
     createSession: (createOptions) => registry.create(createOptions),
-    stats: () => ({ ...registry.stats(), connections: connections.size }),
+    stats: () => ({
+      ...registry.stats(),
+      connections: connections.size,
+      heldBytes: budget.heldBytes(),
+      budgetBytes: budget.limit,
+      shedSessions: budget.shedTotal,
+    }),
   };
 }
 

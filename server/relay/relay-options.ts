@@ -1,6 +1,7 @@
 // The relay's tunables, validated once and frozen. Defaults suit one embedded server on loopback.
 import { z } from 'zod';
 import { MAX_FRAME_BYTES } from '../../protocol/relay-frames.js';
+import { defaultMemoryBudget, MIN_BUDGET_BYTES } from './memory-budget.js';
 
 const ms = z.number().int().min(1);
 const bytes = z.number().int().min(1024);
@@ -31,12 +32,20 @@ export const RelayOptionsSchema = z.strictObject({
   queueSoftBytes: bytes.default(8 * 1024 * 1024),
   /** Past this the sender ignored flow control: its connection is closed. */
   queueHardBytes: bytes.default(32 * 1024 * 1024),
+  /**
+   * Bytes all sessions together may hold (queued, latest-wins, ws send buffers); over it the relay
+   * sheds absent-peer and stalled sessions. Default: $TANDEM_RELAY_MEMORY_BUDGET_MB, else 1/8 of
+   * the machine's memory (see memory-budget.ts).
+   */
+  memoryBudgetBytes: z.number().int().min(MIN_BUDGET_BYTES).optional(),
   /** Browser origins accepted besides the server's own (same Host). */
   allowedOrigins: z.array(z.string().url()).default([]),
 });
 
 export type RelayOptionsInput = z.input<typeof RelayOptionsSchema>;
-export type RelayOptions = Readonly<z.output<typeof RelayOptionsSchema>>;
+export type RelayOptions = Readonly<
+  z.output<typeof RelayOptionsSchema> & { memoryBudgetBytes: number }
+>;
 
 export function resolveRelayOptions(input: RelayOptionsInput = {}): RelayOptions {
   const options = RelayOptionsSchema.parse(input);
@@ -45,6 +54,7 @@ export function resolveRelayOptions(input: RelayOptionsInput = {}): RelayOptions
   }
   return Object.freeze({
     ...options,
+    memoryBudgetBytes: options.memoryBudgetBytes ?? defaultMemoryBudget(),
     allowedOrigins: Object.freeze([...options.allowedOrigins]) as string[],
   });
 }

@@ -13,6 +13,7 @@ import {
 import type { FrameHeader } from '../../protocol/relay-frame-scan.js';
 import { deliveryOf } from '../../protocol/relay-messages.js';
 import type { RelayOptions } from './relay-options.js';
+import { STALL_MS, type BudgetedSession, type HeldBytes, type MemoryUse } from './memory-budget.js';
 import { pageTag, type RelayLogger } from './relay-logger.js';
 import { RoleSlot, wrapForward, type TerminalLink } from './role-slot.js';
 
@@ -25,6 +26,10 @@ export interface RelaySessionDeps {
   defer: (fn: () => void) => void;
   /** Runs `fn` after ACK_POLICY.relayDelayMs, with every other delayed ack on one timer. */
   delay: (fn: () => void) => void;
+  now?: () => number;
+  /** The relay-wide count of queued bytes, and the budget told each time it grows. */
+  held?: HeldBytes;
+  budget?: { check(): void };
 }
 
 /** replace: the slot's terminal is away (dropped without bye) and a new one takes it over. */
@@ -38,19 +43,21 @@ export interface RelayStats {
 
 const noop = (): void => {};
 
-export class RelaySession {
-  private readonly slots: Record<Role, RoleSlot> = {
-    pc: new RoleSlot('pc'),
-    phone: new RoleSlot('phone'),
-  };
+export class RelaySession implements BudgetedSession {
+  private readonly slots: Record<Role, RoleSlot>;
   readonly stats: RelayStats = { relayedMessages: 0, relayedBytes: 0, coalesced: 0 };
+  readonly createdAt: number;
   private readonly debug: boolean;
+  private readonly now: () => number;
 
   constructor(
     readonly pageId: string,
     private readonly deps: RelaySessionDeps,
   ) {
     this.debug = deps.log.isLevelEnabled?.('debug') ?? true;
+    this.now = deps.now ?? Date.now;
+    this.createdAt = this.now();
+    this.slots = { pc: new RoleSlot('pc', deps.held), phone: new RoleSlot('phone', deps.held) };
   }
 
   /**
@@ -92,6 +99,7 @@ export class RelaySession {
     }
     slot.state = 'connected';
     slot.link = link;
+    slot.progressAt = this.now();
     // One callback per connection, not one per frame: writes resume once the socket drains.
     slot.written = () => {
       if (slot.link === link && slot.hasPendingWrites()) this.pump(slot);
@@ -138,7 +146,7 @@ export class RelaySession {
     slot.link = undefined;
     const peer = this.peerOf(role);
     if (intentional || this.deps.options.graceMs === 0) {
-      slot.reset();
+      this.leave(slot, peer);
       this.notify(peer, { t: 'peer-left', role, reason: 'closed' });
       this.deps.log.info({ page: pageTag(this.pageId), role }, 'terminal left');
       return;
@@ -147,7 +155,7 @@ export class RelaySession {
     this.notify(peer, { t: 'peer-away', role });
     this.deps.log.info({ page: pageTag(this.pageId), role }, 'terminal away');
     slot.cancelGrace = this.deps.schedule(() => {
-      slot.reset();
+      this.leave(slot, peer);
       this.notify(peer, { t: 'peer-left', role, reason: 'expired' });
       this.deps.log.info({ page: pageTag(this.pageId), role }, 'terminal did not come back');
     }, this.deps.options.graceMs);
@@ -160,6 +168,43 @@ export class RelaySession {
       slot.reset();
       link?.close(code, reason);
     }
+  }
+
+  /**
+   * A terminal is gone for good. What it sent that waits for a peer that never joined (or left too)
+   * goes with it: nobody can receive it, and a new terminal starts its peer afresh. Kept, it pinned
+   * up to the hard limit per session (~47 MB resident) until the session expired hours later.
+   */
+  private leave(slot: RoleSlot, peer: RoleSlot): void {
+    slot.reset();
+    if (peer.state === 'empty') peer.releaseQueued();
+  }
+
+  /** What the session holds for the budget, and whether it may be shed (see MemoryKind). */
+  memoryUse(now: number): MemoryUse {
+    let bytes = 0;
+    let kind: MemoryUse['kind'] = 'healthy';
+    for (const slot of Object.values(this.slots)) {
+      const buffered = slot.link?.bufferedAmount ?? 0;
+      const held = slot.heldBytes;
+      bytes += held + buffered;
+      if (held + buffered === 0) continue;
+      if (slot.state !== 'connected') kind = 'absent';
+      else if (kind === 'healthy' && now - slot.progressAt > STALL_MS) kind = 'stalled';
+    }
+    return { kind, bytes };
+  }
+
+  /** Over the relay's memory budget: both terminals learn why (error frame, close 4507). */
+  shed(): void {
+    const frame = JSON.stringify({
+      t: 'error',
+      code: RelayErrorCode.OverBudget,
+      message: 'the relay is over its memory budget and ended this session',
+    });
+    for (const slot of Object.values(this.slots)) slot.link?.send(frame, noop);
+    this.close(RelayCloseCode.OverBudget, RelayErrorCode.OverBudget);
+    this.deps.log.info({ page: pageTag(this.pageId) }, 'session shed (memory budget)');
   }
 
   isIdle(): boolean {
@@ -192,6 +237,7 @@ export class RelaySession {
       } else {
         const key = frame.key === undefined ? frame.type : `${frame.type} ${frame.key}`;
         if (peer.putLatest(key, wrapped)) this.stats.coalesced++;
+        this.deps.budget?.check();
         if (peer.heldBytes > this.deps.options.queueHardBytes) this.refuseFlowControl(link);
       }
       return;
@@ -202,6 +248,9 @@ export class RelaySession {
     }
     slot.recvSeq = frame.seq;
     peer.enqueue(bytes);
+    // The stall clock starts when something waits for the peer, not when it last acked.
+    if (peer.queue.length === 1) peer.progressAt = this.now();
+    this.deps.budget?.check();
     // Per-message lines are built only when debug is on: this is the relay's hot path.
     if (this.debug) {
       this.deps.log.debug(
@@ -227,6 +276,7 @@ export class RelaySession {
       return this.refuse(link, RelayErrorCode.MessageInvalid, 'ack ahead of seq');
     }
     slot.dropThrough(seq);
+    slot.progressAt = this.now();
     const sender = this.peerOf(slot.role);
     // A sender whose ack was withheld waits for room: give it at once.
     if (sender.ackWithheld) this.scheduleAck(sender);

@@ -1,5 +1,6 @@
 // One side (pc or phone) of a session: who holds it, what it sent us, and what waits for it.
 import type { Role } from '../../protocol/relay-frames.js';
+import type { HeldBytes } from './memory-budget.js';
 import { randomToken } from './session-secrets.js';
 
 /** The relay's view of one connected terminal; RelayConnection implements it over `ws`. */
@@ -62,8 +63,14 @@ export class RoleSlot {
   cancelGrace: (() => void) | undefined;
   /** Passed with every frame written to the current link (see RelaySession.attach). */
   written: () => void = () => {};
+  /** When the terminal last made progress (joined, acked, or had nothing waiting): stall check. */
+  progressAt = 0;
 
-  constructor(readonly role: Role) {}
+  /** `held` counts this slot's queued and latest-wins bytes into the relay's global budget. */
+  constructor(
+    readonly role: Role,
+    private readonly held: HeldBytes = { total: 0 },
+  ) {}
 
   /** Numbers the sender's `msg` bytes for this terminal and queues them as a `fwd` frame. */
   enqueue(msg: Uint8Array): QueuedFrame {
@@ -80,6 +87,7 @@ export class RoleSlot {
     const frame = { seq, data };
     this.queue.push(frame);
     this.queueBytes += data.length;
+    this.held.total += data.length;
     return frame;
   }
 
@@ -106,10 +114,13 @@ export class RoleSlot {
   /** Drops every frame the terminal holds (cumulative ack); returns how many were dropped. */
   dropThrough(seq: number): number {
     let count = 0;
+    let bytes = 0;
     while (count < this.queue.length && this.queue[count]!.seq <= seq) {
-      this.queueBytes -= this.queue[count]!.data.length;
+      bytes += this.queue[count]!.data.length;
       count++;
     }
+    this.queueBytes -= bytes;
+    this.held.total -= bytes;
     if (count > 0) this.queue.splice(0, count);
     // Nothing waits: let the slab go with the acknowledged frames in it.
     if (this.queue.length === 0) this.slab = undefined;
@@ -124,9 +135,11 @@ export class RoleSlot {
     if (old !== undefined) {
       this.latest.delete(key);
       this.latestBytes -= old.length;
+      this.held.total -= old.length;
     }
     this.latest.set(key, frame);
     this.latestBytes += frame.length;
+    this.held.total += frame.length;
     return old !== undefined;
   }
 
@@ -137,6 +150,7 @@ export class RoleSlot {
     const [key, frame] = next.value;
     this.latest.delete(key);
     this.latestBytes -= frame.length;
+    this.held.total -= frame.length;
     return frame;
   }
 
@@ -169,6 +183,20 @@ export class RoleSlot {
     this.ackDueBytes = 0;
   }
 
+  /**
+   * Drops every frame waiting for this terminal, reliable and latest-wins, and the slab they were
+   * cut from: what a terminal that is gone, or that was never there, can no longer be owed.
+   */
+  releaseQueued(): void {
+    this.held.total -= this.queueBytes + this.latestBytes;
+    this.queue.length = 0;
+    this.queueBytes = 0;
+    this.slab = undefined;
+    this.sendIndex = 0;
+    this.latest.clear();
+    this.latestBytes = 0;
+  }
+
   /** Frees the slot for a new terminal: nothing of the old one survives except the numbering. */
   reset(): void {
     this.state = 'empty';
@@ -177,12 +205,7 @@ export class RoleSlot {
     this.recvSeq = 0;
     this.ackedSeq = 0;
     this.resetAckState();
-    this.queue.length = 0;
-    this.queueBytes = 0;
-    this.slab = undefined;
-    this.sendIndex = 0;
-    this.latest.clear();
-    this.latestBytes = 0;
+    this.releaseQueued();
     this.cancelGrace?.();
     this.cancelGrace = undefined;
   }

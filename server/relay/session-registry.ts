@@ -95,6 +95,11 @@ export class SessionRegistry {
     return { ok: true, record };
   }
 
+  /** The live sessions' relays (the memory budget walks them). */
+  *relays(): IterableIterator<RelaySession> {
+    for (const record of this.sessions.values()) yield record.relay;
+  }
+
   get(pageId: string): SessionRecord | undefined {
     return this.sessions.get(pageId);
   }

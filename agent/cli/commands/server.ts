@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { DEFAULT_ADDRESS_LIMITS } from '../../../server/address-limits.js';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '../../../server/server-defaults.js';
 import { CliError } from '../cli-error.js';
+import { MEMORY_BUDGET_ENV, MIN_BUDGET_BYTES } from '../../../server/relay/memory-budget.js';
 import { dataDirFrom, dataOptionHelp, parseNumber, untilSignal } from '../cli-options.js';
 
 interface ServerCommandOptions {
@@ -15,6 +16,7 @@ interface ServerCommandOptions {
   accountsPerHour: string;
   sessionsPerHour: string;
   requestsPerMinute: string;
+  relayMemoryBudget?: string;
 }
 
 const positiveInteger = (n: number) => Number.isInteger(n) && n > 0;
@@ -49,6 +51,10 @@ export function register(program: Command): void {
       'requests per minute from one client address, all its accounts together',
       String(DEFAULT_ADDRESS_LIMITS.requestsPerMinute),
     )
+    .option(
+      '--relay-memory-budget <MiB>',
+      `bytes all relay sessions may hold (default: $${MEMORY_BUDGET_ENV}, else 1/8 of memory)`,
+    )
     .action(async (options: ServerCommandOptions) => {
       const port = parseNumber(
         '--port',
@@ -82,6 +88,15 @@ export function register(program: Command): void {
           throw new CliError('INVALID_ARGUMENT', '--allowed-host takes name or name:port', 2);
         }
       }
+      // Checked like the other numbers; absent, the relay reads the env variable or takes its share.
+      const budgetMiB =
+        options.relayMemoryBudget === undefined
+          ? undefined
+          : parseNumber(
+              '--relay-memory-budget',
+              options.relayMemoryBudget,
+              (n) => n * 1024 * 1024 >= MIN_BUDGET_BYTES,
+            );
       const dataDir = dataDirFrom(options);
       // Loaded on demand, as in every command: `tandem --help` loads no server, adb or database.
       const { startServer } = await import('../../../server/listen.js');
@@ -92,6 +107,9 @@ export function register(program: Command): void {
         bindingTtlDays,
         allowedHosts: options.allowedHost,
         addressLimits,
+        ...(budgetMiB === undefined
+          ? {}
+          : { relay: { memoryBudgetBytes: Math.floor(budgetMiB * 1024 * 1024) } }),
         log: { stream: process.stderr },
       });
       process.stdout.write(`${server.url}\n`);
