@@ -94,6 +94,7 @@ export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 export const ServerErrorCode = {
   ValidationFailed: 'VALIDATION_FAILED',
   MalformedJson: 'MALFORMED_JSON',
+  MalformedRequest: 'MALFORMED_REQUEST',
   UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
   Unauthenticated: 'UNAUTHENTICATED',

@@ -14,6 +14,7 @@ import { Authenticator } from './auth.js';
 import { resolveServerConfig, type ServerAppOptions } from './config.js';
 import type { ServerContext } from './context.js';
 import { errorBody, ServerError, toServerError } from './errors.js';
+import { framingErrorOptions } from './framing-errors.js';
 import { loggerOptions } from './logger.js';
 import { bindingRoutes } from './routes/bindings.js';
 import { clientRoutes } from './routes/clients.js';
@@ -49,6 +50,10 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: config.bodyLimitBytes,
+    ...framingErrorOptions({
+      code: 'MALFORMED_REQUEST',
+      message: 'the request is not valid HTTP or its URL does not decode',
+    }),
   });
   // A reset connection is that client's problem only: every socket gets an 'error' listener.
   guardServerSockets(app.server, (error) =>

@@ -9,6 +9,10 @@ export const errorCatalogue: Readonly<
 > = {
   VALIDATION_FAILED: { status: 400, description: 'The body or a parameter breaks the schema.' },
   MALFORMED_JSON: { status: 400, description: 'The body is not valid JSON (or is empty).' },
+  MALFORMED_REQUEST: {
+    status: 400,
+    description: 'Not valid HTTP (request line, headers, URL encoding); 431 for huge headers.',
+  },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not application/json.' },
   PAYLOAD_TOO_LARGE: { status: 413, description: 'The body exceeds the body limit (16 KB).' },
   UNAUTHENTICATED: { status: 401, description: 'Missing, malformed or unknown credentials.' },
