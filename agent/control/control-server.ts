@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ControlError, type AgentControl } from './control-api.js';
 import { checkControlRequest } from './guard.js';
+import { framingErrorOptions } from '../../server/framing-errors.js';
 import { guardServerSockets } from '../../server/socket-guard.js';
 import { parseSendRequest } from '../session/send-request.js';
 import { parseBrowserRequest } from './browser-request.js';
@@ -19,7 +20,14 @@ export async function startControlServer(
   token: string,
   port = 0,
 ): Promise<ControlServer> {
-  const app = Fastify({ logger: false, bodyLimit: 16 * 1024 });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 16 * 1024,
+    ...framingErrorOptions({
+      code: 'CONTROL_BAD_REQUEST',
+      message: 'the request is not valid HTTP or its URL does not decode',
+    }),
+  });
   // A client resetting its connection must never throw in the agent's process.
   guardServerSockets(app.server);
   let boundPort = port;
@@ -54,20 +62,28 @@ export async function startControlServer(
       // The pairing server refused or could not be reached (a release, say): pass its code on.
       return reply.code(502).send({ error: { code: error.code, message: error.message } });
     }
+    // Fastify's own messages quote the input (a content type, a JSON fragment): never pass them on.
     const status = (error as { statusCode?: number }).statusCode ?? 500;
-    const code =
+    const [code, message] =
       status === 413
-        ? 'CONTROL_PAYLOAD_TOO_LARGE'
+        ? ['CONTROL_PAYLOAD_TOO_LARGE', 'the request body is too large']
         : status < 500
-          ? 'CONTROL_BAD_REQUEST'
-          : 'INTERNAL';
-    return reply.code(status).send({ error: { code, message: (error as Error).message } });
+          ? ['CONTROL_BAD_REQUEST', 'the request body or its content type is not acceptable']
+          : ['INTERNAL', 'internal agent failure'];
+    return reply.code(status).send({ error: { code, message } });
   });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: { code: 'CONTROL_NOT_FOUND', message: 'no such route' } }),
+  );
 
   for (const path of Object.keys(uiAssets)) {
     app.get(path, async (_request, reply) => {
       const asset = readUiAsset(path);
-      if (!asset) return reply.code(404).send();
+      if (!asset) {
+        return reply
+          .code(404)
+          .send({ error: { code: 'CONTROL_NOT_FOUND', message: 'no such page' } });
+      }
       return reply
         .header('content-type', asset.type)
         .header('content-security-policy', uiContentSecurityPolicy)
