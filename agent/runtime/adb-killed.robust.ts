@@ -1,0 +1,79 @@
+// Fault injection: the private adb server (the one this test started, killed by its PID) dies while
+// a phone is connected. The agent must not crash, must not leave the phone `connected` over a dead
+// adb, and must recover by itself: it restarts adb on its private port (startServer), and once the
+// phone is attached again it pairs back to `connected` with a new session and one history record.
+// Real parts: `tandem agent` as a child process, its embedded pairing server, a private adb server
+// (never 5037), a simulated phone.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
+import { startAgentProcess, type AgentProcess } from '../../e2e/support/agent-process.js';
+import { connectSim } from '../../e2e/support/connect-sim.js';
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const root = mkdtempSync(join(tmpdir(), 'tandem-adb-killed-'));
+const imei = luhnComplete('35693803569922');
+let adb: PrivateAdbServer;
+let sim: PhoneSim;
+let agent: AgentProcess | undefined;
+
+before(async () => {
+  adb = await startPrivateAdbServer();
+  sim = await startPhoneSim({ profile: 'android-14', imei });
+});
+
+after(async () => {
+  await agent?.stop();
+  await sim?.close();
+  await adb?.stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('adb server killed: the phone leaves `connected`, the agent lives and pairs it again', async () => {
+  agent = await startAgentProcess({ dataDir: join(root, 'agent'), adbPort: adb.port });
+  await connectSim(adb, sim);
+  const connected = await agent.waitFor(sim.adbSerial, ['connected'], 30_000);
+  assert.ok(connected.sessionId);
+
+  const killedAt = Date.now();
+  await adb.kill();
+  const lost = await agent.waitFor(sim.adbSerial, ['gone', 'failed'], 15_000);
+  console.log(`# after the adb kill (${Date.now() - killedAt} ms): ${JSON.stringify(lost)}`);
+  assert.equal(lost.sessionId, undefined, 'no session left over a dead adb');
+
+  // The agent restarts adb on its private port by itself (no adb client of ours runs before the
+  // port answers again: an adb client would fork a daemon and hide a missing restart).
+  await until(() => canConnect(adb.port), 20_000);
+  console.log(`# adb answers on its port again ${Date.now() - killedAt} ms after the kill`);
+  await connectSim(adb, sim, { timeoutMs: 20_000 });
+  const back = await agent.waitFor(sim.adbSerial, ['connected'], 30_000);
+  console.log(`# connected again ${Date.now() - killedAt} ms after the kill`);
+  assert.ok(back.sessionId);
+  assert.notEqual(back.sessionId, connected.sessionId, 'a new session');
+  const history = await agent.get<{ phones: { timesConnected: number }[] }>('/api/history');
+  assert.equal(history.phones.length, 1, 'one history record, not two');
+  assert.ok(!agent.output().includes(imei), 'the raw IMEI is nowhere in the agent output');
+});
