@@ -77,6 +77,7 @@ cases.forEach((c, index) => {
     const imei = luhnComplete(`3569380356${String(index).padStart(4, '0')}`);
     const sim = await startPhoneSim({ profile: 'android-14', imei, unauthorized: c.unauthorized });
     sims.push(sim);
+    const sessionsBefore = server.app.relay.stats().sessions;
     const letGo = c.hold(sim);
     await connectSim(adb, sim, { expect: c.unauthorized ? 'unauthorized' : 'device' });
     const held = await agent.waitFor(sim.adbSerial, [c.state], 20_000);
@@ -92,6 +93,9 @@ cases.forEach((c, index) => {
     await connectSim(adb, sim);
     const back = await agent.waitFor(sim.adbSerial, ['connected'], 30_000);
     assert.ok(back.sessionId, 'connected with a session');
+    console.log(
+      `# ${c.state}: relay sessions ${sessionsBefore} -> ${server.app.relay.stats().sessions}`,
+    );
 
     const history = await agent.get<{ phones: { masked: string; timesConnected: number }[] }>(
       '/api/history',
