@@ -7,13 +7,13 @@
 // generator run the same `ws`, with the optional `bufferutil` (native masking) where it installed;
 // `WS_NO_BUFFER_UTIL=1` measures them all without it. The load average is recorded: on a shared
 // machine, compare runs by their spread, and CPU per message over msgs/s.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectPairs, type Pair, type Target } from './load-clients.js';
+import { startReadyServer, type ReadyServer } from '../support/ready-server.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 2000);
 const OFFERED_PER_S = Number(process.env.BENCH_RATE ?? 10_000);
@@ -59,23 +59,10 @@ const ownCpuUs = (): number => {
   return usage.user + usage.system;
 };
 
-async function startServer(target: Target): Promise<{ child: ChildProcess; port: number }> {
+function startServer(target: Target): Promise<ReadyServer> {
   const entry = fileURLToPath(new URL('./server-process.ts', import.meta.url));
   const profile = CPU_PROF_DIR ? join(CPU_PROF_DIR, `${target}.cpuprofile`) : '';
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, target], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, BENCH_PROFILE_OUT: profile },
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /READY (\d+)/.exec(out);
-      if (ready) resolve(Number(ready[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
-  });
-  return { child, port };
+  return startReadyServer(entry, [target], { env: { ...process.env, BENCH_PROFILE_OUT: profile } });
 }
 
 /** Closed loop: every pair keeps WINDOW messages in flight; counts deliveries in PHASE_MS. */

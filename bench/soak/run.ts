@@ -2,13 +2,13 @@
 // relay 128 B messages at a fixed offered rate for SOAK_MINUTES (10 by default), the server in its
 // own process; its RSS is sampled every few seconds. MET when the RSS at the end is within 10% of
 // the RSS at 2 minutes (past warm-up). Loopback only; not part of CI.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { connectPairs } from '../relay/load-clients.js';
 import { printTable, round, writeResults } from '../support/results.js';
+import { startReadyServer, type ReadyServer } from '../support/ready-server.js';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 200);
@@ -27,22 +27,9 @@ function rssMB(pid: number): number {
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, 1);
 }
 
-async function startServer(): Promise<{ child: ChildProcess; port: number }> {
+function startServer(): Promise<ReadyServer> {
   const entry = fileURLToPath(new URL('../relay/server-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, 'tandem'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /READY (\d+)/.exec(out);
-      if (ready) resolve(Number(ready[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`soak server exited with ${code}`)));
-  });
-  return { child, port };
+  return startReadyServer(entry, ['tandem'], { detached: true });
 }
 
 const { child, port } = await startServer();

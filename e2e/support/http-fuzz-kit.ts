@@ -10,21 +10,10 @@ export const MARKER = 'FUZZMARKER7Q';
 /** IMEI-shaped (15 digits, Luhn valid): must never come back either. */
 export const IMEI_LIKE = '356938035643809';
 
-/** mulberry32: small, fast, reproducible from its seed. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number): number => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-export type Rng = ReturnType<typeof rng>;
+import { createRandom, type Random } from './seeded-random.js';
+
+export const rng = createRandom;
+export type Rng = Random;
 
 export interface RawAnswer {
   /** 0 when the server closed or stalled without an answer (allowed for broken framing). */

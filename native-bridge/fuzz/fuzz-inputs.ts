@@ -3,27 +3,9 @@
 // of the captured fixtures, absurd lengths, and planted IMEI-looking digit runs.
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (max: number): number => Math.floor(next() * max);
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(items.length)] as T };
-}
+import type { Random } from '../../e2e/support/seeded-random.js';
 
-export interface Random {
-  /** [0, 1) */
-  next(): number;
-  /** [0, max) */
-  int(max: number): number;
-  pick<T>(items: readonly T[]): T;
-}
+export { createRandom, type Random } from '../../e2e/support/seeded-random.js';
 
 /** Every captured adb output under native-bridge/<room>/fixtures. */
 export function loadFixtures(): string[] {

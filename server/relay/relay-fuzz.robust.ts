@@ -7,7 +7,7 @@
 // printed; RELAY_FUZZ_SEED=<n> replays one round. Bounded: a time and an action budget per round.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { connect, type Socket } from 'node:net';
 import { randomInt } from 'node:crypto';
 import type { Duplex } from 'node:stream';
@@ -20,6 +20,8 @@ import type { RelayMessage } from '../../protocol/relay-messages.js';
 import { buildSessionUrl } from '../../protocol/session-url.js';
 import { generateE2eKey } from '../../mobile/lib/e2e-seal.js';
 import { nodeTerminal, until, waitOpen } from './relay-test-kit.js';
+import { startReadyServer } from '../../bench/support/ready-server.js';
+import { createRandom, type Random } from '../../e2e/support/seeded-random.js';
 
 const FIXED_SEED = 0x5eed_7a4d;
 const ROUND_MS = 12_000;
@@ -35,22 +37,6 @@ const CODED_CLOSES = new Set<number>([...Object.values(RelayCloseCode), 1007]);
 const ERROR_CODES = new Set<string>(Object.values(RelayErrorCode));
 const TYPES = [...Object.keys(MESSAGE_DELIVERY), 'no.such.type', '', 'x'.repeat(200)];
 
-/** mulberry32: small, fast, reproducible from its seed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number): number => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof rng>;
-
 interface Session {
   pageId: string;
   secret: string;
@@ -65,21 +51,9 @@ interface Relay {
 /** The relay in its own process (the benchmark's server), so a crash is seen as an exit. */
 async function startRelay(): Promise<Relay> {
   const entry = fileURLToPath(new URL('../../bench/relay/server-process.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, 'tandem'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
+  const { child, port } = await startReadyServer(entry, ['tandem'], { detached: true });
   let exited = false;
   child.once('exit', () => (exited = true));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const ready = /READY (\d+)/.exec(out);
-      if (ready) resolve(Number(ready[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
-  });
   return { child, port, exited: () => exited };
 }
 
@@ -93,7 +67,7 @@ async function createSessions(port: number, n: number): Promise<Session[]> {
 }
 
 /** One frame of the fuzz: well-formed, wrongly typed, mutated, truncated, binary or garbage. */
-function fuzzFrame(r: Rng, seq: number): { data: string | Buffer; binary: boolean } {
+function fuzzFrame(r: Random, seq: number): { data: string | Buffer; binary: boolean } {
   const type = r.pick(TYPES);
   const mode = r.pick(['reliable', 'latest', 'both', 7, null]);
   const seqValue = r.pick([seq, seq + 5, 0, -1, 1e300, 1.5, '3', null, Number.MAX_SAFE_INTEGER]);
@@ -141,7 +115,7 @@ function count<K>(map: Map<K, number>, key: K): void {
 }
 
 /** An upgrade with mangled parameters, or a raw socket that resets mid-request. */
-async function fuzzUpgrade(r: Rng, port: number, sessions: Session[], found: Findings) {
+async function fuzzUpgrade(r: Random, port: number, sessions: Session[], found: Findings) {
   const session = r.pick(sessions);
   const params = [
     `v=${r.pick(['2', '1', '99', 'x', ''])}`,
@@ -191,7 +165,7 @@ async function fuzzUpgrade(r: Rng, port: number, sessions: Session[], found: Fin
 }
 
 /** Joins a fuzz session and misbehaves on the open connection, then leaves one way or another. */
-async function fuzzConnection(r: Rng, port: number, session: Session, found: Findings) {
+async function fuzzConnection(r: Random, port: number, session: Session, found: Findings) {
   const role = r.pick(['pc', 'phone']);
   const url = `ws://127.0.0.1:${port}/v1/relay?v=2&page=${session.pageId}&role=${role}&k=${session.secret}`;
   const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 4 * MAX_FRAME_BYTES });
@@ -255,7 +229,7 @@ async function fuzzRound(seed: number, relay: Relay, sessions: Session[]): Promi
   const deadline = Date.now() + ROUND_MS;
   await Promise.all(
     Array.from({ length: WORKERS }, async (_, worker) => {
-      const r = rng(seed + worker);
+      const r = createRandom(seed + worker);
       for (let i = 0; i < MAX_ACTIONS_PER_WORKER && Date.now() < deadline && !relay.exited(); i++) {
         found.actions++;
         if (r.next() < 0.35) await fuzzUpgrade(r, relay.port, sessions, found);
