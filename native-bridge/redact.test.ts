@@ -14,3 +14,8 @@ test('long quotes are cut to 200 characters, and a run cut at the edge is still 
   assert.ok(quoted.length <= 201 + 8, `${quoted.length}`);
   assert.ok(!/\d{14}/.test(quoted), quoted);
 });
+
+test('an identity the cut ends in the middle of shows none of its digits', () => {
+  const quoted = redactQuote(`${'x'.repeat(188)}490154203237518 and more text after it`);
+  assert.ok(!quoted.includes('4901542032'), quoted);
+});

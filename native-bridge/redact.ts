@@ -6,7 +6,8 @@ import { maskIdentity } from './identity/imei.js';
 const MAX_QUOTE = 200;
 
 export function redactQuote(text: string): string {
-  const short = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE)}…` : text;
-  // Masked after the cut too: a run cut in two must not leave 14 digits either side.
-  return short.replace(/\d{14,}/g, maskIdentity).replace(/\d{14,}/g, maskIdentity);
+  // Masked before the cut: an identity the cut ends in the middle of would keep its first digits,
+  // too few to be seen as an identity afterwards.
+  const masked = text.replace(/\d{14,}/g, maskIdentity);
+  return masked.length > MAX_QUOTE ? `${masked.slice(0, MAX_QUOTE)}…` : masked;
 }
