@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Code that runs in a browser: the desktop UI and the phone page.
-    files: ['renderer/**/*.js', 'mobile/**/*.js'],
+    files: ['desktop-ui/**/*.js', 'phone-page/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

@@ -12,16 +12,12 @@ import { PairingClientErrorCode } from './pairing/pairing-client-error.js';
 import { DbErrorCode } from '../db/db-error.js';
 import { MirrorErrorCode } from '../protocol/mirror-parts.js';
 
-const rooms = [
-  'agent',
-  'native-bridge',
-  'db',
-  'server',
-  'mobile',
-  'renderer',
-  'mirror',
-  'protocol',
-];
+const rooms = Object.entries(
+  (JSON.parse(readFileSync('rooms.json', 'utf8')) as { rooms: Record<string, { kind: string }> })
+    .rooms,
+)
+  .filter(([, room]) => room.kind === 'product')
+  .map(([name]) => name);
 /** Internal to the phone-sim's tiny shell parser, never shown to a person; and library codes. */
 const notOurs = new Set(['SH_SYNTAX', 'SH_UNSUPPORTED', 'ERROR_CODE', 'LIBUSB_ERROR_NO_DEVICE']);
 
@@ -36,7 +32,7 @@ function sources(dir: string): string[] {
 
 function thrownCodes(): Set<string> {
   const codes = new Set<string>();
-  for (const file of [...rooms, 'e2e/phone-sim'].flatMap(sources)) {
+  for (const file of rooms.flatMap(sources)) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/new [A-Za-z]*Error\(\s*'([A-Z][A-Z0-9_]+)'/g)) {
       codes.add(match[1] as string);

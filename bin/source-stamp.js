@@ -4,23 +4,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** What the build is made from, relative to the repository root. */
-export const SOURCE_DIRS = [
-  'agent',
-  'bundles',
-  'db',
-  'e2e/phone-sim',
-  'electron',
-  'mirror',
-  'mobile',
-  'native-bridge',
-  'protocol',
-  'renderer',
-  'server',
-];
+/** What the build is made from, relative to the repository root: the product rooms of rooms.json. */
+export const SOURCE_DIRS = Object.entries(
+  /** @type {{ rooms: Record<string, { kind: string }> }} */ (
+    JSON.parse(readFileSync(new URL('../rooms.json', import.meta.url), 'utf8'))
+  ).rooms,
+)
+  .filter(([, room]) => room.kind === 'product')
+  .map(([name]) => name);
 export const SOURCE_FILES = [
   'package.json',
   'package-lock.json',
+  'rooms.json',
   'tsconfig.json',
   'scripts/build.ts',
 ];

@@ -11,7 +11,7 @@ export const RUNNING_BUILT = typeof TANDEM_BUILT === 'boolean' && TANDEM_BUILT;
 
 const appRoot = RUNNING_BUILT ? new URL('./', import.meta.url) : new URL('../', import.meta.url);
 
-/** The path of an app file given relative to the repository root, e.g. 'renderer/index.html'. */
+/** The path of an app file given relative to the repository root, e.g. 'desktop-ui/index.html'. */
 export function appFile(relativePath: string): string {
   return fileURLToPath(new URL(relativePath, appRoot));
 }

@@ -26,7 +26,7 @@ export const BROWSER_BUNDLES: Readonly<Record<BrowserBundleName, BrowserBundleSp
     globalName: REPLAYER_GLOBAL,
   },
   // The phone page's own script (/m/phone.js).
-  'phone-page': { entry: 'mobile/page/main.ts', format: 'esm', target: 'es2020' },
+  'phone-page': { entry: 'phone-page/main.ts', format: 'esm', target: 'es2020' },
 };
 
 export const browserBundleNames = Object.keys(BROWSER_BUNDLES) as BrowserBundleName[];

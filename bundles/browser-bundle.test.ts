@@ -9,8 +9,8 @@ import { BROWSER_BUNDLES, browserBundleNames, REPLAYER_GLOBAL } from './browser-
 
 test('from the sources: not built, and the app files are found at the repository root', () => {
   assert.equal(RUNNING_BUILT, false);
-  assert.ok(existsSync(appFile('mobile/page/phone-page.html')));
-  assert.ok(existsSync(appFile('renderer/index.html')));
+  assert.ok(existsSync(appFile('phone-page/phone-page.html')));
+  assert.ok(existsSync(appFile('desktop-ui/index.html')));
   for (const name of browserBundleNames)
     assert.ok(existsSync(appFile(BROWSER_BUNDLES[name].entry)));
 });

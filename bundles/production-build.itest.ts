@@ -17,12 +17,12 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { startFixtureSite, waitFor, type FixtureSite } from '../agent/browser/test-kit.js';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../e2e/support/adb-server.js';
-import { connectSim } from '../e2e/support/connect-sim.js';
-import { startPhoneBrowser, type PhoneBrowser } from '../e2e/support/phone-browser.js';
-import { makeBuiltApp, startChild, stopChild, type BuiltApp } from './built-app-kit.js';
+import { startFixtureSite, waitFor, type FixtureSite } from '../testing/fixture-site.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
+import { connectSim } from '../testing/connect-sim.js';
+import { startPhoneBrowser, type PhoneBrowser } from '../testing/phone-browser.js';
+import { makeBuiltApp, startChild, stopChild, type BuiltApp } from '../testing/built-app.js';
 
 const run = promisify(execFile);
 let app: BuiltApp;
@@ -147,7 +147,7 @@ test('tandem server serves the phone page and its scripts from the prebuilt file
     const page = await fetch(`${url}/s/some-page-id`);
     assert.equal(page.status, 200);
     const html = await page.text();
-    assert.equal(html, readFileSync(join(app.dist, 'mobile/page/phone-page.html'), 'utf8'));
+    assert.equal(html, readFileSync(join(app.dist, 'phone-page/phone-page.html'), 'utf8'));
     assert.match(html, /src="\/m\/phone\.js"/);
     const phone = await (await fetch(`${url}/m/phone.js`)).text();
     assert.equal(phone, readFileSync(join(app.dist, 'bundles/phone-page.js'), 'utf8'));

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChromium } from '../agent/browser/find-chromium.js';
-import { startFixtureSite, type FixtureSite } from '../agent/browser/test-kit.js';
+import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from './support/adb-server.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 
 let dataDir: string;
 let site: FixtureSite;

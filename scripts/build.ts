@@ -2,7 +2,7 @@
 //   dist/tandem.js           the CLI, agent and server (node20, ESM, bundled)
 //   dist/electron-main.js    the Electron main process; dist/electron/*.cjs its two preloads
 //   dist/bundles/<name>.js   the browser scripts (bundles/browser-bundle-specs.ts)
-//   dist/renderer/*, dist/mobile/page/phone-page.html   the static files the servers read
+//   dist/renderer/*, dist/phone-page/phone-page.html   the static files the servers read
 //   dist/build-stamp.json    what the sources looked like (bin/source-stamp.js)
 // Native modules and the big production dependencies stay external (node_modules at run time).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -106,11 +106,11 @@ export async function buildDist(
       writeFileSync(path, await compileBrowserBundle(name));
     }),
   ]);
-  for (const file of readdirSync(join(root, 'renderer'))) {
+  for (const file of readdirSync(join(root, 'desktop-ui'))) {
     if (!/\.(test|itest)\./.test(file))
-      cpSync(join(root, 'renderer', file), join(out, 'renderer', file));
+      cpSync(join(root, 'desktop-ui', file), join(out, 'desktop-ui', file));
   }
-  cpSync(join(root, 'mobile/page/phone-page.html'), join(out, 'mobile/page/phone-page.html'));
+  cpSync(join(root, 'phone-page/phone-page.html'), join(out, 'phone-page/phone-page.html'));
   // dist/ stands alone: its .js files are ES modules wherever it is copied.
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
   writeFileSync(join(out, STAMP_FILE), `${JSON.stringify(stamp)}\n`);

@@ -1,7 +1,7 @@
 // Runs the node:test files of one kind. Unit tests: `*.test.ts`; integration tests (real adb,
 // real sockets, real Chromium): `*.itest.ts`; robustness (fuzzers and fault injection, each
 // bounded in time): `*.robust.ts`. Node 20's --test does not expand globs itself.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -12,20 +12,8 @@ if (suffix === undefined) {
   console.error(`unknown test kind ${kind}: expected one of ${Object.keys(suffixes).join(', ')}`);
   process.exit(1);
 }
-const roots = [
-  'agent',
-  'native-bridge',
-  'db',
-  'server',
-  'mobile',
-  'renderer',
-  'mirror',
-  'protocol',
-  'e2e',
-  'electron',
-  'bench',
-  'bundles',
-];
+// Every room of rooms.json, the one list.
+const roots = Object.keys(JSON.parse(readFileSync('rooms.json', 'utf8')).rooms);
 const skip = new Set(['node_modules', 'dist', 'fixtures']);
 
 /** @param {string} dir @returns {string[]} */

@@ -4,7 +4,7 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from './listen.js';
 import { rawHttp } from './raw-http.js';
-import { tempDir } from './test-helpers.js';
+import { tempDir } from '../testing/server-app.js';
 
 const A = '127.0.0.1';
 const B = '127.0.0.2';

@@ -11,7 +11,7 @@ import {
   testApp,
   TEST_IMEI,
   type TestClient,
-} from './test-helpers.js';
+} from '../testing/server-app.js';
 
 describe('pairing server errors', () => {
   const dir = tempDir('tandem-errors-');

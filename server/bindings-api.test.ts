@@ -10,7 +10,7 @@ import {
   tempDir,
   testApp,
   type TestClient,
-} from './test-helpers.js';
+} from '../testing/server-app.js';
 
 const DAY = 86_400_000;
 

@@ -6,8 +6,8 @@ import { RELAY_PROTOCOL_VERSION } from '../protocol/relay-frames.js';
 import { buildUpgradeUrl } from '../protocol/session-url.js';
 import { startServer, type RunningServer } from './listen.js';
 import { rawHttp } from './raw-http.js';
-import { rawUpgrade } from './relay/relay-test-kit.js';
-import { tempDir } from './test-helpers.js';
+import { rawUpgrade } from '../testing/relay-server.js';
+import { tempDir } from '../testing/server-app.js';
 
 describe('pairing server: Host and Origin', () => {
   const dir = tempDir('tandem-host-');

@@ -15,9 +15,9 @@ import {
   IMEI_LIKE,
   rng,
   sendRaw,
-} from '../e2e/support/http-fuzz-kit.js';
+} from '../testing/http-fuzz.js';
 import { startServer, type RunningServer } from './listen.js';
-import { tempDir, TEST_IMEI } from './test-helpers.js';
+import { tempDir, TEST_IMEI } from '../testing/server-app.js';
 
 const FIXED_SEED = 20261204;
 const REQUESTS = 240;

@@ -1,6 +1,6 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { registerClient, tempDir, testApp } from './test-helpers.js';
+import { registerClient, tempDir, testApp } from '../testing/server-app.js';
 
 describe('GET /openapi.json', () => {
   const dir = tempDir('tandem-openapi-');

@@ -10,7 +10,7 @@ import { ensureAccount } from '../agent/pairing/ensure-account.js';
 import { PairingClient } from '../agent/pairing/pairing-client.js';
 import type { PairingClientError } from '../agent/pairing/pairing-client-error.js';
 import { startServer, type RunningServer } from './listen.js';
-import { tempDir, TEST_IMEI } from './test-helpers.js';
+import { tempDir, TEST_IMEI } from '../testing/server-app.js';
 
 // Shaped like native-bridge's PhoneIdentity: the client must send only kind and value.
 const phone = { kind: 'imei' as const, value: TEST_IMEI, masked: '****7518', imeis: [TEST_IMEI] };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { ServerStore } from '../db/server/server-store.js';
 import { ServerError } from './errors.js';
 import { MAX_ID_ATTEMPTS, registerShadowAccount } from './shadow-accounts.js';
-import { tempDir } from './test-helpers.js';
+import { tempDir } from '../testing/server-app.js';
 import { generateClientId, secretMatches } from './tokens.js';
 
 describe('registerShadowAccount', () => {

@@ -7,12 +7,12 @@ import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateE2eKey } from '../mobile/lib/e2e-seal.js';
+import { generateE2eKey } from '../relay-client/sealing.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import { RELAY_PROTOCOL_VERSION } from '../protocol/relay-frames.js';
 import { buildSessionUrl, buildUpgradeUrl } from '../protocol/session-url.js';
-import { nodeTerminal, until, waitOpen } from './relay/relay-test-kit.js';
-import { tempDir } from './test-helpers.js';
+import { nodeTerminal, until, waitOpen } from '../testing/relay-server.js';
+import { tempDir } from '../testing/server-app.js';
 
 const bin = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
 const ROUNDS = 4;

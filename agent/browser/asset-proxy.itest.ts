@@ -7,7 +7,7 @@ import type { eventWithTime } from '@rrweb/types';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { AssetProxy } from './asset-proxy.js';
 import { registerAssetRoute } from './asset-route.js';
-import { PIXEL_PNG, startFixtureSite, type FixtureSite } from './test-kit.js';
+import { PIXEL_PNG, startFixtureSite, type FixtureSite } from '../../testing/fixture-site.js';
 
 /** A full snapshot naming images (and optionally other elements), the way rrweb serialises them. */
 function snapshotNaming(...srcs: string[]): eventWithTime[] {

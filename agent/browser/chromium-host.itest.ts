@@ -11,7 +11,7 @@ import {
   waitFor,
   type FixtureSite,
   type TestHost,
-} from './test-kit.js';
+} from '../../testing/fixture-site.js';
 
 const FULL_SNAPSHOT = 2;
 const INCREMENTAL = 3;

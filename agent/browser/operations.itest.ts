@@ -11,7 +11,7 @@ import {
   waitFor,
   type FixtureSite,
   type TestHost,
-} from './test-kit.js';
+} from '../../testing/fixture-site.js';
 
 const INCREMENTAL = 3;
 const SCROLL = 3;

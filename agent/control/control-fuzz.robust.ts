@@ -15,7 +15,7 @@ import {
   MARKER,
   rng,
   sendRaw,
-} from '../../e2e/support/http-fuzz-kit.js';
+} from '../../testing/http-fuzz.js';
 import { ControlError, type AgentControl } from './control-api.js';
 import { startControlServer, type ControlServer } from './control-server.js';
 

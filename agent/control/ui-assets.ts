@@ -1,4 +1,4 @@
-// The desktop UI (renderer/) served by the control API for a browser tab in headless mode. The
+// The desktop UI (desktop-ui/) served by the control API for a browser tab in headless mode. The
 // assets hold no data, so they need no token; every API call they make does.
 import { readFileSync } from 'node:fs';
 import { appFile } from '../../bundles/app-file.js';
@@ -13,7 +13,7 @@ export const uiAssets: Record<string, { file: string; type: string }> = {
 export function readUiAsset(path: string): { body: Buffer; type: string } | undefined {
   const asset = uiAssets[path];
   if (!asset) return undefined;
-  return { body: readFileSync(appFile(`renderer/${asset.file}`)), type: asset.type };
+  return { body: readFileSync(appFile(`desktop-ui/${asset.file}`)), type: asset.type };
 }
 
 export const uiContentSecurityPolicy =

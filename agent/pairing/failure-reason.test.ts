@@ -10,7 +10,7 @@ import { DbError } from '../../db/db-error.js';
 import { reasonFor, retryCannotFix } from './failure-reason.js';
 import { PairingOrchestrator } from './orchestrator.js';
 import { PairingClientError } from './pairing-client-error.js';
-import { fakePorts } from './test-ports.js';
+import { fakePorts } from '../../testing/scripted-pairing-ports.js';
 
 const coded = (code: string) => Object.assign(new Error('x'), { code });
 

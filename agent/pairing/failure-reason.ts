@@ -2,7 +2,7 @@
 // (a damaged local database is not a pairing-server error), and which failures a retry can fix.
 import { databaseCodeOf } from '../../db/database-failure.js';
 import { isPairingClientError } from './pairing-client-error.js';
-import { errorCode } from './ports.js';
+import { errorCode } from './pairing-ports.js';
 import type { PairingReason } from './states.js';
 
 export function reasonFor(error: unknown): PairingReason {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffDelay } from './backoff.js';
 import { PairingOrchestrator } from './orchestrator.js';
-import { fakePorts, gate, testPhone, untilCalled } from './test-ports.js';
+import { fakePorts, gate, testPhone, untilCalled } from '../../testing/scripted-pairing-ports.js';
 
 test('unplugged while checking: gone, never bound, nothing recorded', async () => {
   const lookup = gate();

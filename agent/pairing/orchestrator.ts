@@ -6,7 +6,7 @@ import { adbStateText } from '../../native-bridge/types.js';
 import { backoffDelay } from './backoff.js';
 import { retryCannotFix } from './failure-reason.js';
 import { PhonePairing } from './phone-pairing.js';
-import type { PairingPorts } from './ports.js';
+import type { PairingPorts } from './pairing-ports.js';
 import type { PhoneStatus } from './states.js';
 
 export interface OrchestratorOptions {

@@ -4,10 +4,10 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { freePort } from '../../e2e/support/free-port.js';
+import { freePort } from '../../testing/free-port.js';
 import { HistoryStore } from '../../db/agent/history-store.js';
 import { startServer } from '../../server/listen.js';
-import { tempDir } from '../../server/test-helpers.js';
+import { tempDir } from '../../testing/server-app.js';
 import { ensureAccount } from './ensure-account.js';
 import { PairingClient } from './pairing-client.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PairingOrchestrator } from './orchestrator.js';
-import { fakePorts, statesOf } from './test-ports.js';
+import { fakePorts, statesOf } from '../../testing/scripted-pairing-ports.js';
 
 test('a history hit connects without asking the server', async () => {
   const { ports, calls } = fakePorts({ known: true });

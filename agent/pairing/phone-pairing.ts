@@ -2,7 +2,7 @@
 // pairing server; bind atomically; never leave a half-made binding or history row behind.
 import type { IdentifiedPhone } from '../../native-bridge/types.js';
 import { reasonFor } from './failure-reason.js';
-import type { PairingPorts } from './ports.js';
+import type { PairingPorts } from './pairing-ports.js';
 import {
   hintFor,
   type PairingReason,

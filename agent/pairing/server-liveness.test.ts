@@ -3,10 +3,10 @@
 // pairs again by itself once the server answers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { waitForPhoneState } from '../../e2e/support/wait-state.js';
+import { waitForPhoneState } from '../../testing/wait-state.js';
 import { PairingOrchestrator } from './orchestrator.js';
 import { ServerLiveness } from './server-liveness.js';
-import { fakePorts } from './test-ports.js';
+import { fakePorts } from '../../testing/scripted-pairing-ports.js';
 
 function rig() {
   let serverUp = true;

@@ -3,7 +3,7 @@
 // `down` (the orchestrator fails the connected phones with SERVER_UNREACHABLE, to wait for it)
 // until a probe succeeds again (the phones pair again by themselves). Logged once each way.
 import type { Logger } from '../log.js';
-import { errorCode } from './ports.js';
+import { errorCode } from './pairing-ports.js';
 
 export interface ServerLivenessOptions {
   /** Resolves when the server answered; rejects (ideally with a coded error) when it did not. */

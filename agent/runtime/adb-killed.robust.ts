@@ -10,10 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { startAgentProcess, type AgentProcess } from '../../e2e/support/agent-process.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
+import { connectSim } from '../../testing/connect-sim.js';
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {

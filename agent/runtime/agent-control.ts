@@ -4,7 +4,7 @@ import type { HistoryStore } from '../../db/agent/history-store.js';
 import { ControlError, type AgentControl } from '../control/control-api.js';
 import { findOnePaired, forgetPaired, toHistoryView as toView } from './history-view.js';
 import type { PairingOrchestrator } from '../pairing/orchestrator.js';
-import type { PairingPorts } from '../pairing/ports.js';
+import type { PairingPorts } from '../pairing/pairing-ports.js';
 import type { BrowserRuntime } from '../session/browser-runtime.js';
 import type { SendToPhone } from '../session/send-to-phone.js';
 import { navigationTarget } from '../../mirror/ops/navigation-target.js';

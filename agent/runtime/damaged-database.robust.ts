@@ -13,10 +13,10 @@ import { truncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { startAgentProcess } from '../../e2e/support/agent-process.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { startAgentProcess } from '../../testing/agent-process.js';
+import { connectSim } from '../../testing/connect-sim.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
 
 const tandem = fileURLToPath(new URL('../../bin/tandem.js', import.meta.url));

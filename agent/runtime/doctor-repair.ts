@@ -8,7 +8,7 @@ import { startServer } from '../../server/listen.js';
 import { readAgentFile } from '../control/agent-file.js';
 import { CliError } from '../cli/cli-error.js';
 import { EMBEDDED_SERVER_ACCOUNT, ensureAccount } from '../pairing/ensure-account.js';
-import { errorCode } from '../pairing/ports.js';
+import { errorCode } from '../pairing/pairing-ports.js';
 import { inspectDataDir, readOnlyProblem, type DoctorReport } from './doctor.js';
 
 export interface RepairResult {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { HISTORY_DB_FILE, HISTORY_KEY_FILE } from '../../db/agent/history-store.js';
 import { asDatabaseFailure, corruptDatabase, readOnlyDatabase } from '../../db/database-failure.js';
-import { errorCode } from '../pairing/ports.js';
+import { errorCode } from '../pairing/pairing-ports.js';
 
 export type CheckName = 'data folder' | 'key' | 'database' | 'account';
 

@@ -6,11 +6,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { startPhoneSim, luhnComplete, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { startAgentProcess, type AgentProcess } from '../../e2e/support/agent-process.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
-import { freePort } from '../../e2e/support/free-port.js';
+import { startPhoneSim, luhnComplete, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
+import { connectSim } from '../../testing/connect-sim.js';
+import { freePort } from '../../testing/free-port.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
 import type { PhoneStatus } from '../pairing/states.js';
 

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { startAgentProcess, type AgentProcess } from '../../e2e/support/agent-process.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
-import { freePort } from '../../e2e/support/free-port.js';
-import { startServerProcess, type ServerProcess } from '../../e2e/support/server-process.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
+import { connectSim } from '../../testing/connect-sim.js';
+import { freePort } from '../../testing/free-port.js';
+import { startServerProcess, type ServerProcess } from '../../testing/server-process.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tandem-server-killed-'));
 const imei = luhnComplete('35693803569911');

@@ -25,7 +25,7 @@ import { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { PhoneStatus } from '../pairing/states.js';
 import { checkAgentOptions, type AgentOptions } from './agent-options.js';
 import { createAgentControl } from './agent-control.js';
-import { createPairingPorts } from './pairing-ports.js';
+import { createPairingPorts } from './real-pairing-ports.js';
 import { serverAccount } from './server-account.js';
 import { assertAccountKept } from './store-accounts.js';
 import { watchPairingServer } from './watch-server.js';

@@ -10,11 +10,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { startAgentProcess, type AgentProcess } from '../../e2e/support/agent-process.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
-import { startHoldingProxy, type HoldingProxy } from '../../e2e/support/holding-proxy.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
+import { connectSim } from '../../testing/connect-sim.js';
+import { startHoldingProxy, type HoldingProxy } from '../../testing/holding-proxy.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
 import type { PairingState } from '../pairing/states.js';
 

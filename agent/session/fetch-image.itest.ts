@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { PIXEL_PNG } from '../browser/test-kit.js';
+import { PIXEL_PNG } from '../../testing/fixture-site.js';
 import { fetchImage } from './fetch-image.js';
 
 describe('fetchImage', () => {

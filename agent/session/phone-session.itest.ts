@@ -3,14 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
-import type { RelayClient } from '../../mobile/lib/relay-client.js';
+import type { RelayClient } from '../../relay-client/relay-client.js';
 import {
   nodeTerminal,
   startRelayServer,
   until,
   waitOpen,
   type RelayServer,
-} from '../../server/relay/relay-test-kit.js';
+} from '../../testing/relay-server.js';
 import type { BrowserOperation } from '../browser/operation-types.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { PhoneSession } from './phone-session.js';

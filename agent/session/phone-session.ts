@@ -2,10 +2,10 @@
 // localhost to the embedded server with adb reverse, opens the session page in the phone's
 // browser, streams the mirror to it and performs what it asks.
 import { WebSocket } from 'ws';
-import { FileAssembler, progressMessageFor } from '../../mobile/lib/file-transfer.js';
-import { generateE2eKey } from '../../mobile/lib/e2e-seal.js';
-import { RelayClient } from '../../mobile/lib/relay-client.js';
-import type { SocketLike } from '../../mobile/lib/socket-like.js';
+import { FileAssembler, progressMessageFor } from '../../relay-client/file-transfer.js';
+import { generateE2eKey } from '../../relay-client/sealing.js';
+import { RelayClient } from '../../relay-client/relay-client.js';
+import type { SocketLike } from '../../relay-client/socket-like.js';
 import type { AdbClient } from '../../native-bridge/adb/client.js';
 import { openUrlOnPhone } from '../../native-bridge/actions/open-url.js';
 import { addReverse, removeReverse } from '../../native-bridge/actions/reverse.js';

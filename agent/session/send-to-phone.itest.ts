@@ -9,7 +9,7 @@ import {
   waitFor,
   type FixtureSite,
   type TestHost,
-} from '../browser/test-kit.js';
+} from '../../testing/fixture-site.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { shownPageOf, type ShownPage } from './send-to-phone.js';
 

@@ -1,7 +1,7 @@
 // The PC's "send to phone" (issue 5): the selection or the address of the page the phones mirror,
 // an image from a URL, or typed text, to one connected phone or to all of them. The phone page's
 // inbox shows what arrives.
-import { sendFile } from '../../mobile/lib/file-transfer.js';
+import { sendFile } from '../../relay-client/file-transfer.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import type { TabInfo } from '../browser/browser-host.js';
 import { ControlError } from '../control/control-api.js';

@@ -11,7 +11,7 @@ import { chromium, devices } from 'playwright-core';
 import { AssetProxy } from '../../agent/browser/asset-proxy.js';
 import { launchChromiumHost, type ChromiumBrowserHost } from '../../agent/browser/chromium-host.js';
 import { findChromium } from '../../agent/browser/find-chromium.js';
-import type { FixtureSite } from '../../agent/browser/test-kit.js';
+import type { FixtureSite } from '../../testing/fixture-site.js';
 import { startBrowserRuntime } from '../../agent/session/browser-runtime.js';
 import { PhoneSession } from '../../agent/session/phone-session.js';
 import { attachRelay } from '../../server/relay/attach-relay.js';

@@ -5,7 +5,7 @@
 // stops itself after 240 s.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { startFixtureSite } from '../../agent/browser/test-kit.js';
+import { startFixtureSite } from '../../testing/fixture-site.js';
 import { benchPages, scenarios } from './fixtures.js';
 import { checkGoals, goalLines, table } from './measure.js';
 import { runRrweb } from './rrweb-mode.js';

@@ -4,7 +4,7 @@
 // frame) to the last step. Latency: PC change → the first frame after it; every step waits for one.
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../agent/browser/find-chromium.js';
-import type { FixtureSite } from '../../agent/browser/test-kit.js';
+import type { FixtureSite } from '../../testing/fixture-site.js';
 import type { Scenario } from './fixtures.js';
 import { percentile } from '../support/results.js';
 import { scriptMs, sleep, type ScenarioResult } from './measure.js';

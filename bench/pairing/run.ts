@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAgent } from '../../agent/runtime/start-agent.js';
 import type { PhoneStatus } from '../../agent/pairing/states.js';
-import { startPhoneSim, luhnComplete } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { waitForPhoneState } from '../../e2e/support/wait-state.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
+import { startPhoneSim, luhnComplete } from '../../phone-sim/index.js';
+import { startPrivateAdbServer } from '../../testing/adb-server.js';
+import { waitForPhoneState } from '../../testing/wait-state.js';
+import { connectSim } from '../../testing/connect-sim.js';
 import { printTable, round, summarize, writeResults } from '../support/results.js';
 
 const cycles = Number(process.env.BENCH_CYCLES ?? 50);

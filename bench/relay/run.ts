@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectPairs, type Pair, type Target } from './load-clients.js';
-import { startReadyServer, type ReadyServer } from '../support/ready-server.js';
+import { startReadyServer, type ReadyServer } from '../../testing/ready-server.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 2000);
 const OFFERED_PER_S = Number(process.env.BENCH_RATE ?? 10_000);

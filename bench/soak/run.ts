@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { connectPairs } from '../relay/load-clients.js';
 import { printTable, round, writeResults } from '../support/results.js';
-import { startReadyServer, type ReadyServer } from '../support/ready-server.js';
+import { startReadyServer, type ReadyServer } from '../../testing/ready-server.js';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const SESSIONS = Number(process.env.SOAK_SESSIONS ?? 200);

@@ -2,8 +2,8 @@
 // server (`adb connect`), and stops the clock when the phone's browser — Chromium with mobile
 // emulation, reaching the agent only through adb reverse — shows the PC page's text in its mirror.
 // The phone page load is included, as the goal asks.
-import { startWalkRig } from '../../e2e/support/walk-rig.js';
-import { waitForPhoneState } from '../../e2e/support/wait-state.js';
+import { startWalkRig } from '../../testing/walk-rig.js';
+import { waitForPhoneState } from '../../testing/wait-state.js';
 import { printTable, summarize, writeResults } from '../support/results.js';
 
 const plugs = Number(process.env.BENCH_PLUGS ?? 20);

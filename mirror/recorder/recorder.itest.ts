@@ -11,7 +11,7 @@ import {
   waitFor,
   type FixtureSite,
   type TestHost,
-} from '../../agent/browser/test-kit.js';
+} from '../../testing/fixture-site.js';
 import { DEFAULT_RECORDER_CONFIG, MIRROR_CHANNEL } from './recorder-config.js';
 
 const FULL_SNAPSHOT = 2;

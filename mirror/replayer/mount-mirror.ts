@@ -6,7 +6,7 @@ import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
 import { renderTabList, type MirrorTab } from './tab-list.js';
 
-/** What the phone page does with the person's gestures (mobile/ sends them over the relay). */
+/** What the phone page does with the person's gestures (phone-page/ sends them over the relay). */
 export interface MirrorPhoneApi {
   /** A tap on a mirrored element: click it on the PC. */
   tap(nodeId: number): void;

@@ -10,8 +10,8 @@ import {
   waitFor,
   type FixtureSite,
   type TestHost,
-} from '../../agent/browser/test-kit.js';
-import { launchTestPhone, type TestPhone } from './phone-kit.js';
+} from '../../testing/fixture-site.js';
+import { launchTestPhone, type TestPhone } from '../../testing/replayer-phone.js';
 
 describe('replayer on the phone', () => {
   let site: FixtureSite;

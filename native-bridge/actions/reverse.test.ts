@@ -8,7 +8,7 @@ import {
   silent,
   startFakeAdbServer,
   type FakeAdbServer,
-} from '../adb/fake-adb-server.js';
+} from '../../testing/scripted-adb-server.js';
 import { isBridgeError } from '../errors.js';
 
 let server: FakeAdbServer;

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { freePort } from '../../e2e/support/free-port.js';
-import { startPrivateAdbServer } from '../../e2e/support/adb-server.js';
+import { freePort } from '../../testing/free-port.js';
+import { startPrivateAdbServer } from '../../testing/adb-server.js';
 import { createAdbClient } from './client.js';
 
 const listening = (port: number) =>

@@ -3,9 +3,9 @@
 // identity read skips that source and takes the next one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { connectSim } from '../../testing/connect-sim.js';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import { readIdentity } from '../identity/read-identity.js';
 import { createAdbClient, type AdbClient } from './client.js';

@@ -1,10 +1,10 @@
 // The adbkit shell runner against a real private adb server and the phone sim.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
-import { freePort } from '../../e2e/support/free-port.js';
+import { startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { connectSim } from '../../testing/connect-sim.js';
+import { freePort } from '../../testing/free-port.js';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import { createAdbClient, type AdbClient } from './client.js';
 import { createShellRunner } from './shell.js';

@@ -3,9 +3,9 @@
 // of the captured fixtures, absurd lengths, and planted IMEI-looking digit runs.
 import { readdirSync, readFileSync } from 'node:fs';
 
-import type { Random } from '../../e2e/support/seeded-random.js';
+import type { Random } from '../../testing/seeded-random.js';
 
-export { createRandom, type Random } from '../../e2e/support/seeded-random.js';
+export { createRandom, type Random } from '../../testing/seeded-random.js';
 
 /** Every captured adb output under native-bridge/<room>/fixtures. */
 export function loadFixtures(): string[] {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { ShellCallOptions } from '../adb/shell.js';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import { readIdentity } from './read-identity.js';
-import { scriptedShell, stringReply } from './test-support.js';
+import { scriptedShell, stringReply } from '../../testing/identity-replies.js';
 
 const IMEI = '356938035643809';
 const PKG = 's16 com.android.shell';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import { parseGetprop, phoneInfoFromProps } from './getprop.js';
-import { fixture } from './test-support.js';
+import { fixture } from '../../testing/identity-replies.js';
 
 test('Android 14 getprop: PhoneInfo from one call', () => {
   const props = parseGetprop(fixture('getprop-android-14.txt'));

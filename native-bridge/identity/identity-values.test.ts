@@ -6,7 +6,7 @@ import { parseAndroidId } from './android-id.js';
 import { parseDumpsysIphonesubinfo } from './dumpsys.js';
 import { maskIdentity, validateImei } from './imei.js';
 import { validateSerial } from './serial.js';
-import { fixture } from './test-support.js';
+import { fixture } from '../../testing/identity-replies.js';
 
 test('validateImei: 15 digits with a Luhn check digit, placeholders refused', () => {
   for (const good of ['356938035643809', '490154203237518', '861536030196001']) {

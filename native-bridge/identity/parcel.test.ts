@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import { parseParcel, type ParcelResult } from './parcel.js';
-import { fixture, renderParcel, stringReply } from './test-support.js';
+import { fixture, renderParcel, stringReply } from '../../testing/identity-replies.js';
 
 const malformed = (error: unknown): boolean =>
   isBridgeError(error, BridgeErrorCode.AdbOutputMalformed);

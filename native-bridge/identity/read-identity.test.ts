@@ -8,7 +8,7 @@ import {
   securityException,
   stringReply,
   type Reply,
-} from './test-support.js';
+} from '../../testing/identity-replies.js';
 
 const PKG = 's16 com.android.shell';
 const IMEI_A = '356938035643809';

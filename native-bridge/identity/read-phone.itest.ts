@@ -6,9 +6,9 @@ import {
   startPhoneSim,
   type PhoneSim,
   type PhoneSimOptions,
-} from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
+} from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { connectSim } from '../../testing/connect-sim.js';
 import { createAdbClient, type AdbClient } from '../adb/client.js';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import type { IdentifiedPhone } from '../types.js';

@@ -8,7 +8,7 @@ import {
   samsungNoAdb,
   samsungSsd,
   unknownVendorWithAdb,
-} from './fake-usb-devices.js';
+} from '../../testing/usb-devices.js';
 
 test('a phone with USB debugging on is recognised by its ADB interface', () => {
   assert.deepEqual(classifyUsbDevice(pixelWithAdb()), {

@@ -4,7 +4,7 @@ import { UsbWatcher } from './usb-watcher.js';
 import type { RawUsbDevice } from './android-usb.js';
 import type { UsbBackend, UsbHotplugHandlers } from './usb-backend.js';
 import type { UsbPhone } from '../types.js';
-import { lenovoKeyboard, pixelWithAdb, samsungNoAdb } from './fake-usb-devices.js';
+import { lenovoKeyboard, pixelWithAdb, samsungNoAdb } from '../../testing/usb-devices.js';
 
 class FakeUsb implements UsbBackend {
   handlers: UsbHotplugHandlers | undefined;

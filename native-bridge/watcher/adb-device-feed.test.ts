@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AdbDeviceFeed } from './adb-device-feed.js';
-import { FakeTracker, FakeTrackingClient, HANG, flush } from './fake-tracking-client.js';
+import { FakeTracker, FakeTrackingClient, HANG, flush } from '../../testing/scripted-tracker.js';
 import { ManualTimers } from './manual-timers.js';
 import type { AdbState } from '../types.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AdbDeviceLine } from '../adb/adb-state.js';
-import { flush } from './fake-tracking-client.js';
+import { flush } from '../../testing/scripted-tracker.js';
 import { ListPoller } from './list-poller.js';
 import { ManualTimers } from './manual-timers.js';
 

@@ -2,9 +2,9 @@
 // unplug/replug, and the adb server killed mid-run.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPhoneSim, type PhoneSim } from '../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../e2e/support/adb-server.js';
-import { connectSim } from '../../e2e/support/connect-sim.js';
+import { startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { connectSim } from '../../testing/connect-sim.js';
 import type { PhoneEvent } from '../types.js';
 import { PhoneWatcher } from './phone-watcher.js';
 

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PhoneWatcher } from './phone-watcher.js';
-import { FakeTrackingClient, HANG, flush } from './fake-tracking-client.js';
-import { okay, silent, startFakeAdbServer } from '../adb/fake-adb-server.js';
+import { FakeTrackingClient, HANG, flush } from '../../testing/scripted-tracker.js';
+import { okay, silent, startFakeAdbServer } from '../../testing/scripted-adb-server.js';
 import { ManualTimers } from './manual-timers.js';
 import type { PhoneEvent } from '../types.js';
 import type { UsbHotplugHandlers } from '../usb/usb-backend.js';
-import { pixelWithAdb, samsungNoAdb } from '../usb/fake-usb-devices.js';
+import { pixelWithAdb, samsungNoAdb } from '../../testing/usb-devices.js';
 
 function setup(usb: 'fake' | 'broken' | false = 'fake') {
   const client = new FakeTrackingClient();

@@ -1,5 +1,5 @@
 // Serves the phone page at the session URL (`/s/:pageId`) and its scripts (bundles/browser-bundle.ts:
-// read from dist/ in the build, bundled from the sources on first request otherwise, kept in memory): the page (mobile/page) and the mirror's replayer, which the page
+// read from dist/ in the build, bundled from the sources on first request otherwise, kept in memory): the page (phone-page/) and the mirror's replayer, which the page
 // loads only once the PC streams. The page URL carries the secret, so these routes log only
 // warnings, and the page sends no Referer.
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ export function phoneBundle(): Promise<string> {
 }
 
 export async function phonePageRoutes(app: FastifyInstance): Promise<void> {
-  const html = readFileSync(appFile('mobile/page/phone-page.html'), 'utf8');
+  const html = readFileSync(appFile('phone-page/phone-page.html'), 'utf8');
   app.get('/s/:pageId', { logLevel: 'warn' }, async (_request, reply) => {
     return reply.headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(html);
   });

@@ -7,7 +7,7 @@ import {
   startRelayServer,
   until,
   type RelayServer,
-} from './relay-test-kit.js';
+} from '../../testing/relay-server.js';
 
 describe('relay: data and operations both ways', () => {
   let server: RelayServer;

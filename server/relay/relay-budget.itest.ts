@@ -16,7 +16,7 @@ import {
   until,
   waitOpen,
   type RelayServer,
-} from './relay-test-kit.js';
+} from '../../testing/relay-server.js';
 
 const MIB = 1024 * 1024;
 const BUDGET = 16 * MIB;

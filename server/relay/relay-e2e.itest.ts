@@ -4,15 +4,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { buildSessionUrl, parseSessionUrl } from '../../protocol/session-url.js';
-import { generateE2eKey } from '../../mobile/lib/e2e-seal.js';
-import { FileAssembler, sendFile, type ReceivedFile } from '../../mobile/lib/file-transfer.js';
+import { generateE2eKey } from '../../relay-client/sealing.js';
+import { FileAssembler, sendFile, type ReceivedFile } from '../../relay-client/file-transfer.js';
 import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
   until,
   type RelayServer,
-} from './relay-test-kit.js';
+} from '../../testing/relay-server.js';
 
 describe('relay: end-to-end encryption and files', () => {
   let server: RelayServer;

@@ -2,7 +2,13 @@
 // the clients stop with SESSION_EXPIRED instead of reconnecting.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeTerminal, sessionUrls, startRelayServer, until, waitOpen } from './relay-test-kit.js';
+import {
+  nodeTerminal,
+  sessionUrls,
+  startRelayServer,
+  until,
+  waitOpen,
+} from '../../testing/relay-server.js';
 
 it('closes connected terminals with 4001 when their session expires', async () => {
   // The sweeper runs every min(60 s, TTL): a 1.5 s TTL is swept within about 3 s.

@@ -18,10 +18,10 @@ import { MAX_FRAME_BYTES } from '../../protocol/relay-frames.js';
 import { MESSAGE_DELIVERY } from '../../protocol/relay-messages.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import { buildSessionUrl } from '../../protocol/session-url.js';
-import { generateE2eKey } from '../../mobile/lib/e2e-seal.js';
-import { nodeTerminal, until, waitOpen } from './relay-test-kit.js';
-import { startReadyServer } from '../../bench/support/ready-server.js';
-import { createRandom, type Random } from '../../e2e/support/seeded-random.js';
+import { generateE2eKey } from '../../relay-client/sealing.js';
+import { nodeTerminal, until, waitOpen } from '../../testing/relay-server.js';
+import { startReadyServer } from '../../testing/ready-server.js';
+import { createRandom, type Random } from '../../testing/seeded-random.js';
 
 const FIXED_SEED = 0x5eed_7a4d;
 const ROUND_MS = 12_000;

@@ -16,7 +16,7 @@ import {
   until,
   type RelayServer,
   type UpgradeOutcome,
-} from './relay-test-kit.js';
+} from '../../testing/relay-server.js';
 
 describe('relay: matching and refusals', () => {
   let server: RelayServer;

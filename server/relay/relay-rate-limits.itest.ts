@@ -9,7 +9,7 @@ import {
   until,
   type RelayServer,
   type UpgradeOutcome,
-} from './relay-test-kit.js';
+} from '../../testing/relay-server.js';
 
 const text = (seq: number, value: string) =>
   JSON.stringify({

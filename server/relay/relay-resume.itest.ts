@@ -14,7 +14,7 @@ import {
   until,
   type NodeTerminal,
   type RelayServer,
-} from './relay-test-kit.js';
+} from '../../testing/relay-server.js';
 
 /** Cuts the TCP connection under the client's newest socket, as a network drop would. */
 function cut(terminal: NodeTerminal): void {

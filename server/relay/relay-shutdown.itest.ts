@@ -1,6 +1,11 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodeTerminal, sessionUrls, startRelayServer, waitOpen } from './relay-test-kit.js';
+import {
+  nodeTerminal,
+  sessionUrls,
+  startRelayServer,
+  waitOpen,
+} from '../../testing/relay-server.js';
 
 // The HTTP server's close() waits for every socket, upgraded ones included: the relay must close
 // its terminals first, or stopping the agent (or a server restart) hangs while a phone is connected.

@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../../e2e/support/adb-server.js';
-import { connectSim } from '../../../e2e/support/connect-sim.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
+import { connectSim } from '../../../testing/connect-sim.js';
 
 const tandem = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
 const imei = luhnComplete('35693803564411');

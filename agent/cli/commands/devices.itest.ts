@@ -5,9 +5,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../../e2e/support/adb-server.js';
-import { connectSim } from '../../../e2e/support/connect-sim.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
+import { connectSim } from '../../../testing/connect-sim.js';
 import type { DeviceRow } from '../devices/device-rows.js';
 
 const IMEI = luhnComplete('35290611012345');

@@ -3,10 +3,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { luhnComplete } from '../../../e2e/phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../../e2e/support/adb-server.js';
-import { connectSim } from '../../../e2e/support/connect-sim.js';
-import { freePort } from '../../../e2e/support/free-port.js';
+import { luhnComplete } from '../../../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
+import { connectSim } from '../../../testing/connect-sim.js';
+import { freePort } from '../../../testing/free-port.js';
 
 let adb: PrivateAdbServer;
 

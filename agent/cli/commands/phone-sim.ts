@@ -1,7 +1,7 @@
 // `tandem phone-sim`: runs the simulated Android phone in the foreground so a developer can
 // `adb connect` to it. The sim is e2e code, so it is imported only when this command runs.
 import type { Command } from 'commander';
-import type { PhoneSimProfileName } from '../../../e2e/phone-sim/index.js';
+import type { PhoneSimProfileName } from '../../../phone-sim/index.js';
 import { CliError } from '../cli-error.js';
 import { untilSignal } from '../cli-options.js';
 
@@ -65,7 +65,7 @@ async function run(options: PhoneSimCommandOptions): Promise<void> {
   const port = parseInteger('--port', options.port, 65535);
   const replyDelayMs = parseInteger('--reply-delay', options.replyDelay, 600_000);
   const { startPhoneSim, profileSummary, isLuhnValid, PhoneSimError } =
-    await import('../../../e2e/phone-sim/index.js');
+    await import('../../../phone-sim/index.js');
   refuseInvalidImeis(options, isLuhnValid);
   let sim;
   try {

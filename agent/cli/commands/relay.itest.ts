@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from '../../../server/listen.js';
-import { tempDir } from '../../../server/test-helpers.js';
-import { until } from '../../../server/relay/relay-test-kit.js';
+import { tempDir } from '../../../testing/server-app.js';
+import { until } from '../../../testing/relay-server.js';
 
 const bin = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
 

@@ -3,8 +3,8 @@
 // line on stdout; status goes to stderr. A refusal exits non-zero.
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
-import type { RelayClient } from '../../../mobile/lib/relay-client.js';
-import type { SocketLike } from '../../../mobile/lib/socket-like.js';
+import type { RelayClient } from '../../../relay-client/relay-client.js';
+import type { SocketLike } from '../../../relay-client/socket-like.js';
 import { CliError } from '../cli-error.js';
 
 interface RelayOptions {
@@ -39,7 +39,7 @@ export function register(program: Command): void {
       }
       // Loaded on demand: `tandem --help` loads no socket library or schemas.
       const { WebSocket } = await import('ws');
-      const { RelayClient } = await import('../../../mobile/lib/relay-client.js');
+      const { RelayClient } = await import('../../../relay-client/relay-client.js');
       const client = new RelayClient({
         url: options.url,
         role: options.role,

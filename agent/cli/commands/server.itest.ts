@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rawHttp } from '../../../server/raw-http.js';
-import { tempDir } from '../../../server/test-helpers.js';
+import { tempDir } from '../../../testing/server-app.js';
 import { PairingClient } from '../../pairing/pairing-client.js';
 import { isPairingClientError } from '../../pairing/pairing-client-error.js';
 

@@ -35,7 +35,7 @@ export function register(program: Command): void {
       // Loaded on demand: `tandem --help` loads no database, crypto or schemas.
       const { HistoryStore } = await import('../../../db/agent/history-store.js');
       const { buildSessionUrl } = await import('../../../protocol/session-url.js');
-      const { generateE2eKey } = await import('../../../mobile/lib/e2e-seal.js');
+      const { generateE2eKey } = await import('../../../relay-client/sealing.js');
       const { ensureAccount } = await import('../../pairing/ensure-account.js');
       const history = HistoryStore.open({ dataDir: dataDirFrom(options) });
       try {

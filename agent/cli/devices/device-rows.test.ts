@@ -8,7 +8,7 @@ import {
   silent,
   startFakeAdbServer,
   type FakeAdbServer,
-} from '../../../native-bridge/adb/fake-adb-server.js';
+} from '../../../testing/scripted-adb-server.js';
 import { BridgeError } from '../../../native-bridge/errors.js';
 import type { IdentifiedPhone } from '../../../native-bridge/types.js';
 

@@ -1,0 +1,70 @@
+// Wires the pairing flow's ports to the real things: native-bridge over adb, the local history in
+// SQLite, and the pairing server through the agent's shadow account.
+import type { HistoryStore } from '../../db/agent/history-store.js';
+import type { AdbClient } from '../../native-bridge/adb/client.js';
+import { readPhoneIdentity } from '../../native-bridge/identity/read-phone.js';
+import type { PhoneIdentity } from '../../native-bridge/types.js';
+import { isPairingClientError } from '../pairing/pairing-client-error.js';
+import type { PairingPorts } from '../pairing/pairing-ports.js';
+import type { CreatedSession } from '../session/phone-session.js';
+import type { WithPairingClient } from './server-account.js';
+
+export interface PortsDeps {
+  adb: AdbClient;
+  history: HistoryStore;
+  /** Calls the pairing server through the agent's shadow account. */
+  withClient: WithPairingClient;
+  /** Total bound for one identity read (default 3000 ms). */
+  identityTimeoutMs?: number;
+  /** Called when a created session should be opened on the phone (the walk of the mirror issue). */
+  onSession?: (serial: string, session: CreatedSession) => Promise<void>;
+}
+
+export function createPairingPorts(deps: PortsDeps): PairingPorts {
+  const withClient = deps.withClient;
+  const send = (identity: PhoneIdentity) => ({ kind: identity.kind, value: identity.value });
+
+  return {
+    readIdentity: (serial, signal) =>
+      readPhoneIdentity(deps.adb, serial, {
+        signal,
+        totalTimeoutMs: deps.identityTimeoutMs ?? 3_000,
+      }),
+    history: {
+      isKnown: (identity) => deps.history.find(deps.history.hashOf(identity)) !== undefined,
+      recordPaired: (phone, serial) => {
+        deps.history.recordPaired({
+          identity: phone.identity,
+          model: phone.info.model,
+          manufacturer: phone.info.manufacturer,
+          serial,
+        });
+      },
+      touchConnected: (identity, serial) => {
+        deps.history.touchConnected(deps.history.hashOf(identity), serial);
+        // Keeps the server's binding alive (it expires when unseen); a failure here is harmless.
+        void withClient((c) => c.touch(send(identity))).catch(() => undefined);
+      },
+    },
+    server: {
+      lookup: (identity, signal) => withClient((c) => c.lookup(send(identity), { signal })),
+      bind: async (identity, signal) => {
+        try {
+          await withClient((c) => c.bind(send(identity), { signal }));
+          return 'bound';
+        } catch (error) {
+          if (isPairingClientError(error, 'BINDING_CONFLICT')) return 'conflict';
+          throw error;
+        }
+      },
+      release: async (identity) => {
+        await withClient((c) => c.release(send(identity)));
+      },
+      createSession: async (serial, signal) => {
+        const session = await withClient((c) => c.createSession({ signal }));
+        await deps.onSession?.(serial, session);
+        return { sessionId: session.sessionId };
+      },
+    },
+  };
+}

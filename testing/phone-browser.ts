@@ -1,0 +1,72 @@
+// The simulated phone's browser: the system Chromium with mobile emulation, resolving `localhost`
+// to the sim's reverse address (127.0.0.2) so the session page really travels over `adb reverse`.
+// It opens every URL the sim's `am start` hands it, as a phone's browser would.
+import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../agent/browser/find-chromium.js';
+import type { AmStartIntent, PhoneSim } from '../phone-sim/index.js';
+
+export interface PhoneBrowser {
+  readonly pages: Page[];
+  /** Opens a URL as the person would by scanning a QR code (no adb involved). */
+  open(url: string): Promise<Page>;
+  /** Resolves with the page opened for the next `am start` intent. */
+  nextPage(timeoutMs?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startPhoneBrowser(
+  sim: PhoneSim,
+  reverseHost = '127.0.0.2',
+): Promise<PhoneBrowser> {
+  const browser: Browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      `--host-resolver-rules=MAP localhost ${reverseHost}`,
+    ],
+  });
+  const context: BrowserContext = await browser.newContext({
+    ...devices['Pixel 7'],
+    locale: 'en-US',
+  });
+  const pages: Page[] = [];
+  const waiters: ((page: Page) => void)[] = [];
+  const onIntent = (intent: AmStartIntent): void => {
+    if (intent.action !== 'android.intent.action.VIEW' || !intent.data) return;
+    void context.newPage().then(async (page) => {
+      pages.push(page);
+      await page.goto(intent.data as string).catch(() => undefined);
+      waiters.shift()?.(page);
+    });
+  };
+  sim.on('am-start', onIntent);
+  return {
+    pages,
+    open: async (url) => {
+      const page = await context.newPage();
+      pages.push(page);
+      await page.goto(url);
+      return page;
+    },
+    nextPage: (timeoutMs = 15_000) =>
+      new Promise<Page>((resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('no am start intent reached the phone')),
+          timeoutMs,
+        );
+        waiters.push((page) => {
+          clearTimeout(timer);
+          resolve(page);
+        });
+      }),
+    close: async () => {
+      sim.off('am-start', onIntent);
+      await browser.close();
+    },
+  };
+}

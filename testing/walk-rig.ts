@@ -1,0 +1,54 @@
+// Everything the end-to-end walk needs, started together and stopped in reverse: fixture pages on
+// loopback, a private adb server, a simulated phone, the phone's browser (Chromium reaching the agent
+// only over the sim's adb reverse) and the agent in this process with a headless PC browser.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFixtureSite, type FixtureSite } from './fixture-site.js';
+import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../phone-sim/index.js';
+import { startPrivateAdbServer, type PrivateAdbServer } from './adb-server.js';
+import { startPhoneBrowser, type PhoneBrowser } from './phone-browser.js';
+
+export interface WalkRig {
+  dataDir: string;
+  site: FixtureSite;
+  adb: PrivateAdbServer;
+  sim: PhoneSim;
+  phone: PhoneBrowser;
+  agent: RunningAgent;
+  stop(): Promise<void>;
+}
+
+/** `imei14`: the first 14 digits of the sim's IMEI (the Luhn digit is added). */
+export async function startWalkRig(imei14: string): Promise<WalkRig> {
+  process.env.TANDEM_LOG_LEVEL ??= 'warn';
+  const dataDir = mkdtempSync(join(tmpdir(), 'tandem-walk-'));
+  const site = await startFixtureSite();
+  const adb = await startPrivateAdbServer();
+  const sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete(imei14) });
+  const phone = await startPhoneBrowser(sim);
+  const agent = await startAgent({
+    dataDir,
+    adbPort: adb.port,
+    usb: false,
+    startAdbServer: false,
+    browser: 'headless',
+  });
+  return {
+    dataDir,
+    site,
+    adb,
+    sim,
+    phone,
+    agent,
+    async stop() {
+      await agent.stop();
+      await phone.close();
+      await sim.close();
+      await adb.stop();
+      await site.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
