@@ -23,7 +23,7 @@ import { createRandom, loadFixtures, nextInput, type FuzzInput } from './fuzz/fu
 import { parseAndroidId } from './identity/android-id.js';
 import { parseDumpsysIphonesubinfo } from './identity/dumpsys.js';
 import { parseGetprop, phoneInfoFromProps } from './identity/getprop.js';
-import { validateImei } from './identity/imei.js';
+import { isLuhnValid, validateImei } from '../protocol/identity.js';
 import { parseParcel } from './identity/parcel.js';
 import { validateSerial } from './identity/serial.js';
 import { readString16 } from './identity/string16.js';
@@ -118,16 +118,6 @@ const PARSERS: Record<string, Parse> = {
   },
 };
 
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
 /** Why this outcome breaks the promise, or undefined when it keeps it. */
 function violation(error: unknown, input: FuzzInput): string | undefined {
   if (!(error instanceof BridgeError)) {
@@ -137,7 +127,7 @@ function violation(error: unknown, input: FuzzInput): string | undefined {
   if (error.message.includes(input.imei)) return 'the message carries the planted IMEI';
   for (let i = 0; i + 15 <= error.message.length; i++) {
     const run = /^\d{15}/.exec(error.message.slice(i))?.[0];
-    if (run && luhnValid(run)) return 'the message carries a Luhn-valid 15-digit run';
+    if (run && isLuhnValid(run)) return 'the message carries a Luhn-valid 15-digit run';
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Text from adb or the phone that an error message quotes (adb's FAIL text, am's refusal line) may
 // carry an identity: every run of 14 or more digits (IMEI, IMEISV, MEID) is masked to its last four,
 // and the quote is cut to a length a person reads.
-import { maskIdentity } from './identity/imei.js';
+import { maskIdentity } from '../protocol/identity.js';
 
 const MAX_QUOTE = 200;
 

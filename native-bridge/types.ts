@@ -1,4 +1,6 @@
-// The vocabulary native-bridge speaks to the rest of Tandem: phones, their ADB states and identities.
+// The vocabulary native-bridge speaks to the rest of Tandem: phones, their ADB states and identities
+// (the identity itself is protocol/identity.ts's).
+import type { PhoneIdentity } from '../protocol/identity.js';
 
 /** ADB connection states as adb reports them; anything unknown is kept verbatim. */
 export type KnownAdbState =
@@ -26,20 +28,6 @@ export interface PhoneInfo {
   sdk: number;
   /** Hardware serial (ro.serialno / ro.boot.serialno), may be empty. */
   serial: string;
-}
-
-export type IdentityKind = 'imei' | 'serial' | 'android_id';
-
-/**
- * The phone's identifier. `value` is sensitive (an IMEI is personal data): it is never logged nor
- * written to disk; callers hash it. `masked` shows only the last four characters.
- */
-export interface PhoneIdentity {
-  kind: IdentityKind;
-  value: string;
-  masked: string;
-  /** Every valid IMEI found, slot 0 first (dual-SIM phones have two). Only for kind `imei`. */
-  imeis?: string[];
 }
 
 export interface IdentifiedPhone {

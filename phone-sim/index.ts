@@ -13,7 +13,8 @@ import { createServiceRouter } from './services.js';
 export type { AmStartIntent } from './am.js';
 export type { PhoneSimProfileName } from './profiles.js';
 export { PROFILE_NAMES, profileSummary } from './profiles.js';
-export { luhnComplete, isLuhnValid, maskImei } from './luhn.js';
+// The tests' way to make valid IMEIs, and the CLI's check of a typed one.
+export { luhnComplete, isLuhnValid } from '../protocol/identity.js';
 export { PhoneSimError, type PhoneSimErrorCode } from './errors.js';
 
 export interface PhoneSimOptions {

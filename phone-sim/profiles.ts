@@ -1,6 +1,6 @@
 // The simulated phones. Each profile copies how one family of real Android phones exposes (or
 // hides) its identifiers, so the identity reader can be tested against every path it must handle.
-import { luhnComplete } from './luhn.js';
+import { luhnComplete } from '../protocol/identity.js';
 import { PhoneSimError } from './errors.js';
 
 export type PhoneSimProfileName =

@@ -1,23 +1,11 @@
 // The pairing server's wire contract (patent B): shadow accounts, bindings, sessions. Shared by the
-// server (validates requests) and the agent's client (validates responses). Imports only zod.
+// server (validates requests) and the agent's client (validates responses). Imports only zod and
+// the identity vocabulary.
 import { z } from 'zod';
+import { hasLuhnCheckDigit } from './identity.js';
 
 /** Every path of this API starts with this prefix; a breaking change gets a new one. */
 export const PAIRING_API_PREFIX = '/v1';
-
-export const IdentityKindSchema = z.enum(['imei', 'serial', 'android_id']);
-export type IdentityKind = z.infer<typeof IdentityKindSchema>;
-
-/** IMEI check digit (Luhn): a mistyped or placeholder value is refused, not hashed and bound. */
-export function isLuhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
 
 const printableToken = z
   .string()
@@ -32,7 +20,7 @@ export const PhoneIdentitySchema = z.discriminatedUnion('kind', [
     value: z
       .string()
       .regex(/^[0-9]{15}$/, 'an IMEI is 15 digits')
-      .refine(isLuhnValid, 'the IMEI check digit is wrong'),
+      .refine(hasLuhnCheckDigit, 'the IMEI check digit is wrong'),
   }),
   z.strictObject({ kind: z.literal('serial'), value: printableToken }),
   z.strictObject({ kind: z.literal('android_id'), value: printableToken }),

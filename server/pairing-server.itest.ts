@@ -12,7 +12,7 @@ import type { PairingClientError } from '../agent/pairing/pairing-client-error.j
 import { startServer, type RunningServer } from './listen.js';
 import { tempDir, TEST_IMEI } from '../testing/server-app.js';
 
-// Shaped like native-bridge's PhoneIdentity: the client must send only kind and value.
+// A whole PhoneIdentity (masked, imeis): the client must send only kind and value.
 const phone = { kind: 'imei' as const, value: TEST_IMEI, masked: '****7518', imeis: [TEST_IMEI] };
 
 describe('pairing server over HTTP', () => {
@@ -121,19 +121,20 @@ describe('pairing server over HTTP', () => {
     const { client, created } = await ensureAccount(history, server.url);
     assert.equal(created, true);
     await client.bind({ kind: 'serial', value: 'R58M12ABCDE' });
-    const hash = history.recordPaired({
+    const recorded = history.recordPaired({
       identity: phone,
       model: 'Pixel 7',
       manufacturer: 'Google',
       serial: 'emulator-5554',
-    }).identityHash;
+    });
     scanForImei();
     history.close();
     await server.close();
 
     await start();
     const reopened = HistoryStore.open({ dataDir: agentDir.path });
-    assert.equal(reopened.find(hash)?.maskedIdentity, '****7518');
+    assert.equal(reopened.find(phone)?.maskedIdentity, '****7518');
+    assert.equal(reopened.find(phone)?.identityHash, recorded.identityHash);
     const again = await ensureAccount(reopened, `${server.url}/`, { verify: true });
     assert.equal(again.created, false, 'the stored account is still known to the server');
     assert.equal(again.account.clientId, client.account?.clientId);

@@ -1,6 +1,7 @@
 // Test support: PairingPorts whose behaviour each test sets, recording every call so tests can
 // assert on the flow. Gates hold a step open until the test lets it go.
-import type { IdentifiedPhone, PhoneIdentity } from '../native-bridge/types.js';
+import type { IdentifiedPhone } from '../native-bridge/types.js';
+import type { PhoneIdentity } from '../protocol/identity.js';
 import type { BindingLookup, PairingPorts } from '../agent/pairing/pairing-ports.js';
 import type { PairingOrchestrator } from '../agent/pairing/orchestrator.js';
 import type { PairingState } from '../agent/pairing/states.js';

@@ -12,10 +12,10 @@ import {
   WhoAmIResponseSchema,
   type BindResponse,
   type BindingStatus,
-  type IdentityKind,
   type ReleaseResponse,
   type SessionResponse,
 } from '../../protocol/pairing.js';
+import type { RawIdentity } from '../../protocol/identity.js';
 import { callJson } from './json-call.js';
 import { PairingClientError } from './pairing-client-error.js';
 import { normalizeServerUrl } from './server-url.js';
@@ -23,12 +23,6 @@ import { normalizeServerUrl } from './server-url.js';
 export interface ShadowAccount {
   clientId: string;
   credential: string;
-}
-
-/** Any object with a kind and a value, e.g. native-bridge's PhoneIdentity. */
-export interface IdentityToSend {
-  kind: IdentityKind;
-  value: string;
 }
 
 export interface PairingClientOptions {
@@ -85,25 +79,25 @@ export class PairingClient {
     return answer.clientId;
   }
 
-  async lookup(identity: IdentityToSend, options?: CallOptions): Promise<BindingStatus> {
+  async lookup(identity: RawIdentity, options?: CallOptions): Promise<BindingStatus> {
     const body = identityBody(identity);
     return (await this.call('POST', '/v1/bindings/lookup', LookupResponseSchema, body, options))
       .status;
   }
 
   /** Throws BINDING_CONFLICT when another client holds the phone. */
-  bind(identity: IdentityToSend, options?: CallOptions): Promise<BindResponse> {
+  bind(identity: RawIdentity, options?: CallOptions): Promise<BindResponse> {
     return this.call('POST', '/v1/bindings', BindResponseSchema, identityBody(identity), options);
   }
 
   /** Throws NOT_BINDING_OWNER when another client holds the phone. */
-  release(identity: IdentityToSend, options?: CallOptions): Promise<ReleaseResponse> {
+  release(identity: RawIdentity, options?: CallOptions): Promise<ReleaseResponse> {
     const body = identityBody(identity);
     return this.call('POST', '/v1/bindings/release', ReleaseResponseSchema, body, options);
   }
 
   /** Marks this client's binding as seen, so it does not expire. */
-  async touch(identity: IdentityToSend, options?: CallOptions): Promise<void> {
+  async touch(identity: RawIdentity, options?: CallOptions): Promise<void> {
     const body = identityBody(identity);
     await this.call('POST', '/v1/bindings/touch', TouchResponseSchema, body, options);
   }
@@ -143,6 +137,6 @@ export class PairingClient {
 }
 
 /** Only kind and value travel: a PhoneIdentity's other fields (masked, imeis) stay home. */
-function identityBody(identity: IdentityToSend): { identity: IdentityToSend } {
+function identityBody(identity: RawIdentity): { identity: RawIdentity } {
   return { identity: { kind: identity.kind, value: identity.value } };
 }

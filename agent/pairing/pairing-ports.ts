@@ -1,6 +1,7 @@
 // What the pairing flow needs from the outside world. The agent wires these to native-bridge, the
 // local history (db/) and the pairing server client; tests may wire them to anything real.
-import type { IdentifiedPhone, PhoneIdentity } from '../../native-bridge/types.js';
+import type { IdentifiedPhone } from '../../native-bridge/types.js';
+import type { PhoneIdentity } from '../../protocol/identity.js';
 
 export type BindingLookup = 'unbound' | 'bound-to-you' | 'bound-to-another';
 

@@ -1,5 +1,5 @@
 // The pairing states of one attached phone, as the UI and the CLI show them.
-import type { IdentityKind } from '../../native-bridge/types.js';
+import type { IdentityKind } from '../../protocol/identity.js';
 
 export const pairingStates = [
   'detected',

@@ -42,7 +42,7 @@ export function createAgentControl(deps: {
       const attached = orchestrator
         .list()
         .map((status) => orchestrator.phone(status.serial)?.identified)
-        .find((p) => p && history.hashOf(p.identity) === phone.identityHash);
+        .find((p) => p && history.find(p.identity)?.identityHash === phone.identityHash);
       if (!attached) {
         throw new ControlError(
           'RELEASE_NEEDS_PHONE',

@@ -14,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HistoryStore } from '../../db/agent/history-store.js';
+import { phoneIdentity } from '../../protocol/identity.js';
 import { inspectDataDir } from './doctor.js';
 import { repairDataDir } from './doctor-repair.js';
 import { assertAccountKept } from './store-accounts.js';
@@ -25,7 +26,7 @@ function store(name: string, fill: { account: boolean }): string {
   const dataDir = join(root, name);
   const history = HistoryStore.open({ dataDir });
   history.recordPaired({
-    identity: { kind: 'android_id', value: 'a1b2c3d4e5f60718' },
+    identity: phoneIdentity('android_id', 'a1b2c3d4e5f60718'),
     model: 'Pixel 8',
     manufacturer: 'Google',
     serial: 'S1',

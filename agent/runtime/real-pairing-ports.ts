@@ -3,7 +3,6 @@
 import type { HistoryStore } from '../../db/agent/history-store.js';
 import type { AdbClient } from '../../native-bridge/adb/client.js';
 import { readPhoneIdentity } from '../../native-bridge/identity/read-phone.js';
-import type { PhoneIdentity } from '../../native-bridge/types.js';
 import { isPairingClientError } from '../pairing/pairing-client-error.js';
 import type { PairingPorts } from '../pairing/pairing-ports.js';
 import type { CreatedSession } from '../session/phone-session.js';
@@ -22,7 +21,6 @@ export interface PortsDeps {
 
 export function createPairingPorts(deps: PortsDeps): PairingPorts {
   const withClient = deps.withClient;
-  const send = (identity: PhoneIdentity) => ({ kind: identity.kind, value: identity.value });
 
   return {
     readIdentity: (serial, signal) =>
@@ -31,7 +29,7 @@ export function createPairingPorts(deps: PortsDeps): PairingPorts {
         totalTimeoutMs: deps.identityTimeoutMs ?? 3_000,
       }),
     history: {
-      isKnown: (identity) => deps.history.find(deps.history.hashOf(identity)) !== undefined,
+      isKnown: (identity) => deps.history.isKnown(identity),
       recordPaired: (phone, serial) => {
         deps.history.recordPaired({
           identity: phone.identity,
@@ -41,16 +39,16 @@ export function createPairingPorts(deps: PortsDeps): PairingPorts {
         });
       },
       touchConnected: (identity, serial) => {
-        deps.history.touchConnected(deps.history.hashOf(identity), serial);
+        deps.history.touch(identity, serial);
         // Keeps the server's binding alive (it expires when unseen); a failure here is harmless.
-        void withClient((c) => c.touch(send(identity))).catch(() => undefined);
+        void withClient((c) => c.touch(identity)).catch(() => undefined);
       },
     },
     server: {
-      lookup: (identity, signal) => withClient((c) => c.lookup(send(identity), { signal })),
+      lookup: (identity, signal) => withClient((c) => c.lookup(identity, { signal })),
       bind: async (identity, signal) => {
         try {
-          await withClient((c) => c.bind(send(identity), { signal }));
+          await withClient((c) => c.bind(identity, { signal }));
           return 'bound';
         } catch (error) {
           if (isPairingClientError(error, 'BINDING_CONFLICT')) return 'conflict';
@@ -58,7 +56,7 @@ export function createPairingPorts(deps: PortsDeps): PairingPorts {
         }
       },
       release: async (identity) => {
-        await withClient((c) => c.release(send(identity)));
+        await withClient((c) => c.release(identity));
       },
       createSession: async (serial, signal) => {
         const session = await withClient((c) => c.createSession({ signal }));

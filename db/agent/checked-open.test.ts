@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { phoneIdentity } from '../../protocol/identity.js';
 import { HISTORY_DB_FILE, HistoryStore } from './history-store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tandem-checked-open-'));
@@ -23,7 +24,7 @@ function filledStore(name: string): string {
   const store = HistoryStore.open({ dataDir });
   for (let i = 0; i < 200; i++) {
     store.recordPaired({
-      identity: { kind: 'android_id', value: `a${i}`.padEnd(40, 'x') },
+      identity: phoneIdentity('android_id', `a${i}`.padEnd(40, 'x')),
       model: 'Pixel'.padEnd(60, '.'),
       manufacturer: 'Google',
       serial: `S${i}`,

@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { HistoryStore } from './history-store.js';
+import { phoneIdentity } from '../../protocol/identity.js';
+import { identityHash } from '../identity-hash.js';
+import { loadOrCreateSecret } from '../secret-file.js';
+import { HISTORY_KEY_FILE, HistoryStore } from './history-store.js';
 
 const IMEI = '490154203237518';
 const phone = {
-  identity: { kind: 'imei' as const, value: IMEI },
+  identity: phoneIdentity('imei', IMEI),
   model: 'Pixel 7',
   manufacturer: 'Google',
   serial: '127.0.0.1:5555',
@@ -20,9 +23,15 @@ describe('HistoryStore', () => {
   const now = () => clock;
 
   it('records, finds, touches, lists and forgets phones by their keyed hash', () => {
-    const store = HistoryStore.open({ dataDir: join(root, 'crud'), now });
-    const hash = store.hashOf(phone.identity);
-    assert.equal(store.find(hash), undefined);
+    const dataDir = join(root, 'crud');
+    const store = HistoryStore.open({ dataDir, now });
+    // The store's keyed hash: HMAC with the key in its data folder.
+    const hash = identityHash(
+      loadOrCreateSecret(join(dataDir, HISTORY_KEY_FILE)).key,
+      phone.identity,
+    );
+    assert.equal(store.find(phone.identity), undefined);
+    assert.equal(store.isKnown(phone.identity), false);
 
     const recorded = store.recordPaired(phone);
     assert.deepEqual(recorded, {
@@ -37,13 +46,16 @@ describe('HistoryStore', () => {
       timesConnected: 0,
     });
 
+    assert.equal(store.isKnown(phone.identity), true);
+    assert.equal(store.find(phone.identity)?.identityHash, hash);
+
     clock = 2_000;
-    const touched = store.touchConnected(hash, 'emulator-5554');
+    const touched = store.touch(phone.identity, 'emulator-5554');
     assert.equal(touched?.timesConnected, 1);
     assert.equal(touched?.lastSeenAt, 2_000);
     assert.equal(touched?.lastSerial, 'emulator-5554');
-    assert.equal(store.touchConnected(hash)?.timesConnected, 2);
-    assert.equal(store.touchConnected('f'.repeat(64)), undefined);
+    assert.equal(store.touch(phone.identity)?.timesConnected, 2);
+    assert.equal(store.touch(phoneIdentity('imei', '356938035643809')), undefined);
 
     clock = 3_000;
     const again = store.recordPaired({ ...phone, model: 'Pixel 7a' });
@@ -53,7 +65,7 @@ describe('HistoryStore', () => {
 
     clock = 4_000;
     const other = store.recordPaired({
-      identity: { kind: 'serial', value: 'R58M12ABCDE' },
+      identity: phoneIdentity('serial', 'R58M12ABCDE'),
       model: 'Galaxy',
       manufacturer: 'samsung',
       serial: 'R58M12ABCDE',
@@ -90,14 +102,14 @@ describe('HistoryStore', () => {
     const store = HistoryStore.open({ dataDir: dir, now });
     const serial = 'R58M12XYZQW';
     const input = {
-      identity: { kind: 'serial' as const, value: serial },
+      identity: phoneIdentity('serial', serial),
       model: 'Tab',
       manufacturer: 'samsung',
       serial,
     };
     const kept = store.recordPaired(input);
     assert.equal(kept.lastSerial, '****YZQW');
-    assert.equal(store.touchConnected(kept.identityHash, serial)?.lastSerial, kept.lastSerial);
+    assert.equal(store.touch(input.identity, serial)?.lastSerial, kept.lastSerial);
     assert.deepEqual(
       store.findBySerialOrMasked(serial).map((p) => p.identityHash),
       [kept.identityHash],
@@ -134,8 +146,8 @@ describe('HistoryStore', () => {
     const hash = first.recordPaired(phone).identityHash;
     first.close();
     const second = HistoryStore.open({ dataDir, now });
-    assert.equal(second.find(hash)?.maskedIdentity, '****7518');
-    assert.equal(second.hashOf(phone.identity), hash, 'the key file is reused');
+    assert.equal(second.find(phone.identity)?.maskedIdentity, '****7518');
+    assert.equal(second.find(phone.identity)?.identityHash, hash, 'the key file is reused');
     second.close();
     for (const name of readdirSync(dataDir)) {
       const path = join(dataDir, name);

@@ -2,11 +2,12 @@
 // by the agent's keyed hash of the identity. File `agent.sqlite`, key `history.key`, both 0600.
 import { ensureDataDir } from '../data-dir.js';
 import {
-  identityHash,
   maskIdentity,
   type IdentityKind,
+  type PhoneIdentity,
   type RawIdentity,
-} from '../identity-hash.js';
+} from '../../protocol/identity.js';
+import { identityHash } from '../identity-hash.js';
 import { agentMigrations } from '../migrations/agent/index.js';
 import type { SqliteDatabase } from '../sqlite.js';
 import { openCheckedDatabase } from './checked-open.js';
@@ -21,7 +22,8 @@ export const HISTORY_DB_FILE = 'agent.sqlite';
 export const HISTORY_KEY_FILE = 'history.key';
 
 export interface RecordPairedInput {
-  identity: RawIdentity;
+  /** Its `masked` form is the one kept for display; the value only as the store's keyed hash. */
+  identity: PhoneIdentity;
   model: string;
   manufacturer: string;
   /** The adb serial the phone has now. */
@@ -102,11 +104,20 @@ export class HistoryStore implements ServerAccountStore {
   }
 
   /** The agent's keyed hash of an identity: the only form of it this store keeps. */
-  hashOf(identity: RawIdentity): string {
+  private hashOf(identity: RawIdentity): string {
     return identityHash(this.key, identity);
   }
 
-  find(hash: string): PairedPhone | undefined {
+  /** The phone with this identity, when this computer paired it before. */
+  find(identity: RawIdentity): PairedPhone | undefined {
+    return this.findByHash(this.hashOf(identity));
+  }
+
+  isKnown(identity: RawIdentity): boolean {
+    return this.find(identity) !== undefined;
+  }
+
+  private findByHash(hash: string): PairedPhone | undefined {
     const row = this.statements.find.get(hash);
     return row && toPairedPhone(row);
   }
@@ -119,7 +130,7 @@ export class HistoryStore implements ServerAccountStore {
       this.statements.record.run({
         identity_hash: hash,
         identity_kind: input.identity.kind,
-        identity_masked: maskIdentity(input.identity.value),
+        identity_masked: input.identity.masked,
         model: input.model,
         manufacturer: input.manufacturer,
         last_serial: this.keptSerial(hash, input.serial),
@@ -133,13 +144,14 @@ export class HistoryStore implements ServerAccountStore {
   }
 
   /** Counts one more connection; undefined when the phone is not in the history. */
-  touchConnected(hash: string, serial?: string): PairedPhone | undefined {
+  touch(identity: RawIdentity, serial?: string): PairedPhone | undefined {
+    const hash = this.hashOf(identity);
     const { changes } = this.statements.touch.run({
       now: this.now(),
       serial: serial === undefined ? null : this.keptSerial(hash, serial),
       hash,
     });
-    return changes > 0 ? this.find(hash) : undefined;
+    return changes > 0 ? this.findByHash(hash) : undefined;
   }
 
   /**
@@ -154,6 +166,7 @@ export class HistoryStore implements ServerAccountStore {
     return this.statements.list.all().map(toPairedPhone);
   }
 
+  /** Removes a phone, named by its record's `identityHash`. */
   forget(hash: string): boolean {
     return this.statements.forget.run(hash).changes > 0;
   }

@@ -1,4 +1,4 @@
-import type { IdentityKind } from '../identity-hash.js';
+import type { IdentityKind } from '../../protocol/identity.js';
 
 /** One phone in the agent's pairing history. Holds no raw identity: only its keyed hash and mask. */
 export interface PairedPhone {

@@ -1,6 +1,6 @@
 // Phone ↔ client bindings, keyed by the server's hash of the phone identity. A binding whose
 // last_seen is older than the TTL counts as absent (lazy expiry) and is deleted by sweeps and binds.
-import type { IdentityKind } from '../identity-hash.js';
+import type { IdentityKind } from '../../protocol/identity.js';
 import type { SqliteDatabase } from '../sqlite.js';
 
 export type LookupResult = 'unbound' | 'bound-to-you' | 'bound-to-another';

@@ -3,7 +3,7 @@
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import type { BoundedShell } from './deadline.js';
 import { parseDumpsysIphonesubinfo } from './dumpsys.js';
-import { validateImei } from './imei.js';
+import { validateImei } from '../../protocol/identity.js';
 import { PROP_IMEI_SOURCES, shellSourcesFor, type ShellImeiSource } from './imei-sources.js';
 import { parseParcel } from './parcel.js';
 

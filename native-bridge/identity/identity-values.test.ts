@@ -4,31 +4,8 @@ import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import { outputLines } from './adb-output.js';
 import { parseAndroidId } from './android-id.js';
 import { parseDumpsysIphonesubinfo } from './dumpsys.js';
-import { maskIdentity, validateImei } from './imei.js';
 import { validateSerial } from './serial.js';
 import { fixture } from '../../testing/identity-replies.js';
-
-test('validateImei: 15 digits with a Luhn check digit, placeholders refused', () => {
-  for (const good of ['356938035643809', '490154203237518', '861536030196001']) {
-    assert.equal(validateImei(good), true, good);
-  }
-  const bad = {
-    'wrong check digit': '356938035643808',
-    'too short': '35693803564380',
-    'too long': '3569380356438090',
-    'not digits': '35693803564380a',
-    spaces: ' 356938035643809',
-    'all zeros': '000000000000000',
-    'emulator placeholder (Luhn-valid)': '004999010640000',
-    empty: '',
-  };
-  for (const [why, imei] of Object.entries(bad)) assert.equal(validateImei(imei), false, why);
-});
-
-test('maskIdentity keeps only the last four characters', () => {
-  assert.equal(maskIdentity('356938035643809'), '****3809');
-  assert.equal(maskIdentity('ab'), '****ab');
-});
 
 test('validateSerial refuses empty, placeholders and whitespace', () => {
   assert.equal(validateSerial('28161FDH2002QE'), true);

@@ -11,6 +11,5 @@ export { parseParcel, type ParcelResult } from './parcel.js';
 export { readString16 } from './string16.js';
 export { parseDumpsysIphonesubinfo } from './dumpsys.js';
 export { parseAndroidId } from './android-id.js';
-export { validateImei, maskIdentity } from './imei.js';
 export { validateSerial } from './serial.js';
 export { SHELL_IMEI_SOURCES, PROP_IMEI_SOURCES, shellSourcesFor } from './imei-sources.js';

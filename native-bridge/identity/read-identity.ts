@@ -2,12 +2,12 @@
 // the hardware serial, then android_id. Bounded per call and in total; a vanished phone ends it.
 import type { ShellRunner } from '../adb/shell.js';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
-import type { IdentifiedPhone, PhoneIdentity, PhoneInfo } from '../types.js';
+import { phoneIdentity, type PhoneIdentity } from '../../protocol/identity.js';
+import type { IdentifiedPhone, PhoneInfo } from '../types.js';
 import { parseAndroidId } from './android-id.js';
 import { collectImeis, isSourceFailure } from './collect-imeis.js';
 import { boundedShell, startDeadline, type BoundedShell } from './deadline.js';
 import { parseGetprop, phoneInfoFromProps } from './getprop.js';
-import { maskIdentity } from './imei.js';
 import { validateSerial } from './serial.js';
 
 export interface ReadIdentityOptions {
@@ -48,14 +48,14 @@ async function identify(
   const imeis = await collectImeis(call, info.sdk, props);
   const [primary] = imeis;
   if (primary !== undefined) {
-    return { kind: 'imei', value: primary, masked: maskIdentity(primary), imeis };
+    return { ...phoneIdentity('imei', primary), imeis };
   }
   if (validateSerial(info.serial)) {
-    return { kind: 'serial', value: info.serial, masked: maskIdentity(info.serial) };
+    return phoneIdentity('serial', info.serial);
   }
   const androidId = await readAndroidId(call);
   if (androidId !== null) {
-    return { kind: 'android_id', value: androidId, masked: maskIdentity(androidId) };
+    return phoneIdentity('android_id', androidId);
   }
   throw new BridgeError(
     BridgeErrorCode.IdentityUnavailable,
