@@ -1,4 +1,4 @@
-// The pairing server's wire contract (patent B): shadow accounts, bindings, sessions. Shared by the
+// The pairing server's wire contract: shadow accounts, bindings, sessions. Shared by the
 // server (validates requests) and the agent's client (validates responses). Imports only zod.
 import { z } from 'zod';
 
