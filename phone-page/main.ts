@@ -124,7 +124,7 @@ function start(): void {
   showStatus('connecting');
   showPeer('absent');
   client.start();
-  // Closing the page closes this terminal's connection, and the PC is told (patent A §5).
+  // Closing the page closes this terminal's connection, and the PC is told.
   addEventListener('pagehide', () => client.close());
   addEventListener('pageshow', (event) => {
     if (event.persisted) location.reload();

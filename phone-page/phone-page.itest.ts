@@ -111,7 +111,7 @@ describe('phone page in Chromium', () => {
       ],
     );
 
-    // Leaving the page fires pagehide, and the page says bye itself (patent A §5): the PC learns at
+    // Leaving the page fires pagehide, and the page says bye itself: the PC learns at
     // once, not after the 60 s grace window. The event is dispatched with the page still alive, so
     // Chromium's own socket close on unload cannot stand in for the page's bye.
     const left: string[] = [];

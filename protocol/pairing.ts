@@ -1,6 +1,6 @@
-// The pairing server's wire contract (patent B): shadow accounts, bindings, sessions. Shared by the
-// server (validates requests) and the agent's client (validates responses). Imports only zod and
-// the identity vocabulary.
+// The pairing server's wire contract: shadow accounts, bindings, sessions. Shared by the server
+// (validates requests) and the agent's client (validates responses). Imports only zod and the
+// identity vocabulary.
 import { z } from 'zod';
 import { hasLuhnCheckDigit } from './identity.js';
 

@@ -1,4 +1,4 @@
-// Stable codes of the relay (patent A), shared by server, Node clients and the phone page.
+// Stable codes of the relay, shared by server, Node clients and the phone page.
 // Catalogued in docs/errors.md ("Relay"). Imports nothing.
 
 export const RelayErrorCode = {

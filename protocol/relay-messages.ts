@@ -19,7 +19,7 @@ const fileId = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 /** A reference to an element of the mirrored page (the mirror's node id). */
 export const ElementRefSchema = z.string().check(z.minLength(1), z.maxLength(128));
 
-// Shared data (patent A §3).
+// Shared data: what one terminal sends is forwarded to the other, both ways.
 export const TextMessageSchema = z.strictObject({
   type: z.literal('data.text'),
   text: z.string().check(z.maxLength(MAX_TEXT_CHARS)),
@@ -66,7 +66,7 @@ export const FileProgressMessageSchema = z.strictObject({
   ok: z.optional(z.boolean()),
 });
 
-// Operation instructions (patent A §4): the other terminal performs the same operation.
+// Operation instructions: the other terminal performs the same operation.
 export const NavigateOpSchema = z.strictObject({ type: z.literal('op.navigate'), url: httpUrl });
 export const BackOpSchema = z.strictObject({ type: z.literal('op.back') });
 export const ForwardOpSchema = z.strictObject({ type: z.literal('op.forward') });

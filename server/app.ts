@@ -36,7 +36,7 @@ declare module 'fastify' {
     readonly stats: RequestStats;
     /** The server's store; exposed so the relay and tests can reach it. */
     readonly pairingStore: ServerStore;
-    /** The relay (patent A): live sessions, matching, forwarding. */
+    /** The relay: live sessions, matching, forwarding. */
     readonly relay: Relay;
   }
 }

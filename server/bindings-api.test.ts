@@ -1,4 +1,5 @@
-// The binding rules of patent B §4 through the HTTP API (app.inject).
+// The binding rules through the HTTP API (app.inject): a phone is bound to one client at a time,
+// and a binding to another client is kept, not taken over.
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

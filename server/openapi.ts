@@ -230,7 +230,7 @@ export function buildOpenApiDocument(version: string): object {
       title: 'Tandem pairing server',
       version,
       description:
-        'Shadow accounts and phone bindings (patent B). Phone identities are sent in request ' +
+        'Shadow accounts and phone bindings. Phone identities are sent in request ' +
         'bodies only and stored as the server’s keyed hash.',
     },
     paths,

@@ -1,4 +1,4 @@
-// Shadow accounts (patent B §5): the server makes the id, regenerating it until it is unused, and a
+// Shadow accounts: the server makes the id, regenerating it until it is unused, and a
 // random credential that is returned once and stored only as a hash.
 import type { ClientsRepo } from '../db/server/clients-repo.js';
 import type { RegisterResponse } from '../protocol/pairing.js';

@@ -13,7 +13,7 @@ export function randomId(bytes = 16): string {
 }
 
 /**
- * A shadow-account id from the time and random bytes (patent B §5): `c_` + base64url of 6 bytes of
+ * A shadow-account id from the time and random bytes: `c_` + base64url of 6 bytes of
  * milliseconds and 10 random bytes. Uniqueness is still checked against the store.
  */
 export function generateClientId(now: number = Date.now()): string {

@@ -1,4 +1,4 @@
-// The agent's shadow account on a pairing server (patent B §5): reuse the one in the history store,
+// The agent's shadow account on a pairing server: reuse the one in the history store,
 // or register one and store it. Concurrent calls for one server share a single registration.
 import type { ServerAccount, ServerAccountStore } from '../../db/agent/server-accounts.js';
 import { PairingClient, type PairingClientOptions } from './pairing-client.js';

@@ -1,4 +1,4 @@
-// The pairing state machine of one attached phone (patent B): local history first, then the
+// The pairing state machine of one attached phone: local history first, then the
 // pairing server; bind atomically; never leave a half-made binding or history row behind.
 import type { IdentifiedPhone } from '../../native-bridge/types.js';
 import { reasonFor } from './failure-reason.js';
@@ -141,7 +141,7 @@ export class PhonePairing {
     this.timings.identityAt = this.now();
 
     if (this.ports.history.isKnown(phone.identity)) {
-      // Patent B §3: paired before, connect without asking the server.
+      // Paired before: connect without asking the server.
       this.decide('history');
       return this.connect(signal);
     }

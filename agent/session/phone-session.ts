@@ -1,4 +1,4 @@
-// One phone's live session (patent A): the agent joins as the `pc` terminal, maps the phone's
+// One phone's live session: the agent joins as the `pc` terminal, maps the phone's
 // localhost to the embedded server with adb reverse, opens the session page in the phone's
 // browser, streams the mirror to it and performs what it asks.
 import { WebSocket } from 'ws';
@@ -35,7 +35,7 @@ export interface PhoneSessionDeps {
   browser: BrowserRuntime | undefined;
   receivedDir: string;
   log: Logger;
-  /** The phone closed the session page (patent A §5). */
+  /** The phone closed the session page: sharing again means opening the page again. */
   onPageClosed(): void;
   /** The relay ended this session (server restarted, session expired): a new one is needed. */
   onSessionLost?(code: string | undefined): void;

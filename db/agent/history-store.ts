@@ -1,4 +1,4 @@
-// The agent's pairing history (patent B §3): "have I paired this phone before?" answered locally
+// The agent's pairing history: "have I paired this phone before?" answered locally
 // by the agent's keyed hash of the identity. File `agent.sqlite`, key `history.key`, both 0600.
 import { ensureDataDir } from '../data-dir.js';
 import {

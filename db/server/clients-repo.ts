@@ -1,4 +1,4 @@
-// Shadow accounts (patent B §5). Ids are unique by PRIMARY KEY; the caller regenerates on a clash.
+// Shadow accounts. Ids are unique by PRIMARY KEY; the caller regenerates on a clash.
 import type { SqliteDatabase } from '../sqlite.js';
 
 export interface ClientRecord {

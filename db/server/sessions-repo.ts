@@ -1,4 +1,4 @@
-// Sessions a client opens for its phone's page (patent A). Only the secret's SHA-256 is stored;
+// Sessions a client opens for its phone's page. Only the secret's SHA-256 is stored;
 // the relay (a later issue) matches terminals against it.
 import type { SqliteDatabase } from '../sqlite.js';
 

@@ -1,4 +1,4 @@
-// The matching matrix of patent A over real sockets, and the refusals of the upgrade step.
+// The matching matrix (page id + secret, or sealed role token) over real sockets, and the refusals of the upgrade step.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { RELAY_PROTOCOL_VERSION } from '../../protocol/relay-frames.js';

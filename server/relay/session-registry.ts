@@ -1,5 +1,5 @@
 // The live sessions, in memory (a session is worth nothing after a server restart: both terminals
-// rejoin a new one). Matching follows patent A: rule (a) page id + secret, rule (b) role token sealed
+// rejoin a new one). Two terminals match by (a) page id + secret, or (b) a role token sealed
 // with the session key. A refusal never says which part was wrong.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../protocol/relay-frames.js';

@@ -1,4 +1,4 @@
-// Phone bindings (patent B §4). Every route takes the identity in the body, hashes it with the
+// Phone bindings: which client a phone is bound to, one at a time. Every route takes the identity in the body, hashes it with the
 // server key at once and works with the hash only.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {

@@ -1,4 +1,4 @@
-// POST /v1/sessions: a page id, a secret and role tokens for the phone page (patent A). The relay
+// POST /v1/sessions: a page id, a secret and role tokens for the phone page. The relay
 // keeps the live session in memory; the store records it (secret hash only) for its owner.
 import type { FastifyInstance } from 'fastify';
 import { EmptyRequestSchema, type SessionResponse } from '../../protocol/pairing.js';

@@ -14,7 +14,7 @@ interface SessionNewOptions {
 }
 
 export function register(program: Command): void {
-  const session = program.command('session').description('Relay sessions (patent A)');
+  const session = program.command('session').description('Relay sessions');
   session
     .command('new')
     .description('Create a session and print its page URL')

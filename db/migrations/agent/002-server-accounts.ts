@@ -1,6 +1,6 @@
 import type { Migration } from '../../migration.js';
 
-// The agent's shadow account on each pairing server it has used (patent B §5).
+// The agent's shadow account on each pairing server it has used.
 export const serverAccounts: Migration = {
   version: 2,
   name: 'server-accounts',

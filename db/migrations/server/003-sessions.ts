@@ -1,6 +1,6 @@
 import type { Migration } from '../../migration.js';
 
-// Sessions a client opened for a phone page (patent A); the relay fills in their use later.
+// Sessions a client opened for a phone page; the relay fills in their use later.
 export const sessions: Migration = {
   version: 3,
   name: 'sessions',
