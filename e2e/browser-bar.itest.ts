@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChromium } from '../agent/browser/find-chromium.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
@@ -31,7 +31,7 @@ before(async () => {
     startAdbServer: false,
     browser: 'headless',
   });
-  desktop = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+  desktop = await launchTestChromium();
   ui = await desktop.newPage();
 });
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import type { RelayClient } from '../relay-client/relay-client.js';
 import { startMirrorStream, type MirrorStream } from '../agent/browser/mirror-stream.js';
@@ -61,13 +62,7 @@ describe('phone page mirror', () => {
       });
     });
     site = await startFixtureSite();
-    [pcBrowser, phoneBrowser] = await Promise.all([
-      launchTestHost(),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-      }),
-    ]);
+    [pcBrowser, phoneBrowser] = await Promise.all([launchTestHost(), launchTestChromium()]);
     const urls = sessionUrls(server);
     pc = nodeTerminal(urls.pc, 'pc').client.start();
     pc.on('message', (m) => atPc.push(m));

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
-import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import { AssetProxy } from '../agent/browser/asset-proxy.js';
 import { fixturePages, startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
 import { startBrowserRuntime, type BrowserRuntime } from '../agent/session/browser-runtime.js';
@@ -69,16 +70,7 @@ describe('PhoneSession → relay → phone page', () => {
       mirrorEncoding: { maxBytes: 6_000_000 },
     });
     await session.open(server.relay.createSession());
-    phoneBrowser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    phoneBrowser = await launchTestChromium();
     context = await phoneBrowser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
     page = await context.newPage();
     await page.goto(session.phoneUrl);

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { chromium, devices, type Browser } from 'playwright-core';
+import { devices, type Browser } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import { FileAssembler, sendFile, type ReceivedFile } from '../relay-client/file-transfer.js';
 import {
@@ -32,16 +33,7 @@ describe('phone page in Chromium', () => {
         upgraded.push({ url: request.url ?? '', socket }),
       ),
     );
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchTestChromium();
   });
   after(async () => {
     await browser?.close();
