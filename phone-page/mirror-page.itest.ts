@@ -21,9 +21,9 @@ import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
-  until,
   type RelayServer,
 } from '../testing/relay-server.js';
+import { waitFor } from '../testing/wait.js';
 
 const FULL_SNAPSHOT = 2;
 
@@ -95,7 +95,7 @@ describe('phone page mirror', () => {
     const script = await fetch(`${server.base}/m/mirror.js`);
     assert.equal(script.status, 200);
     assert.match(script.headers.get('content-security-policy') ?? '', /default-src 'none'/);
-    await until(() => assetHits.includes(site.url('/pixel.png')), 'image through /mirror/asset');
+    await waitFor('image through /mirror/asset', () => assetHits.includes(site.url('/pixel.png')));
     // The inbox stays reachable.
     await page.click('#view-inbox');
     assert.equal(await page.locator('#send-text').isVisible(), true);
@@ -156,7 +156,7 @@ describe('phone page mirror', () => {
 
   it('a tap on a mirrored button sends op.click with the ref of that element', async () => {
     await page.frameLocator('#mirror iframe').locator('#btn').tap();
-    await until(() => ops('op.click').length > 0, 'op.click at the PC');
+    await waitFor('op.click at the PC', () => ops('op.click').length > 0);
     const [click] = ops('op.click');
     await performOperation({ host: pcBrowser.host, tabId }, click as never);
     assert.equal(
@@ -169,7 +169,7 @@ describe('phone page mirror', () => {
   it('the find bar sends op.find, highlights on the phone and shows the PC’s count', async () => {
     await page.fill('#find-input', 'quick');
     await page.press('#find-input', 'Enter');
-    await until(() => ops('op.find').length > 0, 'op.find at the PC');
+    await waitFor('op.find at the PC', () => ops('op.find').length > 0);
     assert.deepEqual(ops('op.find')[0], { type: 'op.find', action: 'query', query: 'quick' });
     const { find } = await performOperation(
       { host: pcBrowser.host, tabId },
@@ -188,7 +188,7 @@ describe('phone page mirror', () => {
     await page.locator('#find-count', { hasText: `${find.index} of ${find.count}` }).waitFor();
     await page.click('#find-next');
     await page.click('#find-clear');
-    await until(() => ops('op.find').length === 3, 'next and clear');
+    await waitFor('next and clear', () => ops('op.find').length === 3);
     assert.deepEqual(ops('op.find').slice(1), [
       { type: 'op.find', action: 'next' },
       { type: 'op.find', action: 'clear' },
@@ -200,14 +200,14 @@ describe('phone page mirror', () => {
       await page.fill('#address', text);
       await page.press('#address', 'Enter');
     }
-    await until(() => ops('op.navigate').length === 2, 'two op.navigate');
+    await waitFor('two op.navigate', () => ops('op.navigate').length === 2);
     assert.deepEqual(ops('op.navigate'), [
       { type: 'op.navigate', url: 'https://example.com/' },
       { type: 'op.navigate', url: 'https://duckduckgo.com/?q=two%20words' },
     ]);
     await page.click('#back');
     await page.click('#reload');
-    await until(() => ops('op.reload').length === 1, 'op.reload');
+    await waitFor('op.reload', () => ops('op.reload').length === 1);
     assert.equal(ops('op.back').length, 1);
   });
 
@@ -217,9 +217,8 @@ describe('phone page mirror', () => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
       frame.contentWindow?.scrollTo(0, 900);
     });
-    await until(
-      () => ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 900),
-      'op.scroll',
+    await waitFor('op.scroll', () =>
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 900),
     );
   });
 
@@ -244,7 +243,7 @@ describe('phone page mirror', () => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
       frame.contentWindow?.scrollTo(0, 600);
     });
-    await until(() => ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600), '600');
+    await waitFor('600', () => ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600));
     assert.equal(
       ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 1500),
       false,
@@ -257,7 +256,7 @@ describe('phone page mirror', () => {
     const row = page.locator(`#tabs li[data-tab-id="${tabId}"]`);
     await page.click('#tabs-box summary');
     await row.locator('.tandem-tab-show', { hasText: 'Show this tab' }).click();
-    await until(() => ops('op.tab').length > 0, 'op.tab');
+    await waitFor('op.tab', () => ops('op.tab').length > 0);
     assert.deepEqual(ops('op.tab')[0], { type: 'op.tab', action: 'show', tabId });
     assert.equal(await row.locator('.tandem-tab-open').innerText(), 'Open on this phone');
     assert.equal(await page.inputValue('#address'), site.url('/article.html'));

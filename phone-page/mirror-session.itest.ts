@@ -14,7 +14,8 @@ import { fixturePages, startFixtureSite, type FixtureSite } from '../testing/fix
 import { startBrowserRuntime, type BrowserRuntime } from '../agent/session/browser-runtime.js';
 import { PhoneSession } from '../agent/session/phone-session.js';
 import { benchPages } from '../bench/mirror/fixtures.js';
-import { startRelayServer, until, type RelayServer } from '../testing/relay-server.js';
+import { startRelayServer, type RelayServer } from '../testing/relay-server.js';
+import { waitFor } from '../testing/wait.js';
 
 /** Over the cap this test sets (6 MB), where the 10,000-row table (about 4 MB) is under it. */
 const HUGE_PAGE = `<!doctype html><title>Huge</title><body><p id="blob">${'x'.repeat(7_000_000)}</p></body>`;
@@ -158,7 +159,7 @@ describe('PhoneSession → relay → phone page', () => {
     const empty = page.locator('#mirror-empty');
     await empty.filter({ hasText: 'too large to mirror' }).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('#mirror iframe').count(), 0, 'no stale or blank replay');
-    await until(() => relayed('mirror.unavailable') >= 1, 'mirror.unavailable relayed');
+    await waitFor('mirror.unavailable relayed', () => relayed('mirror.unavailable') >= 1);
     // Its patches are not sent to a phone that cannot apply them.
     const before = server.logs.length;
     await runtime.host.evaluate(

@@ -112,19 +112,6 @@ export function waitOpen(terminal: NodeTerminal): Promise<unknown> {
   );
 }
 
-/** Polls `check` until it holds (integration tests only: real sockets take real time). */
-export async function until(
-  check: () => boolean,
-  what = 'condition',
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 export type UpgradeOutcome =
   | { opened: true; socket: WebSocket; firstFrame: string }
   | { opened: false; status: number; code: string; body: string };

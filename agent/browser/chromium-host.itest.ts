@@ -8,10 +8,10 @@ import { startMirrorStream, type MirrorStream } from './mirror-stream.js';
 import {
   launchTestHost,
   startFixtureSite,
-  waitFor,
   type FixtureSite,
   type TestHost,
 } from '../../testing/fixture-site.js';
+import { waitFor } from '../../testing/wait.js';
 
 const FULL_SNAPSHOT = 2;
 const INCREMENTAL = 3;

@@ -9,10 +9,10 @@ import { performOperation } from './operations.js';
 import {
   launchTestHost,
   startFixtureSite,
-  waitFor,
   type FixtureSite,
   type TestHost,
 } from '../../testing/fixture-site.js';
+import { waitFor } from '../../testing/wait.js';
 
 const INCREMENTAL = 3;
 const INPUT_SOURCE = 5;

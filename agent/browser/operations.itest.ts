@@ -8,10 +8,10 @@ import { performOperation, type OperationContext } from './operations.js';
 import {
   launchTestHost,
   startFixtureSite,
-  waitFor,
   type FixtureSite,
   type TestHost,
 } from '../../testing/fixture-site.js';
+import { waitFor } from '../../testing/wait.js';
 
 const INCREMENTAL = 3;
 const SCROLL = 3;

@@ -14,6 +14,7 @@ import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/inde
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
 import { connectSim } from '../../testing/connect-sim.js';
+import { waitFor } from '../../testing/wait.js';
 
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -24,14 +25,6 @@ function canConnect(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const root = mkdtempSync(join(tmpdir(), 'tandem-adb-killed-'));
@@ -66,7 +59,7 @@ test('adb server killed: the phone leaves `connected`, the agent lives and pairs
 
   // The agent restarts adb on its private port by itself (no adb client of ours runs before the
   // port answers again: an adb client would fork a daemon and hide a missing restart).
-  await until(() => canConnect(adb.port), 20_000);
+  await waitFor('adb answering on its port again', () => canConnect(adb.port), 20_000);
   console.log(`# adb answers on its port again ${Date.now() - killedAt} ms after the kill`);
   await connectSim(adb, sim, { timeoutMs: 20_000 });
   const back = await agent.waitFor(sim.adbSerial, ['connected'], 30_000);

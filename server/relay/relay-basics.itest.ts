@@ -5,9 +5,9 @@ import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
-  until,
   type RelayServer,
 } from '../../testing/relay-server.js';
+import { waitFor } from '../../testing/wait.js';
 
 describe('relay: data and operations both ways', () => {
   let server: RelayServer;
@@ -40,7 +40,10 @@ describe('relay: data and operations both ways', () => {
     ];
     for (const m of sentToPhone) await pc.send(m);
     for (const m of sentToPc) await phone.send(m);
-    await until(() => toPhone.length === sentToPhone.length && toPc.length === sentToPc.length);
+    await waitFor(
+      'every message at both ends',
+      () => toPhone.length === sentToPhone.length && toPc.length === sentToPc.length,
+    );
     assert.deepEqual(toPhone, sentToPhone);
     assert.deepEqual(toPc, sentToPc);
     assert.equal(pc.peer, 'present');
