@@ -45,13 +45,8 @@ describe('phone page mirror', () => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement | null;
       return frame?.contentDocument?.body?.textContent ?? '';
     });
-  const untilText = async (text: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!(await mirrorText()).includes(text)) {
-      if (Date.now() > deadline) throw new Error(`"${text}" not on the phone`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
+  const untilText = (text: string) =>
+    waitFor(`"${text}" on the phone`, async () => (await mirrorText()).includes(text), 10_000);
 
   before(async () => {
     // The agent's asset route stands here as a stub that records what the phone asked for.
@@ -230,11 +225,11 @@ describe('phone page mirror', () => {
         const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
         return frame.contentWindow?.scrollY ?? 0;
       });
-    const deadline = Date.now() + 10_000;
-    while (Math.round(await phoneScrollY()) !== 1500) {
-      if (Date.now() > deadline) throw new Error('the PC scroll did not reach the phone');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitFor(
+      'the PC scroll on the phone',
+      async () => Math.round(await phoneScrollY()) === 1500,
+      10_000,
+    );
     // Nor any place on the way: the replayer glides there, and the PC must not be pulled back.
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(ops('op.scroll').slice(sentBefore), [], 'no echo of the glide');
@@ -243,7 +238,9 @@ describe('phone page mirror', () => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
       frame.contentWindow?.scrollTo(0, 600);
     });
-    await waitFor('600', () => ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600));
+    await waitFor('the phone scroll to 600 at the PC', () =>
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600),
+    );
     assert.equal(
       ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 1500),
       false,

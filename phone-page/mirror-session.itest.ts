@@ -137,11 +137,11 @@ describe('PhoneSession → relay → phone page', () => {
       `document.getElementById('c5001').onclick = () => { document.title = 'tapped 5001'; }`,
     );
     await phone(`doc.getElementById('c5001').click()`);
-    const deadline = Date.now() + 10_000;
-    while ((await pc<string>('document.title')) !== 'tapped 5001') {
-      assert.ok(Date.now() < deadline, 'the tap reached the PC cell');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(
+      'the tap at the PC cell',
+      async () => (await pc<string>('document.title')) === 'tapped 5001',
+      10_000,
+    );
     // A phone that comes back gets a snapshot windowed where the PC is now.
     await page.reload();
     await untilReplayed({ c5000: 'patched far', added: 'added far' });
@@ -186,10 +186,10 @@ describe('PhoneSession → relay → phone page', () => {
     await field.pressSequentially(TYPED, { delay: 30 });
     const pcValue = () =>
       runtime.host.evaluate<string>(form.id, `document.getElementById('notes').value`);
-    const deadline = Date.now() + 15_000;
-    while ((await pcValue()) !== TYPED && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor('the typed text in the PC field', async () => (await pcValue()) === TYPED, {
+      timeoutMs: 15_000,
+      detail: async () => JSON.stringify(await pcValue()),
+    });
     assert.equal(await pcValue(), TYPED, 'the PC field');
     // The PC's echoes have all come back by now; none may have undone a keystroke.
     await new Promise((resolve) => setTimeout(resolve, 500));

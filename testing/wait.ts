@@ -7,17 +7,20 @@ export interface WaitOptions {
   /** How often the check runs (default 20 ms). */
   intervalMs?: number;
   /** What the failure adds after the name: the state last seen, the output so far. */
-  detail?: () => string;
+  detail?: () => string | Promise<string>;
   /** A reason to fail at once, checked each round: what was awaited can no longer come. */
   giveUpIf?: () => string | undefined;
 }
+
+/** What a check gives once it holds. */
+export type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
 
 /** Resolves with the first truthy value of `check`; fails with `what` once the time is up. */
 export async function waitFor<T>(
   what: string,
   check: () => T | Promise<T>,
   options: WaitOptions | number = {},
-): Promise<NonNullable<T>> {
+): Promise<Truthy<T>> {
   const {
     timeoutMs = 15_000,
     intervalMs = 20,
@@ -25,14 +28,15 @@ export async function waitFor<T>(
     giveUpIf,
   } = typeof options === 'number' ? { timeoutMs: options } : options;
   const deadline = Date.now() + timeoutMs;
-  const said = (): string => (detail ? `: ${detail()}` : '');
+  const said = async (): Promise<string> => (detail ? `: ${await detail()}` : '');
   for (;;) {
     const value = await check();
-    if (value) return value as NonNullable<T>;
+    if (value) return value as Truthy<T>;
     const reason = giveUpIf?.();
-    if (reason !== undefined) throw new Error(`gave up waiting for ${what} (${reason})${said()}`);
+    if (reason !== undefined)
+      throw new Error(`gave up waiting for ${what} (${reason})${await said()}`);
     if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${said()}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${await said()}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

@@ -7,6 +7,7 @@ import { ManualTimers } from './manual-timers.js';
 import type { PhoneEvent } from '../types.js';
 import type { UsbHotplugHandlers } from '../usb/usb-backend.js';
 import { pixelWithAdb, samsungNoAdb } from '../../testing/usb-devices.js';
+import { waitFor } from '../../testing/wait.js';
 
 function setup(usb: 'fake' | 'broken' | false = 'fake') {
   const client = new FakeTrackingClient();
@@ -213,10 +214,11 @@ test('an adb server that accepts and never answers: start settles, lost, then re
 
     // The server comes back to life: an empty device list on the next attempt.
     server.answer = () => okay('');
-    const deadline = Date.now() + 5_000;
-    while (!events.some((e) => e.type === 'adb-server-recovered') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor(
+      'adb-server-recovered',
+      () => events.some((e) => e.type === 'adb-server-recovered'),
+      5_000,
+    );
     assert.deepEqual(events.map(brief), ['lost 50', 'recovered ']);
   } finally {
     await watcher.stop();
