@@ -112,6 +112,28 @@ export function waitOpen(terminal: NodeTerminal): Promise<unknown> {
   );
 }
 
+/** A new session's two clients, the PC's and the phone's, both started. */
+export function startClients(server: RelayServer) {
+  const urls = sessionUrls(server);
+  const pc = nodeTerminal(urls.pc, 'pc').client.start();
+  const phone = nodeTerminal(urls.phone, 'phone').client.start();
+  return { urls, pc, phone };
+}
+
+/** A new session's two terminals, the PC's and the phone's, started and both open. */
+export async function openTerminals(
+  server: RelayServer,
+  options: Partial<RelayClientOptions> = {},
+): Promise<{ urls: ReturnType<typeof sessionUrls>; pc: NodeTerminal; phone: NodeTerminal }> {
+  const urls = sessionUrls(server);
+  const pc = nodeTerminal(urls.pc, 'pc', options);
+  const phone = nodeTerminal(urls.phone, 'phone', options);
+  pc.client.start();
+  phone.client.start();
+  await Promise.all([waitOpen(pc), waitOpen(phone)]);
+  return { urls, pc, phone };
+}
+
 export type UpgradeOutcome =
   | { opened: true; socket: WebSocket; firstFrame: string }
   | { opened: false; status: number; code: string; body: string };

@@ -1,12 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
-import {
-  nodeTerminal,
-  sessionUrls,
-  startRelayServer,
-  type RelayServer,
-} from '../../testing/relay-server.js';
+import { startRelayServer, type RelayServer, startClients } from '../../testing/relay-server.js';
 import { waitFor } from '../../testing/wait.js';
 
 describe('relay: data and operations both ways', () => {
@@ -17,9 +12,7 @@ describe('relay: data and operations both ways', () => {
   after(() => server.close());
 
   it('forwards shared data and operations PC→phone and phone→PC, sealed end to end', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
+    const { pc, phone } = startClients(server);
     const toPhone: RelayMessage[] = [];
     const toPc: RelayMessage[] = [];
     phone.on('message', (m) => toPhone.push(m));

@@ -10,11 +10,10 @@ import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import type { CreatedSession } from './session-registry.js';
 import {
-  nodeTerminal,
-  sessionUrls,
   startRelayServer,
   waitOpen,
   type RelayServer,
+  startClients,
 } from '../../testing/relay-server.js';
 import { waitFor } from '../../testing/wait.js';
 
@@ -70,9 +69,7 @@ const wasShed = (terminal: RawTerminal): boolean =>
 
 /** A real client pair relaying numbered texts; records what arrives and anything that went wrong. */
 async function healthyPair(server: RelayServer) {
-  const urls = sessionUrls(server);
-  const pc = nodeTerminal(urls.pc, 'pc').client.start();
-  const phone = nodeTerminal(urls.phone, 'phone').client.start();
+  const { pc, phone } = startClients(server);
   const received: string[] = [];
   const trouble: string[] = [];
   phone.on('message', (m: RelayMessage) => {

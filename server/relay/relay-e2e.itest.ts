@@ -11,6 +11,7 @@ import {
   sessionUrls,
   startRelayServer,
   type RelayServer,
+  startClients,
 } from '../../testing/relay-server.js';
 import { waitFor } from '../../testing/wait.js';
 
@@ -22,9 +23,7 @@ describe('relay: end-to-end encryption and files', () => {
   after(() => server.close());
 
   it('carries a 20 MB file intact, with the receiver progress reported back', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
+    const { pc, phone } = startClients(server);
     const assembler = new FileAssembler();
     let received: ReceivedFile | undefined;
     const progressAtPc: number[] = [];

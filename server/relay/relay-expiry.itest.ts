@@ -2,24 +2,14 @@
 // the clients stop with SESSION_EXPIRED instead of reconnecting.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  nodeTerminal,
-  sessionUrls,
-  startRelayServer,
-  waitOpen,
-} from '../../testing/relay-server.js';
+import { startRelayServer, openTerminals } from '../../testing/relay-server.js';
 import { waitFor } from '../../testing/wait.js';
 
 it('closes connected terminals with 4001 when their session expires', async () => {
   // The sweeper runs every min(60 s, TTL): a 1.5 s TTL is swept within about 3 s.
   const server = await startRelayServer({ sessionTtlMs: 1500 });
   try {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc');
-    const phone = nodeTerminal(urls.phone, 'phone');
-    pc.client.start();
-    phone.client.start();
-    await Promise.all([waitOpen(pc), waitOpen(phone)]);
+    const { pc, phone } = await openTerminals(server);
     const codes: number[] = [];
     for (const terminal of [pc, phone]) {
       terminal.sockets.at(-1)!.once('close', (code) => codes.push(code));

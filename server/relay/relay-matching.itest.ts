@@ -15,6 +15,7 @@ import {
   startRelayServer,
   type RelayServer,
   type UpgradeOutcome,
+  startClients,
 } from '../../testing/relay-server.js';
 import { waitFor } from '../../testing/wait.js';
 
@@ -74,9 +75,7 @@ describe('relay: matching and refusals', () => {
   });
 
   it('refuses a third terminal with SESSION_FULL, also through the client', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
+    const { urls, pc, phone } = startClients(server);
     await waitFor('both terminals open', () => pc.status === 'open' && phone.status === 'open');
     const third = nodeTerminal(urls.phone, 'phone').client.start();
     await waitFor('third refused', () => third.status === 'refused');

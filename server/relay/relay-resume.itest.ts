@@ -13,6 +13,8 @@ import {
   startRelayServer,
   type NodeTerminal,
   type RelayServer,
+  startClients,
+  openTerminals,
 } from '../../testing/relay-server.js';
 import { waitFor } from '../../testing/wait.js';
 
@@ -81,16 +83,8 @@ describe('relay: resume inside the grace window', () => {
   });
 
   it('finds a silent (half-open) connection by heartbeat and watchdog, then resumes', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc', { watchdogMs: 400 });
-    const phone = nodeTerminal(urls.phone, 'phone', { watchdogMs: 400 });
+    const { pc, phone } = await openTerminals(server, { watchdogMs: 400 });
     const atPhone = texts(phone);
-    pc.client.start();
-    phone.client.start();
-    await waitFor(
-      'both terminals open',
-      () => pc.client.status === 'open' && phone.client.status === 'open',
-    );
     const away: string[] = [];
     pc.client.on('peer', (state) => away.push(state));
     // The phone stops reading: no pongs, no frames, yet no FIN either.
@@ -108,9 +102,7 @@ describe('relay: resume inside the grace window', () => {
   });
 
   it('tells the PC at once when the phone closes the page (bye)', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
+    const { pc, phone } = startClients(server);
     await waitFor(
       'both open and the phone present at the PC',
       () => pc.status === 'open' && phone.status === 'open' && pc.peer === 'present',
