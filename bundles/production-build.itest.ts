@@ -17,12 +17,13 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { startFixtureSite, waitFor, type FixtureSite } from '../testing/fixture-site.js';
+import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
 import { luhnComplete, startPhoneSim, type PhoneSim } from '../phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 import { connectSim } from '../testing/connect-sim.js';
 import { startPhoneBrowser, type PhoneBrowser } from '../testing/phone-browser.js';
 import { makeBuiltApp, startChild, stopChild, type BuiltApp } from '../testing/built-app.js';
+import { waitFor } from '../testing/wait.js';
 
 const run = promisify(execFile);
 let app: BuiltApp;

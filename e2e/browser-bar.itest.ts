@@ -6,8 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChromium } from '../agent/browser/find-chromium.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
+import { waitFor } from '../testing/wait.js';
 import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
@@ -31,7 +32,7 @@ before(async () => {
     startAdbServer: false,
     browser: 'headless',
   });
-  desktop = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+  desktop = await launchTestChromium();
   ui = await desktop.newPage();
 });
 
@@ -45,13 +46,9 @@ after(async () => {
 
 const pcTabs = () => agent.browser?.tabs() ?? [];
 
-async function until(what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    assert.ok(Date.now() < deadline, `timed out waiting for ${what}: ${JSON.stringify(pcTabs())}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Waits for the PC browser's tabs to show `what`; a failure says which tabs it has. */
+const untilPc = (what: string, check: () => boolean) =>
+  waitFor(what, check, { timeoutMs: 10_000, detail: () => JSON.stringify(pcTabs()) });
 
 test('the address field opens a page in the PC browser, and the tab list shows it', async () => {
   await ui.goto(agent.uiUrl);
@@ -72,12 +69,12 @@ test('navigate, a new tab, show, back and close act on the PC browser', async ()
   const address = bar.getByRole('textbox', { name: 'Address or search' });
   await address.fill(site.url('/form.html'));
   await address.press('Enter');
-  await until('the navigation', () => pcTabs()[0]?.url === site.url('/form.html'));
+  await untilPc('the navigation', () => pcTabs()[0]?.url === site.url('/form.html'));
   await bar.locator('#tabs li[aria-current="page"]', { hasText: 'Form' }).waitFor();
 
   await address.fill(site.url('/second.html'));
   await bar.getByRole('button', { name: 'Open in a new tab' }).click();
-  await until('the second tab', () => pcTabs().length === 2);
+  await untilPc('the second tab', () => pcTabs().length === 2);
   await bar.locator('#tabs li[aria-current="page"]', { hasText: 'Second page' }).waitFor();
 
   await bar.getByRole('button', { name: 'Show Form' }).click();
@@ -86,12 +83,12 @@ test('navigate, a new tab, show, back and close act on the PC browser', async ()
   assert.equal(shown()?.url, site.url('/form.html'), 'the phones are shown the chosen tab');
 
   await bar.getByRole('button', { name: 'Back' }).click();
-  await until('back', () => shown()?.url === site.url('/article.html'));
+  await untilPc('back', () => shown()?.url === site.url('/article.html'));
   await bar.getByRole('button', { name: 'Forward' }).click();
-  await until('forward', () => shown()?.url === site.url('/form.html'));
+  await untilPc('forward', () => shown()?.url === site.url('/form.html'));
 
   await bar.getByRole('button', { name: 'Close Second page' }).click();
-  await until('the close', () => pcTabs().length === 1);
+  await untilPc('the close', () => pcTabs().length === 1);
   // The bar redraws on the agent's next tab event, which may land after the PC browser's own count.
   await bar.locator('#tabs li', { hasText: 'Second page' }).waitFor({ state: 'detached' });
   assert.equal(await bar.locator('#tabs li').count(), 1);

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChromium } from '../agent/browser/find-chromium.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import type { FixtureSite } from '../testing/fixture-site.js';
 import type { RunningAgent } from '../agent/runtime/start-agent.js';
 import type { PhoneSim } from '../phone-sim/index.js';
@@ -132,7 +132,7 @@ test('a phone that is not connected, and a URL that is not an image, are refused
 });
 
 test('the desktop UI sends typed text to the phone and shows a refusal with its code', async () => {
-  desktop = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox'] });
+  desktop = await launchTestChromium();
   const ui = await desktop.newPage();
   await ui.goto(agent.uiUrl);
   const item = ui.locator('#phones li[data-state="connected"]');

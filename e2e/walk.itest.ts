@@ -20,6 +20,7 @@ import { connectSim } from '../testing/connect-sim.js';
 import type { PhoneBrowser } from '../testing/phone-browser.js';
 import { startWalkRig, type WalkRig } from '../testing/walk-rig.js';
 import { waitForPhoneState } from '../testing/wait-state.js';
+import { waitFor } from '../testing/wait.js';
 
 const run = promisify(execFile);
 const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
@@ -47,18 +48,6 @@ const mirrored = (selector: string) => page.frameLocator('#mirror iframe').locat
 const pcTab = () => agent.browser?.mirror.shownTabId() as string;
 const onPc = <T>(expression: string) => agent.browser!.host.evaluate<T>(pcTab(), expression);
 
-async function until(
-  check: () => Promise<boolean>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 test('plugging the phone in opens the session page on it, over adb reverse, with no click', async () => {
   const opened = phone.nextPage();
   await connectSim(adb, sim);
@@ -85,9 +74,9 @@ test('tandem open shows a PC page on the phone, and a DOM change on the PC follo
     .waitFor({ timeout: 15_000 });
   // The phone loads the page's image through the agent's asset proxy, over adb reverse.
   const image = mirrored('#pixel');
-  await until(
-    async () => (await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)) === 1,
+  await waitFor(
     'the mirrored image loaded',
+    async () => (await image.evaluate((img) => (img as HTMLImageElement).naturalWidth)) === 1,
   );
   assert.match((await image.getAttribute('src')) ?? '', /\/mirror\/asset\?url=/);
   await onPc(`document.getElementById('para').textContent = 'changed on the PC'`);
@@ -99,23 +88,23 @@ test('a find from the phone highlights on the PC', async () => {
   await mirrored('#para').filter({ hasText: 'another fox' }).waitFor();
   await page.fill('#find-input', 'fox');
   await page.press('#find-input', 'Enter');
-  await until(
-    async () => (await onPc<number>(`CSS.highlights.get('tandem-find')?.size ?? 0`)) === 2,
+  await waitFor(
     'two highlights on the PC',
+    async () => (await onPc<number>(`CSS.highlights.get('tandem-find')?.size ?? 0`)) === 2,
   );
   await page.locator('#find-count', { hasText: '1 of 2' }).waitFor();
   await page.click('#find-clear');
-  await until(
-    async () => (await onPc<number>(`CSS.highlights.get('tandem-find')?.size ?? 0`)) === 0,
+  await waitFor(
     'cleared',
+    async () => (await onPc<number>(`CSS.highlights.get('tandem-find')?.size ?? 0`)) === 0,
   );
 });
 
 test('a tap on a mirrored button clicks it on the PC', async () => {
   await mirrored('#btn').click();
-  await until(
-    async () => (await onPc<string>(`document.getElementById('out').textContent`)) === 'clicked 1',
+  await waitFor(
     'PC click',
+    async () => (await onPc<string>(`document.getElementById('out').textContent`)) === 'clicked 1',
   );
   await mirrored('#out').filter({ hasText: 'clicked 1' }).waitFor();
 });
@@ -139,9 +128,9 @@ test('scrolling on the phone scrolls the PC (follow mode)', async () => {
     const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
     frame.contentWindow?.scrollTo(0, 900);
   });
-  await until(
-    async () => Math.abs((await onPc<number>('window.scrollY')) - 900) < 5,
+  await waitFor(
     'PC scrolled',
+    async () => Math.abs((await onPc<number>('window.scrollY')) - 900) < 5,
   );
 });
 
@@ -154,23 +143,23 @@ test('a file sent from the phone arrives intact on the PC', async () => {
     buffer: bytes,
   });
   const path = join(dataDir, 'received', 'notes.bin');
-  await until(async () => {
+  await waitFor('the file in the data folder', async () => {
     try {
       return readFileSync(path).equals(bytes);
     } catch {
       return false;
     }
-  }, 'the file in the data folder');
+  });
 });
 
 test('closing the phone page ends the session and removes the reverse mapping', async () => {
   await page.close({ runBeforeUnload: true });
   const ended = await waitState(['detected']);
   assert.equal(ended.reason, 'SESSION_CLOSED');
-  await until(async () => {
+  await waitFor('reverse removed', async () => {
     const list = await adb.adb(['-s', sim.adbSerial, 'reverse', '--list']);
     return !list.includes(`tcp:${agent.embeddedServer?.port}`);
-  }, 'reverse removed');
+  });
 });
 
 test('unplug → gone; replug → a history hit and the mirror is live again', async () => {

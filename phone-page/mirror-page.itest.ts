@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import type { RelayClient } from '../relay-client/relay-client.js';
 import { startMirrorStream, type MirrorStream } from '../agent/browser/mirror-stream.js';
@@ -20,9 +21,9 @@ import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
-  until,
   type RelayServer,
 } from '../testing/relay-server.js';
+import { waitFor } from '../testing/wait.js';
 
 const FULL_SNAPSHOT = 2;
 
@@ -44,13 +45,8 @@ describe('phone page mirror', () => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement | null;
       return frame?.contentDocument?.body?.textContent ?? '';
     });
-  const untilText = async (text: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!(await mirrorText()).includes(text)) {
-      if (Date.now() > deadline) throw new Error(`"${text}" not on the phone`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  };
+  const untilText = (text: string) =>
+    waitFor(`"${text}" on the phone`, async () => (await mirrorText()).includes(text), 10_000);
 
   before(async () => {
     // The agent's asset route stands here as a stub that records what the phone asked for.
@@ -61,13 +57,7 @@ describe('phone page mirror', () => {
       });
     });
     site = await startFixtureSite();
-    [pcBrowser, phoneBrowser] = await Promise.all([
-      launchTestHost(),
-      chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-      }),
-    ]);
+    [pcBrowser, phoneBrowser] = await Promise.all([launchTestHost(), launchTestChromium()]);
     const urls = sessionUrls(server);
     pc = nodeTerminal(urls.pc, 'pc').client.start();
     pc.on('message', (m) => atPc.push(m));
@@ -100,7 +90,7 @@ describe('phone page mirror', () => {
     const script = await fetch(`${server.base}/m/mirror.js`);
     assert.equal(script.status, 200);
     assert.match(script.headers.get('content-security-policy') ?? '', /default-src 'none'/);
-    await until(() => assetHits.includes(site.url('/pixel.png')), 'image through /mirror/asset');
+    await waitFor('image through /mirror/asset', () => assetHits.includes(site.url('/pixel.png')));
     // The inbox stays reachable.
     await page.click('#view-inbox');
     assert.equal(await page.locator('#send-text').isVisible(), true);
@@ -161,7 +151,7 @@ describe('phone page mirror', () => {
 
   it('a tap on a mirrored button sends op.click with the ref of that element', async () => {
     await page.frameLocator('#mirror iframe').locator('#btn').tap();
-    await until(() => ops('op.click').length > 0, 'op.click at the PC');
+    await waitFor('op.click at the PC', () => ops('op.click').length > 0);
     const [click] = ops('op.click');
     await performOperation({ host: pcBrowser.host, tabId }, click as never);
     assert.equal(
@@ -174,7 +164,7 @@ describe('phone page mirror', () => {
   it('the find bar sends op.find, highlights on the phone and shows the PC’s count', async () => {
     await page.fill('#find-input', 'quick');
     await page.press('#find-input', 'Enter');
-    await until(() => ops('op.find').length > 0, 'op.find at the PC');
+    await waitFor('op.find at the PC', () => ops('op.find').length > 0);
     assert.deepEqual(ops('op.find')[0], { type: 'op.find', action: 'query', query: 'quick' });
     const { find } = await performOperation(
       { host: pcBrowser.host, tabId },
@@ -193,7 +183,7 @@ describe('phone page mirror', () => {
     await page.locator('#find-count', { hasText: `${find.index} of ${find.count}` }).waitFor();
     await page.click('#find-next');
     await page.click('#find-clear');
-    await until(() => ops('op.find').length === 3, 'next and clear');
+    await waitFor('next and clear', () => ops('op.find').length === 3);
     assert.deepEqual(ops('op.find').slice(1), [
       { type: 'op.find', action: 'next' },
       { type: 'op.find', action: 'clear' },
@@ -205,14 +195,14 @@ describe('phone page mirror', () => {
       await page.fill('#address', text);
       await page.press('#address', 'Enter');
     }
-    await until(() => ops('op.navigate').length === 2, 'two op.navigate');
+    await waitFor('two op.navigate', () => ops('op.navigate').length === 2);
     assert.deepEqual(ops('op.navigate'), [
       { type: 'op.navigate', url: 'https://example.com/' },
       { type: 'op.navigate', url: 'https://duckduckgo.com/?q=two%20words' },
     ]);
     await page.click('#back');
     await page.click('#reload');
-    await until(() => ops('op.reload').length === 1, 'op.reload');
+    await waitFor('op.reload', () => ops('op.reload').length === 1);
     assert.equal(ops('op.back').length, 1);
   });
 
@@ -222,9 +212,8 @@ describe('phone page mirror', () => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
       frame.contentWindow?.scrollTo(0, 900);
     });
-    await until(
-      () => ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 900),
-      'op.scroll',
+    await waitFor('op.scroll', () =>
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 900),
     );
   });
 
@@ -236,11 +225,11 @@ describe('phone page mirror', () => {
         const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
         return frame.contentWindow?.scrollY ?? 0;
       });
-    const deadline = Date.now() + 10_000;
-    while (Math.round(await phoneScrollY()) !== 1500) {
-      if (Date.now() > deadline) throw new Error('the PC scroll did not reach the phone');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    await waitFor(
+      'the PC scroll on the phone',
+      async () => Math.round(await phoneScrollY()) === 1500,
+      10_000,
+    );
     // Nor any place on the way: the replayer glides there, and the PC must not be pulled back.
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.deepEqual(ops('op.scroll').slice(sentBefore), [], 'no echo of the glide');
@@ -249,7 +238,9 @@ describe('phone page mirror', () => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
       frame.contentWindow?.scrollTo(0, 600);
     });
-    await until(() => ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600), '600');
+    await waitFor('the phone scroll to 600 at the PC', () =>
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600),
+    );
     assert.equal(
       ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 1500),
       false,
@@ -262,7 +253,7 @@ describe('phone page mirror', () => {
     const row = page.locator(`#tabs li[data-tab-id="${tabId}"]`);
     await page.click('#tabs-box summary');
     await row.locator('.tandem-tab-show', { hasText: 'Show this tab' }).click();
-    await until(() => ops('op.tab').length > 0, 'op.tab');
+    await waitFor('op.tab', () => ops('op.tab').length > 0);
     assert.deepEqual(ops('op.tab')[0], { type: 'op.tab', action: 'show', tabId });
     assert.equal(await row.locator('.tandem-tab-open').innerText(), 'Open on this phone');
     assert.equal(await page.inputValue('#address'), site.url('/article.html'));

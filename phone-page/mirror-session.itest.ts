@@ -7,13 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
-import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import { AssetProxy } from '../agent/browser/asset-proxy.js';
 import { fixturePages, startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
 import { startBrowserRuntime, type BrowserRuntime } from '../agent/session/browser-runtime.js';
 import { PhoneSession } from '../agent/session/phone-session.js';
 import { benchPages } from '../bench/mirror/fixtures.js';
-import { startRelayServer, until, type RelayServer } from '../testing/relay-server.js';
+import { startRelayServer, type RelayServer } from '../testing/relay-server.js';
+import { waitFor } from '../testing/wait.js';
 
 /** Over the cap this test sets (6 MB), where the 10,000-row table (about 4 MB) is under it. */
 const HUGE_PAGE = `<!doctype html><title>Huge</title><body><p id="blob">${'x'.repeat(7_000_000)}</p></body>`;
@@ -69,16 +71,7 @@ describe('PhoneSession → relay → phone page', () => {
       mirrorEncoding: { maxBytes: 6_000_000 },
     });
     await session.open(server.relay.createSession());
-    phoneBrowser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    phoneBrowser = await launchTestChromium();
     context = await phoneBrowser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
     page = await context.newPage();
     await page.goto(session.phoneUrl);
@@ -144,11 +137,11 @@ describe('PhoneSession → relay → phone page', () => {
       `document.getElementById('c5001').onclick = () => { document.title = 'tapped 5001'; }`,
     );
     await phone(`doc.getElementById('c5001').click()`);
-    const deadline = Date.now() + 10_000;
-    while ((await pc<string>('document.title')) !== 'tapped 5001') {
-      assert.ok(Date.now() < deadline, 'the tap reached the PC cell');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor(
+      'the tap at the PC cell',
+      async () => (await pc<string>('document.title')) === 'tapped 5001',
+      10_000,
+    );
     // A phone that comes back gets a snapshot windowed where the PC is now.
     await page.reload();
     await untilReplayed({ c5000: 'patched far', added: 'added far' });
@@ -166,7 +159,7 @@ describe('PhoneSession → relay → phone page', () => {
     const empty = page.locator('#mirror-empty');
     await empty.filter({ hasText: 'too large to mirror' }).waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('#mirror iframe').count(), 0, 'no stale or blank replay');
-    await until(() => relayed('mirror.unavailable') >= 1, 'mirror.unavailable relayed');
+    await waitFor('mirror.unavailable relayed', () => relayed('mirror.unavailable') >= 1);
     // Its patches are not sent to a phone that cannot apply them.
     const before = server.logs.length;
     await runtime.host.evaluate(
@@ -193,10 +186,10 @@ describe('PhoneSession → relay → phone page', () => {
     await field.pressSequentially(TYPED, { delay: 30 });
     const pcValue = () =>
       runtime.host.evaluate<string>(form.id, `document.getElementById('notes').value`);
-    const deadline = Date.now() + 15_000;
-    while ((await pcValue()) !== TYPED && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor('the typed text in the PC field', async () => (await pcValue()) === TYPED, {
+      timeoutMs: 15_000,
+      detail: async () => JSON.stringify(await pcValue()),
+    });
     assert.equal(await pcValue(), TYPED, 'the PC field');
     // The PC's echoes have all come back by now; none may have undone a keystroke.
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -4,16 +4,17 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { chromium, devices, type Browser } from 'playwright-core';
+import { devices, type Browser } from 'playwright-core';
+import { launchTestChromium } from '../testing/chromium.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import { FileAssembler, sendFile, type ReceivedFile } from '../relay-client/file-transfer.js';
 import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
-  until,
   type RelayServer,
 } from '../testing/relay-server.js';
+import { waitFor } from '../testing/wait.js';
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -32,16 +33,7 @@ describe('phone page in Chromium', () => {
         upgraded.push({ url: request.url ?? '', socket }),
       ),
     );
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchTestChromium();
   });
   after(async () => {
     await browser?.close();
@@ -86,9 +78,8 @@ describe('phone page in Chromium', () => {
       .waitFor();
     await page.locator('#inbox img[alt="dot.png"]').waitFor();
     assert.equal(await page.locator('#inbox a[download="dot.png"]').count(), 1);
-    await until(
-      () => atPc.some((m) => m.type === 'data.file.progress' && m.done),
-      'progress reported to the PC',
+    await waitFor('progress reported to the PC', () =>
+      atPc.some((m) => m.type === 'data.file.progress' && m.done),
     );
 
     await page.fill('#send-text', 'typed on the phone');
@@ -101,7 +92,7 @@ describe('phone page in Chromium', () => {
       mimeType: 'application/octet-stream',
       buffer: upload,
     });
-    await until(() => fileAtPc !== undefined, 'file from the phone');
+    await waitFor('file from the phone', () => fileAtPc !== undefined);
     assert.ok(Buffer.from(fileAtPc!.bytes).equals(upload));
     assert.deepEqual(
       atPc.filter((m) => m.type === 'data.text' || m.type === 'data.link'),
@@ -120,7 +111,7 @@ describe('phone page in Chromium', () => {
     await page.evaluate(() =>
       dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false })),
     );
-    await until(() => left.length > 0, 'peer-left at the PC', 5_000);
+    await waitFor('peer-left at the PC', () => left.length > 0, 5_000);
     assert.deepEqual(left, ['absent:closed']);
     assert.ok(Date.now() - hidden < 5_000, 'promptly, not after the grace window');
     assert.ok(sentByPage.includes('{"t":"bye"}'), 'the page sent bye');
@@ -132,7 +123,7 @@ describe('phone page in Chromium', () => {
   it('shows the reconnecting banner when its connection drops, then reconnects by itself', async () => {
     const urls = sessionUrls(server);
     const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    await until(() => pc.status === 'open', 'the PC joined');
+    await waitFor('the PC joined', () => pc.status === 'open');
     const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
     const page = await context.newPage();
     await page.goto(urls.phone);
@@ -154,7 +145,7 @@ describe('phone page in Chromium', () => {
 
     const bannerSeen = () =>
       page.evaluate(() => (globalThis as { bannerSeen?: string[] }).bannerSeen ?? []);
-    await until(() => phoneSockets().length === 2, 'the page reconnected');
+    await waitFor('the page reconnected', () => phoneSockets().length === 2);
     await page.locator('#status', { hasText: 'Connected' }).waitFor();
     await page.locator('#banner').waitFor({ state: 'hidden' });
     assert.ok(

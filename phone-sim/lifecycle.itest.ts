@@ -3,20 +3,24 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 import { adbStateOf, connectSim } from '../testing/connect-sim.js';
+import { waitFor } from '../testing/wait.js';
 import { startPhoneSim } from './index.js';
 
+/** adb's state for `serial` once `accept` holds it (an unlisted phone's state is undefined). */
 async function waitForState(
   adb: PrivateAdbServer,
   serial: string,
   accept: (state: string | undefined) => boolean,
 ): Promise<string | undefined> {
-  const deadline = Date.now() + 10_000;
-  let state = await adbStateOf(adb, serial);
-  while (!accept(state) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    state = await adbStateOf(adb, serial);
-  }
-  return state;
+  const seen = await waitFor(
+    `adb's state for ${serial} to change`,
+    async () => {
+      const state = await adbStateOf(adb, serial);
+      return accept(state) && { state };
+    },
+    { timeoutMs: 10_000, intervalMs: 100 },
+  );
+  return seen.state;
 }
 
 describe('phone sim: authorization and cable', () => {

@@ -9,10 +9,10 @@ import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
-  until,
   waitOpen,
   type RelayServer,
 } from '../testing/relay-server.js';
+import { waitFor } from '../testing/wait.js';
 
 describe('relay client: a seat held by a dead connection', () => {
   let server: RelayServer;
@@ -50,7 +50,7 @@ describe('relay client: a seat held by a dead connection', () => {
     await waitOpen(reloaded);
     assert.ok(statuses.includes('reconnecting'), `it waited: ${statuses.join()}`);
     assert.ok(!statuses.includes('refused'));
-    await until(() => joins.some((j) => j.state === 'present' && j.resumed === false), 'PC told');
+    await waitFor('PC told', () => joins.some((j) => j.state === 'present' && j.resumed === false));
     await pc.client.send({ type: 'data.text', text: 'to the reloaded page' });
     const text = await new Promise((resolve) =>
       reloaded.client.on('message', (m) => m.type === 'data.text' && resolve(m.text)),

@@ -11,8 +11,9 @@ import { generateE2eKey } from '../relay-client/sealing.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import { RELAY_PROTOCOL_VERSION } from '../protocol/relay-frames.js';
 import { buildSessionUrl, buildUpgradeUrl } from '../protocol/session-url.js';
-import { nodeTerminal, until, waitOpen } from '../testing/relay-server.js';
+import { nodeTerminal, waitOpen } from '../testing/relay-server.js';
 import { tempDir } from '../testing/server-app.js';
+import { waitFor } from '../testing/wait.js';
 
 const bin = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
 const ROUNDS = 4;
@@ -142,7 +143,7 @@ describe('pairing server under connection resets', () => {
 
     const message: RelayMessage = { type: 'data.text', text: 'still relaying' };
     await pc.send(message);
-    await until(() => received.length === 1, 'the message through the healthy session');
+    await waitFor('the message through the healthy session', () => received.length === 1);
     assert.deepEqual(received, [message]);
     assert.equal(child.exitCode, null);
     assert.doesNotMatch(stderr, /Unhandled 'error'|ECONNRESET/);

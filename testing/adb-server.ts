@@ -1,8 +1,9 @@
 // A real, private adb server for tests: its own port (never 5037), killed by its PID afterwards.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { connect } from 'node:net';
 import { freePort } from './free-port.js';
+import { isListening } from './listening.js';
+import { waitFor } from './wait.js';
 
 const run = promisify(execFile);
 
@@ -37,18 +38,13 @@ export async function startPrivateAdbServer(port?: number): Promise<PrivateAdbSe
     });
     child = proc;
     proc.stderr?.resume();
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      // Poll the socket, not `adb devices`: a client that finds no server forks a daemon of its own.
-      try {
-        await canConnect(serverPort);
-        return;
-      } catch (error) {
-        if (proc.exitCode !== null) throw new Error(`adb server exited with ${proc.exitCode}`);
-        if (Date.now() > deadline) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    // Poll the socket, not `adb devices`: a client that finds no server forks a daemon of its own.
+    await waitFor(`the adb server on port ${serverPort}`, () => isListening(serverPort), {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+      giveUpIf: () =>
+        proc.exitCode !== null ? `adb server exited with ${proc.exitCode}` : undefined,
+    });
   };
 
   const kill = async (): Promise<void> => {
@@ -71,15 +67,4 @@ export async function startPrivateAdbServer(port?: number): Promise<PrivateAdbSe
 
   await start();
   return { port: serverPort, adbPath, adb, kill, start, stop };
-}
-
-function canConnect(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve();
-    });
-    socket.once('error', reject);
-  });
 }

@@ -6,6 +6,7 @@ import type { AgentStatus } from '../agent/control/control-api.js';
 import { callAgent } from '../agent/control/control-client.js';
 import { readAgentFile } from '../agent/control/agent-file.js';
 import type { PairingState, PhoneStatus } from '../agent/pairing/states.js';
+import { waitFor } from './wait.js';
 
 const tandemBin = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
 
@@ -43,12 +44,12 @@ export async function startAgentProcess(options: {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-  const deadline = Date.now() + 20_000;
-  while (readAgentFile(options.dataDir)?.pid !== child.pid) {
-    if (child.exitCode !== null) throw new Error(`tandem agent exited early:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`tandem agent did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitFor('tandem agent to start', () => readAgentFile(options.dataDir)?.pid === child.pid, {
+    timeoutMs: 20_000,
+    intervalMs: 100,
+    detail: () => `\n${output}`,
+    giveUpIf: () => (child.exitCode !== null ? 'it exited early' : undefined),
+  });
   const serverUrl = readAgentFile(options.dataDir)?.serverUrl ?? '';
 
   const status = () => callAgent<AgentStatus>(options.dataDir, '/api/status');
@@ -60,15 +61,14 @@ export async function startAgentProcess(options: {
     call: (path, body) => callAgent(options.dataDir, path, { method: 'POST', body }),
     get: (path) => callAgent(options.dataDir, path),
     async waitFor(serial, states, timeoutMs = 15_000) {
-      const until = Date.now() + timeoutMs;
       let last: PhoneStatus | undefined;
-      while (Date.now() < until) {
-        last = (await status()).devices.find((d) => d.serial === serial);
-        if (last && states.includes(last.state)) return last;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      throw new Error(
-        `${serial} never reached ${states.join('|')} (last: ${JSON.stringify(last)})`,
+      return waitFor(
+        `${serial} to reach ${states.join('|')}`,
+        async () => {
+          last = (await status()).devices.find((d) => d.serial === serial);
+          return last && states.includes(last.state) && last;
+        },
+        { timeoutMs, intervalMs: 50, detail: () => `last: ${JSON.stringify(last)}` },
       );
     },
     /** SIGTERM; an agent still running 15 s later is killed and the test told, with its output. */

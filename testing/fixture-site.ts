@@ -1,5 +1,5 @@
 // Test support for the browser host and the mirror: fixture pages on a loopback http server, a
-// headless Chromium host with a temporary profile, and a wait-until helper bounded in time.
+// headless Chromium host with a temporary profile.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -91,19 +91,4 @@ export async function launchTestHost(): Promise<TestHost> {
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls `check` until it returns a truthy value; fails with `what` after `ms`. */
-export async function waitFor<T>(
-  what: string,
-  check: () => T | Promise<T>,
-  ms = 5000,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }

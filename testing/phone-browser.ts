@@ -1,8 +1,8 @@
 // The simulated phone's browser: the system Chromium with mobile emulation, resolving `localhost`
 // to the sim's reverse address (127.0.0.2) so the session page really travels over `adb reverse`.
 // It opens every URL the sim's `am start` hands it, as a phone's browser would.
-import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../agent/browser/find-chromium.js';
+import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchTestChromium } from './chromium.js';
 import type { AmStartIntent, PhoneSim } from '../phone-sim/index.js';
 
 export interface PhoneBrowser {
@@ -18,17 +18,8 @@ export async function startPhoneBrowser(
   sim: PhoneSim,
   reverseHost = '127.0.0.2',
 ): Promise<PhoneBrowser> {
-  const browser: Browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--host-resolver-rules=MAP localhost ${reverseHost}`,
-    ],
+  const browser: Browser = await launchTestChromium({
+    extraArgs: [`--host-resolver-rules=MAP localhost ${reverseHost}`],
   });
   const context: BrowserContext = await browser.newContext({
     ...devices['Pixel 7'],

@@ -112,17 +112,26 @@ export function waitOpen(terminal: NodeTerminal): Promise<unknown> {
   );
 }
 
-/** Polls `check` until it holds (integration tests only: real sockets take real time). */
-export async function until(
-  check: () => boolean,
-  what = 'condition',
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/** A new session's two clients, the PC's and the phone's, both started. */
+export function startClients(server: RelayServer) {
+  const urls = sessionUrls(server);
+  const pc = nodeTerminal(urls.pc, 'pc').client.start();
+  const phone = nodeTerminal(urls.phone, 'phone').client.start();
+  return { urls, pc, phone };
+}
+
+/** A new session's two terminals, the PC's and the phone's, started and both open. */
+export async function openTerminals(
+  server: RelayServer,
+  options: Partial<RelayClientOptions> = {},
+): Promise<{ urls: ReturnType<typeof sessionUrls>; pc: NodeTerminal; phone: NodeTerminal }> {
+  const urls = sessionUrls(server);
+  const pc = nodeTerminal(urls.pc, 'pc', options);
+  const phone = nodeTerminal(urls.phone, 'phone', options);
+  pc.client.start();
+  phone.client.start();
+  await Promise.all([waitOpen(pc), waitOpen(phone)]);
+  return { urls, pc, phone };
 }
 
 export type UpgradeOutcome =

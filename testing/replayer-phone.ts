@@ -1,8 +1,8 @@
 // Test and benchmark support: a phone browser (headless Chromium, mobile emulation) with the
 // replayer bundle mounted, recording what the phone asked of the PC into `window.phoneCalls`.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { eventWithTime } from '@rrweb/types';
-import { findChromium } from '../agent/browser/find-chromium.js';
+import { launchTestChromium } from './chromium.js';
 import { replayerBundle } from '../mirror/replayer/build-replayer.js';
 
 export interface PhoneCall {
@@ -25,12 +25,7 @@ const PHONE_PAGE = `<!doctype html><html><head>
 <style>body{margin:0}</style></head><body><div id="mirror"></div></body></html>`;
 
 export async function launchTestPhone(): Promise<TestPhone> {
-  const noSandbox = process.getuid?.() === 0 || Boolean(process.env.CI);
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [...(noSandbox ? ['--no-sandbox'] : []), '--disable-gpu'],
-  });
+  const browser = await launchTestChromium();
   const context = await browser.newContext({
     viewport: { width: 393, height: 851 },
     deviceScaleFactor: 2.75,

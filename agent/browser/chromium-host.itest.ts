@@ -4,14 +4,10 @@ import { after, before, describe, it } from 'node:test';
 import type { eventWithTime } from '@rrweb/types';
 import type { BrowserHostEvent } from './browser-host.js';
 import { collectAssetUrls } from './asset-urls.js';
-import { startMirrorStream, type MirrorStream } from './mirror-stream.js';
-import {
-  launchTestHost,
-  startFixtureSite,
-  waitFor,
-  type FixtureSite,
-  type TestHost,
-} from '../../testing/fixture-site.js';
+import type { MirrorStream } from './mirror-stream.js';
+import { startFixtureSite, type FixtureSite, type TestHost } from '../../testing/fixture-site.js';
+import { startMirroredSite, type MirroredSite } from '../../testing/mirrored-site.js';
+import { waitFor } from '../../testing/wait.js';
 
 const FULL_SNAPSHOT = 2;
 const INCREMENTAL = 3;
@@ -23,18 +19,15 @@ describe('chromium host and recorder', () => {
   const hostEvents: BrowserHostEvent[] = [];
   const received: { tabId: string; url: string; events: eventWithTime[] }[] = [];
 
+  let rig: MirroredSite;
+
   before(async () => {
-    site = await startFixtureSite();
-    test = await launchTestHost();
+    rig = await startMirroredSite();
+    ({ site, pc: test, mirror } = rig);
     test.host.on((event) => hostEvents.push(event));
-    mirror = await startMirrorStream(test.host);
     mirror.onAnyBatch((tabId, batch) => received.push({ tabId, ...batch }));
   });
-  after(async () => {
-    mirror.stop();
-    await test.cleanup();
-    await site.close();
-  });
+  after(() => rig.close());
 
   const eventsOf = (tabId: string, url: string): eventWithTime[] =>
     received.filter((b) => b.tabId === tabId && b.url === url).flatMap((b) => b.events);

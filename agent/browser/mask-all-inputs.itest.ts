@@ -4,15 +4,11 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import type { eventWithTime } from '@rrweb/types';
 import { PAGE_API } from '../../mirror/recorder/recorder-config.js';
-import { startMirrorStream, type MirrorStream } from './mirror-stream.js';
+import type { MirrorStream } from './mirror-stream.js';
 import { performOperation } from './operations.js';
-import {
-  launchTestHost,
-  startFixtureSite,
-  waitFor,
-  type FixtureSite,
-  type TestHost,
-} from '../../testing/fixture-site.js';
+import type { FixtureSite, TestHost } from '../../testing/fixture-site.js';
+import { startMirroredSite, type MirroredSite } from '../../testing/mirrored-site.js';
+import { waitFor } from '../../testing/wait.js';
 
 const INCREMENTAL = 3;
 const INPUT_SOURCE = 5;
@@ -21,17 +17,14 @@ let test: TestHost;
 let mirror: MirrorStream;
 const events: eventWithTime[] = [];
 
+let rig: MirroredSite;
+
 before(async () => {
-  site = await startFixtureSite();
-  test = await launchTestHost();
-  mirror = await startMirrorStream(test.host, { recorder: { maskAllInputs: true } });
+  rig = await startMirroredSite({ recorder: { maskAllInputs: true } });
+  ({ site, pc: test, mirror } = rig);
   mirror.onAnyBatch((_tabId, batch) => events.push(...batch.events));
 });
-after(async () => {
-  mirror.stop();
-  await test.cleanup();
-  await site.close();
-});
+after(() => rig.close());
 
 it('masks every input value, typed or initial', async () => {
   const tab = await test.host.open(site.url('/form.html'));

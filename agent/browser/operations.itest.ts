@@ -3,15 +3,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { eventWithTime } from '@rrweb/types';
 import { PAGE_API } from '../../mirror/recorder/recorder-config.js';
-import { startMirrorStream, type MirrorStream } from './mirror-stream.js';
+import type { MirrorStream } from './mirror-stream.js';
 import { performOperation, type OperationContext } from './operations.js';
-import {
-  launchTestHost,
-  startFixtureSite,
-  waitFor,
-  type FixtureSite,
-  type TestHost,
-} from '../../testing/fixture-site.js';
+import type { FixtureSite, TestHost } from '../../testing/fixture-site.js';
+import { startMirroredSite, type MirroredSite } from '../../testing/mirrored-site.js';
+import { waitFor } from '../../testing/wait.js';
 
 const INCREMENTAL = 3;
 const SCROLL = 3;
@@ -23,20 +19,17 @@ describe('operations from the phone', () => {
   let context: OperationContext;
   const shown: eventWithTime[] = [];
 
+  let rig: MirroredSite;
+
   before(async () => {
-    site = await startFixtureSite();
-    test = await launchTestHost();
-    mirror = await startMirrorStream(test.host);
+    rig = await startMirroredSite();
+    ({ site, pc: test, mirror } = rig);
     mirror.onShownBatch((_tabId, batch) => shown.push(...batch.events));
     const tab = await test.host.open(site.url('/article.html'));
     await waitFor('recorder', () => test.host.evaluate(tab.id, `Boolean(window.${PAGE_API})`));
     context = { host: test.host, tabId: tab.id, show: (id) => mirror.show(id) };
   });
-  after(async () => {
-    mirror.stop();
-    await test.cleanup();
-    await site.close();
-  });
+  after(() => rig.close());
 
   const idOf = (selector: string): Promise<number> =>
     waitFor(`node id of ${selector}`, async () => {

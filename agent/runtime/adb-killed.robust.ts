@@ -8,31 +8,13 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { connect } from 'node:net';
 import { join } from 'node:path';
 import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
 import { connectSim } from '../../testing/connect-sim.js';
-
-function canConnect(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { isListening } from '../../testing/listening.js';
+import { waitFor } from '../../testing/wait.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tandem-adb-killed-'));
 const imei = luhnComplete('35693803569922');
@@ -66,7 +48,7 @@ test('adb server killed: the phone leaves `connected`, the agent lives and pairs
 
   // The agent restarts adb on its private port by itself (no adb client of ours runs before the
   // port answers again: an adb client would fork a daemon and hide a missing restart).
-  await until(() => canConnect(adb.port), 20_000);
+  await waitFor('adb answering on its port again', () => isListening(adb.port), 20_000);
   console.log(`# adb answers on its port again ${Date.now() - killedAt} ms after the kill`);
   await connectSim(adb, sim, { timeoutMs: 20_000 });
   const back = await agent.waitFor(sim.adbSerial, ['connected'], 30_000);

@@ -11,6 +11,7 @@ import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-
 import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { freePort } from '../../testing/free-port.js';
+import { waitFor } from '../../testing/wait.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
 import type { PhoneStatus } from '../pairing/states.js';
 
@@ -142,13 +143,15 @@ test('a server restart keeps clients and bindings; agents keep their history', a
   server = await startPairingServer();
 
   // The restart ended the live session; the agent pairs again by itself, without a replug.
-  const deadline = Date.now() + 30_000;
-  let now: PhoneStatus | undefined = before;
-  while (now?.state !== 'connected' || now.sessionId === before?.sessionId) {
-    assert.ok(Date.now() < deadline, `no new session after the restart: ${JSON.stringify(now)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    now = (await pc2.status()).devices.find((d) => d.serial === sim.adbSerial);
-  }
+  let last: PhoneStatus | undefined = before;
+  const now = await waitFor(
+    'a new session after the restart',
+    async () => {
+      last = (await pc2.status()).devices.find((d) => d.serial === sim.adbSerial);
+      return last?.state === 'connected' && last.sessionId !== before?.sessionId && last;
+    },
+    { timeoutMs: 30_000, intervalMs: 100, detail: () => JSON.stringify(last) },
+  );
   assert.equal(now.decidedBy, 'history');
 
   await adb2.adb(['disconnect', sim.adbSerial]);

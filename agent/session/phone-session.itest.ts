@@ -7,13 +7,13 @@ import type { RelayClient } from '../../relay-client/relay-client.js';
 import {
   nodeTerminal,
   startRelayServer,
-  until,
   waitOpen,
   type RelayServer,
 } from '../../testing/relay-server.js';
 import type { BrowserOperation } from '../browser/operation-types.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { PhoneSession } from './phone-session.js';
+import { waitFor } from '../../testing/wait.js';
 
 describe('PhoneSession', () => {
   let server: RelayServer;
@@ -63,7 +63,7 @@ describe('PhoneSession', () => {
     for (const value of ['h', 'he', 'hel']) {
       await phone.send({ type: 'op.input', ref: '7', value });
     }
-    await until(() => performed.length === 6, 'three inputs performed');
+    await waitFor('three inputs performed', () => performed.length === 6);
     assert.deepEqual(performed, ['start h', 'end h', 'start he', 'end he', 'start hel', 'end hel']);
   });
 });

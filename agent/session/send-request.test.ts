@@ -3,15 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_TEXT_CHARS } from '../../protocol/relay-messages.js';
 import { imageNameFor, parseSendRequest } from './send-request.js';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
+import { codeOf } from '../../testing/thrown-code.js';
 
 describe('parseSendRequest', () => {
   it('accepts each kind, with and without a target', () => {

@@ -6,12 +6,12 @@ import type { TabInfo } from '../browser/browser-host.js';
 import {
   launchTestHost,
   startFixtureSite,
-  waitFor,
   type FixtureSite,
   type TestHost,
 } from '../../testing/fixture-site.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { shownPageOf, type ShownPage } from './send-to-phone.js';
+import { waitFor } from '../../testing/wait.js';
 
 let site: FixtureSite;
 let test: TestHost;

@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import { pino } from 'pino';
-import { chromium, devices } from 'playwright-core';
+import { devices } from 'playwright-core';
 import { AssetProxy } from '../../agent/browser/asset-proxy.js';
 import { launchChromiumHost, type ChromiumBrowserHost } from '../../agent/browser/chromium-host.js';
-import { findChromium } from '../../agent/browser/find-chromium.js';
+import { launchTestChromium } from '../../testing/chromium.js';
 import type { FixtureSite } from '../../testing/fixture-site.js';
 import { startBrowserRuntime } from '../../agent/session/browser-runtime.js';
 import { PhoneSession } from '../../agent/session/phone-session.js';
@@ -73,11 +73,7 @@ export async function runRrweb(
     log: pino({ level: 'silent' }),
     onPageClosed: () => undefined,
   });
-  const phoneBrowser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  const phoneBrowser = await launchTestChromium();
   const results: ScenarioResult[] = [];
   try {
     await session.open(relay.createSession());

@@ -2,8 +2,7 @@
 // the same PC page, with no recorder in it. Each frame is counted as it would reach the phone over
 // the same relay (a latest-wins message, sealed, in a `fwd` frame), from the page load (its first
 // frame) to the last step. Latency: PC change → the first frame after it; every step waits for one.
-import { chromium } from 'playwright-core';
-import { findChromium } from '../../agent/browser/find-chromium.js';
+import { launchTestChromium } from '../../testing/chromium.js';
 import type { FixtureSite } from '../../testing/fixture-site.js';
 import type { Scenario } from './fixtures.js';
 import { percentile } from '../support/results.js';
@@ -22,12 +21,7 @@ export async function runScreencast(
   site: FixtureSite,
   scenarios: Scenario[],
 ): Promise<ScenarioResult[]> {
-  const noSandbox = process.getuid?.() === 0 || Boolean(process.env.CI);
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [...(noSandbox ? ['--no-sandbox'] : []), '--disable-gpu'],
-  });
+  const browser = await launchTestChromium();
   const results: ScenarioResult[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -8,11 +8,11 @@ import { startMirrorStream, type MirrorStream } from '../../agent/browser/mirror
 import {
   launchTestHost,
   startFixtureSite,
-  waitFor,
   type FixtureSite,
   type TestHost,
 } from '../../testing/fixture-site.js';
 import { DEFAULT_RECORDER_CONFIG, MIRROR_CHANNEL } from './recorder-config.js';
+import { waitFor } from '../../testing/wait.js';
 
 const FULL_SNAPSHOT = 2;
 const INCREMENTAL = 3;

@@ -7,11 +7,11 @@ import { performOperation } from '../../agent/browser/operations.js';
 import {
   launchTestHost,
   startFixtureSite,
-  waitFor,
   type FixtureSite,
   type TestHost,
 } from '../../testing/fixture-site.js';
 import { launchTestPhone, type TestPhone } from '../../testing/replayer-phone.js';
+import { waitFor } from '../../testing/wait.js';
 
 describe('replayer on the phone', () => {
   let site: FixtureSite;

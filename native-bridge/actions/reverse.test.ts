@@ -10,6 +10,7 @@ import {
   type FakeAdbServer,
 } from '../../testing/scripted-adb-server.js';
 import { isBridgeError } from '../errors.js';
+import { waitFor } from '../../testing/wait.js';
 
 let server: FakeAdbServer;
 let client: AdbClient;
@@ -102,9 +103,6 @@ test('a server that never answers: each call is an AdbTimeout within its bound, 
     assert.ok(took >= 150 && took < 2_000, `took ${took} ms`);
   }
   // The given-up calls closed their connections: none is left hanging on the server.
-  const deadline = Date.now() + 2_000;
-  while (server.openConnections > 0 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  await waitFor('the given-up connections closed', () => server.openConnections === 0, 2_000);
   assert.equal(server.openConnections, 0);
 });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { connectSim } from '../../testing/connect-sim.js';
+import { waitFor } from '../../testing/wait.js';
 import type { PhoneEvent } from '../types.js';
 import { PhoneWatcher } from './phone-watcher.js';
 
@@ -36,22 +37,17 @@ after(async () => {
 });
 
 /** Resolves with the first event since `from` that matches, or fails after `timeoutMs`. */
-async function waitFor(
+const nextEvent = (
   description: string,
   match: (event: PhoneEvent) => boolean,
   from = 0,
   timeoutMs = 10_000,
-): Promise<PhoneEvent> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = events.slice(from).find(match);
-    if (found) return found;
-    if (Date.now() > deadline) {
-      throw new Error(`no ${description} event; got ${JSON.stringify(events.slice(from))}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+) =>
+  waitFor(`a ${description} event`, () => events.slice(from).find(match), {
+    timeoutMs,
+    intervalMs: 25,
+    detail: () => `got ${JSON.stringify(events.slice(from))}`,
+  });
 
 const about = (serial: string) => (e: PhoneEvent) => 'serial' in e && e.serial === serial;
 /** An attached or state event that puts `serial` in `state`. */
@@ -70,9 +66,9 @@ test('a phone attaches and reaches device, goes offline on unplug and comes back
   const sim = await newSim();
   const mark = events.length;
   await connectSim(adb, sim);
-  const first = await waitFor('attached', about(sim.adbSerial), mark);
+  const first = await nextEvent('attached', about(sim.adbSerial), mark);
   assert.equal(first.type, 'attached');
-  await waitFor('device', reaches(sim.adbSerial, 'device'), mark);
+  await nextEvent('device', reaches(sim.adbSerial, 'device'), mark);
   assert.deepEqual(
     watcher.devices().find((d) => d.serial === sim.adbSerial),
     { serial: sim.adbSerial, state: 'device' },
@@ -82,7 +78,7 @@ test('a phone attaches and reaches device, goes offline on unplug and comes back
   // watcher's poll sees it). A USB phone would be removed: `detached`.
   const unplugged = events.length;
   await sim.unplug();
-  const left = await waitFor('offline', about(sim.adbSerial), unplugged);
+  const left = await nextEvent('offline', about(sim.adbSerial), unplugged);
   assert.deepEqual(left, {
     type: 'state',
     serial: sim.adbSerial,
@@ -94,18 +90,18 @@ test('a phone attaches and reaches device, goes offline on unplug and comes back
   const replugged = events.length;
   await sim.replug();
   await connectSim(adb, sim);
-  await waitFor('detached', (e) => about(sim.adbSerial)(e) && e.type === 'detached', replugged);
-  await waitFor('device again', reaches(sim.adbSerial, 'device'), replugged);
+  await nextEvent('detached', (e) => about(sim.adbSerial)(e) && e.type === 'detached', replugged);
+  await nextEvent('device again', reaches(sim.adbSerial, 'device'), replugged);
 });
 
 test('an unauthorized phone is reported, then device once the person allows debugging', async () => {
   const sim = await newSim(true);
   const mark = events.length;
   await connectSim(adb, sim, { expect: 'unauthorized' });
-  await waitFor('unauthorized', reaches(sim.adbSerial, 'unauthorized'), mark);
+  await nextEvent('unauthorized', reaches(sim.adbSerial, 'unauthorized'), mark);
   const asked = events.length;
   sim.accept();
-  const change = await waitFor('device', reaches(sim.adbSerial, 'device'), asked);
+  const change = await nextEvent('device', reaches(sim.adbSerial, 'device'), asked);
   assert.deepEqual(change, {
     type: 'state',
     serial: sim.adbSerial,
@@ -117,21 +113,21 @@ test('an unauthorized phone is reported, then device once the person allows debu
 test('a killed adb server is reported lost, restarted by the watcher, then recovered', async () => {
   const sim = await newSim();
   await connectSim(adb, sim);
-  await waitFor('device', reaches(sim.adbSerial, 'device'));
+  await nextEvent('device', reaches(sim.adbSerial, 'device'));
   const mark = events.length;
   await adb.kill();
 
-  const lost = await waitFor('adb-server-lost', (e) => e.type === 'adb-server-lost', mark);
+  const lost = await nextEvent('adb-server-lost', (e) => e.type === 'adb-server-lost', mark);
   assert.equal(lost.type === 'adb-server-lost' && lost.retryInMs, 100);
-  const recovered = await waitFor('recovered', (e) => e.type === 'adb-server-recovered', mark);
+  const recovered = await nextEvent('recovered', (e) => e.type === 'adb-server-recovered', mark);
   // A fresh adb server has forgotten every `adb connect`: the diff reports the phone gone.
   assert.ok(
     recovered.type === 'adb-server-recovered' && !recovered.serials.includes(sim.adbSerial),
   );
-  await waitFor('detached', (e) => about(sim.adbSerial)(e) && e.type === 'detached', mark);
+  await nextEvent('detached', (e) => about(sim.adbSerial)(e) && e.type === 'detached', mark);
 
   const again = events.length;
   await connectSim(adb, sim);
-  await waitFor('re-attached', (e) => about(sim.adbSerial)(e) && e.type === 'attached', again);
-  await waitFor('device again', reaches(sim.adbSerial, 'device'), again);
+  await nextEvent('re-attached', (e) => about(sim.adbSerial)(e) && e.type === 'attached', again);
+  await nextEvent('device again', reaches(sim.adbSerial, 'device'), again);
 });

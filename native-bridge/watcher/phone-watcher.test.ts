@@ -7,6 +7,7 @@ import { ManualTimers } from './manual-timers.js';
 import type { PhoneEvent } from '../types.js';
 import type { UsbHotplugHandlers } from '../usb/usb-backend.js';
 import { pixelWithAdb, samsungNoAdb } from '../../testing/usb-devices.js';
+import { waitFor } from '../../testing/wait.js';
 
 function setup(usb: 'fake' | 'broken' | false = 'fake') {
   const client = new FakeTrackingClient();
@@ -43,6 +44,16 @@ function setup(usb: 'fake' | 'broken' | false = 'fake') {
   return { client, timers, watcher, events, warnings, plug };
 }
 
+/** A watcher started against an adb that lists no device yet. */
+async function started(usb: 'fake' | 'broken' | false = 'fake') {
+  const parts = setup(usb);
+  const starting = parts.watcher.start();
+  await flush();
+  parts.client.last.send({});
+  await starting;
+  return parts;
+}
+
 const brief = (e: PhoneEvent) => {
   switch (e.type) {
     case 'attached':
@@ -63,11 +74,7 @@ const brief = (e: PhoneEvent) => {
 };
 
 test('adb attach, authorization and unplug become attached, state, detached', async () => {
-  const { client, watcher, events } = setup(false);
-  const started = watcher.start();
-  await flush();
-  client.last.send({});
-  await started;
+  const { client, watcher, events } = await started(false);
   client.last.send({ S1: 'unauthorized' });
   client.last.send({ S1: 'device' });
   assert.deepEqual(watcher.devices(), [{ serial: 'S1', state: 'device' }]);
@@ -103,11 +110,7 @@ test('server loss and recovery re-report devices by difference', async () => {
 });
 
 test('USB phone without ADB interface: usb-attached then usb-no-adb at once', async () => {
-  const { client, watcher, events, plug } = setup();
-  const started = watcher.start();
-  await flush();
-  client.last.send({});
-  await started;
+  const { watcher, events, plug } = await started();
   plug().attach(samsungNoAdb());
   plug().detach(samsungNoAdb());
   assert.deepEqual(events.map(brief), [
@@ -119,11 +122,7 @@ test('USB phone without ADB interface: usb-attached then usb-no-adb at once', as
 });
 
 test('USB phone with ADB interface and no adb device: usb-no-adb after the grace period', async () => {
-  const { client, timers, watcher, events, plug } = setup();
-  const started = watcher.start();
-  await flush();
-  client.last.send({});
-  await started;
+  const { timers, watcher, events, plug } = await started();
   plug().attach(pixelWithAdb());
   timers.advance(3999);
   assert.deepEqual(events.map(brief), ['usb-attached usb:1-1:7']);
@@ -133,11 +132,7 @@ test('USB phone with ADB interface and no adb device: usb-no-adb after the grace
 });
 
 test('USB phone whose adb device shows up in time: no warning', async () => {
-  const { client, timers, watcher, events, plug } = setup();
-  const started = watcher.start();
-  await flush();
-  client.last.send({});
-  await started;
+  const { client, timers, watcher, events, plug } = await started();
   plug().attach(pixelWithAdb());
   client.last.send({ '28041FDH2000AB': 'unauthorized' });
   timers.advance(10_000);
@@ -162,11 +157,7 @@ test('no USB library: adb keeps working and the notice is logged once', async ()
 });
 
 test('stop releases the tracker and USB, and no event follows', async () => {
-  const { client, watcher, events, plug, timers } = setup();
-  const started = watcher.start();
-  await flush();
-  client.last.send({});
-  await started;
+  const { client, watcher, events, plug, timers } = await started();
   const usb = plug();
   await watcher.stop();
   assert.ok(client.last.ended);
@@ -213,10 +204,11 @@ test('an adb server that accepts and never answers: start settles, lost, then re
 
     // The server comes back to life: an empty device list on the next attempt.
     server.answer = () => okay('');
-    const deadline = Date.now() + 5_000;
-    while (!events.some((e) => e.type === 'adb-server-recovered') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await waitFor(
+      'adb-server-recovered',
+      () => events.some((e) => e.type === 'adb-server-recovered'),
+      5_000,
+    );
     assert.deepEqual(events.map(brief), ['lost 50', 'recovered ']);
   } finally {
     await watcher.stop();

@@ -1,13 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
-import {
-  nodeTerminal,
-  sessionUrls,
-  startRelayServer,
-  until,
-  type RelayServer,
-} from '../../testing/relay-server.js';
+import { startRelayServer, type RelayServer, startClients } from '../../testing/relay-server.js';
+import { waitFor } from '../../testing/wait.js';
 
 describe('relay: data and operations both ways', () => {
   let server: RelayServer;
@@ -17,9 +12,7 @@ describe('relay: data and operations both ways', () => {
   after(() => server.close());
 
   it('forwards shared data and operations PC→phone and phone→PC, sealed end to end', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
+    const { pc, phone } = startClients(server);
     const toPhone: RelayMessage[] = [];
     const toPc: RelayMessage[] = [];
     phone.on('message', (m) => toPhone.push(m));
@@ -40,7 +33,10 @@ describe('relay: data and operations both ways', () => {
     ];
     for (const m of sentToPhone) await pc.send(m);
     for (const m of sentToPc) await phone.send(m);
-    await until(() => toPhone.length === sentToPhone.length && toPc.length === sentToPc.length);
+    await waitFor(
+      'every message at both ends',
+      () => toPhone.length === sentToPhone.length && toPc.length === sentToPc.length,
+    );
     assert.deepEqual(toPhone, sentToPhone);
     assert.deepEqual(toPc, sentToPc);
     assert.equal(pc.peer, 'present');

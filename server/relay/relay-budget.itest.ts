@@ -10,13 +10,12 @@ import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import type { CreatedSession } from './session-registry.js';
 import {
-  nodeTerminal,
-  sessionUrls,
   startRelayServer,
-  until,
   waitOpen,
   type RelayServer,
+  startClients,
 } from '../../testing/relay-server.js';
+import { waitFor } from '../../testing/wait.js';
 
 const MIB = 1024 * 1024;
 const BUDGET = 16 * MIB;
@@ -70,9 +69,7 @@ const wasShed = (terminal: RawTerminal): boolean =>
 
 /** A real client pair relaying numbered texts; records what arrives and anything that went wrong. */
 async function healthyPair(server: RelayServer) {
-  const urls = sessionUrls(server);
-  const pc = nodeTerminal(urls.pc, 'pc').client.start();
-  const phone = nodeTerminal(urls.phone, 'phone').client.start();
+  const { pc, phone } = startClients(server);
   const received: string[] = [];
   const trouble: string[] = [];
   phone.on('message', (m: RelayMessage) => {
@@ -96,7 +93,7 @@ async function healthyPair(server: RelayServer) {
       for (let i = 0; i < count; i++) await pc.send({ type: 'data.text', text: String(sent++) });
     },
     expectAll: async () => {
-      await until(() => received.length === sent, 'every healthy message');
+      await waitFor('every healthy message', () => received.length === sent);
       assert.deepEqual(
         received,
         Array.from({ length: sent }, (_, i) => String(i)),
@@ -137,7 +134,7 @@ describe('relay: global memory budget', () => {
       const created = server.relay.createSession();
       const pc = await rawTerminal(server, created, 'pc');
       push(pc, mib);
-      await until(() => held(server, created) >= mib * MIB, `session ${name} holds ${mib} MiB`);
+      await waitFor(`session ${name} holds ${mib} MiB`, () => held(server, created) >= mib * MIB);
       absent[name] = { created, pc };
     }
     await healthy.sendSome(50);
@@ -146,8 +143,8 @@ describe('relay: global memory budget', () => {
     const created = server.relay.createSession();
     const e = await rawTerminal(server, created, 'pc');
     push(e, 2);
-    await until(() => wasShed(absent.b!.pc), 'b shed with RELAY_OVER_BUDGET and 4507');
-    await until(() => held(server, created) >= 2 * MIB, 'e holds its 2 MiB');
+    await waitFor('b shed with RELAY_OVER_BUDGET and 4507', () => wasShed(absent.b!.pc));
+    await waitFor('e holds its 2 MiB', () => held(server, created) >= 2 * MIB);
     await healthy.sendSome(50);
     sampler.stop();
     for (const name of ['a', 'c', 'd']) {
@@ -177,7 +174,7 @@ describe('relay: global memory budget', () => {
       const phone = await rawTerminal(server, created, 'phone', true);
       const pc = await rawTerminal(server, created, 'pc');
       push(pc, mib);
-      await until(() => held(server, created) >= mib * MIB, `stalled session holds ${mib} MiB`);
+      await waitFor(`stalled session holds ${mib} MiB`, () => held(server, created) >= mib * MIB);
       stalled.push({ created, pc, phone });
     }
     const [older, larger] = stalled as [(typeof stalled)[0], (typeof stalled)[0]];
@@ -185,16 +182,16 @@ describe('relay: global memory budget', () => {
       server.relay.registry.get(created.pageId)!.relay.memoryUse(Date.now()).kind;
     // The healthy pair keeps reading meanwhile; the paused phones make no progress.
     const traffic = setInterval(() => void healthy.sendSome(5), 50);
-    await until(
-      () => kind(older.created) === 'stalled' && kind(larger.created) === 'stalled',
+    await waitFor(
       'both stalled',
+      () => kind(older.created) === 'stalled' && kind(larger.created) === 'stalled',
       10_000,
     );
     assert.equal(server.relay.stats().shedSessions, 0);
     const sampler = sampleHeld(server);
     push(older.pc, 3); // 5 + 9 + 3 = 17 MiB: over while the older holds less than 8
-    await until(() => wasShed(larger.pc), 'the larger stalled session shed with 4507');
-    await until(() => held(server, older.created) >= 8 * MIB, 'the older one keeps its 8 MiB');
+    await waitFor('the larger stalled session shed with 4507', () => wasShed(larger.pc));
+    await waitFor('the older one keeps its 8 MiB', () => held(server, older.created) >= 8 * MIB);
     clearInterval(traffic);
     sampler.stop();
     assert.equal(older.pc.closed, undefined, 'the smaller stalled session is not shed');

@@ -10,9 +10,10 @@ import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
-  until,
   type RelayServer,
+  startClients,
 } from '../../testing/relay-server.js';
+import { waitFor } from '../../testing/wait.js';
 
 describe('relay: end-to-end encryption and files', () => {
   let server: RelayServer;
@@ -22,9 +23,7 @@ describe('relay: end-to-end encryption and files', () => {
   after(() => server.close());
 
   it('carries a 20 MB file intact, with the receiver progress reported back', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
+    const { pc, phone } = startClients(server);
     const assembler = new FileAssembler();
     let received: ReceivedFile | undefined;
     const progressAtPc: number[] = [];
@@ -55,10 +54,10 @@ describe('relay: end-to-end encryption and files', () => {
       kind: 'file',
       bytes,
     });
-    await until(() => received !== undefined, '20 MB file', 60_000);
+    await waitFor('20 MB file', () => received !== undefined, 60_000);
     assert.equal(received?.bytes.length, bytes.length);
     assert.ok(Buffer.from(received!.bytes).equals(Buffer.from(bytes)), 'the bytes are identical');
-    await until(() => progressAtPc.at(-1) === bytes.length, 'final progress at the PC');
+    await waitFor('final progress at the PC', () => progressAtPc.at(-1) === bytes.length);
     pc.close();
     phone.close();
   });
@@ -69,7 +68,7 @@ describe('relay: end-to-end encryption and files', () => {
     const phoneTerminal = nodeTerminal(urls.phone, 'phone');
     const wire: string[] = [];
     const phone = phoneTerminal.client.start();
-    await until(() => phoneTerminal.sockets.length > 0);
+    await waitFor('the phone terminal’s socket', () => phoneTerminal.sockets.length > 0);
     phoneTerminal.sockets[0]!.on('message', (data) => wire.push(String(data)));
     const got: string[] = [];
     phone.on('message', (m) => m.type === 'data.text' && got.push(m.text));
@@ -78,7 +77,10 @@ describe('relay: end-to-end encryption and files', () => {
     // A ref long enough that random base64url ciphertext cannot contain it by chance.
     const ref = 'REF-CANARY-7731';
     await pc.send({ type: 'op.input', ref, value: plaintext });
-    await until(() => got.length === 1 && wire.some((f) => f.includes('op.input')));
+    await waitFor(
+      'the text at the phone and op.input on the wire',
+      () => got.length === 1 && wire.some((f) => f.includes('op.input')),
+    );
     assert.deepEqual(got, [plaintext]);
     const relayed = wire.filter((frame) => frame.startsWith('{"t":"fwd"'));
     assert.equal(relayed.length, 2);
@@ -102,9 +104,9 @@ describe('relay: end-to-end encryption and files', () => {
     const errors: string[] = [];
     stranger.on('error', (e) => errors.push(e.code));
     stranger.on('message', () => errors.push('opened!'));
-    await until(() => stranger.status === 'open');
+    await waitFor('the stranger open', () => stranger.status === 'open');
     await pc.send({ type: 'data.text', text: plaintext });
-    await until(() => errors.length > 0);
+    await waitFor('what the stranger made of the sealed text', () => errors.length > 0);
     assert.deepEqual(errors, ['E2E_DECRYPT_FAILED']);
     stranger.close();
     pc.close();

@@ -19,9 +19,10 @@ import { MESSAGE_DELIVERY } from '../../protocol/relay-messages.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import { buildSessionUrl } from '../../protocol/session-url.js';
 import { generateE2eKey } from '../../relay-client/sealing.js';
-import { nodeTerminal, until, waitOpen } from '../../testing/relay-server.js';
+import { nodeTerminal, waitOpen } from '../../testing/relay-server.js';
 import { startReadyServer } from '../../testing/ready-server.js';
 import { createRandom, type Random } from '../../testing/seeded-random.js';
+import { waitFor } from '../../testing/wait.js';
 
 const FIXED_SEED = 0x5eed_7a4d;
 const ROUND_MS = 12_000;
@@ -297,9 +298,9 @@ describe('relay protocol fuzzer', () => {
       const { pc, phone, atPhone, atPc, sent } = await pair.finish();
       assert.equal(relay.exited(), false, 'the relay process is still up');
       assert.ok(sent.pc > 0 && sent.phone > 0);
-      await until(
-        () => atPhone.length >= sent.pc && atPc.length >= sent.phone,
+      await waitFor(
         'every healthy message',
+        () => atPhone.length >= sent.pc && atPc.length >= sent.phone,
         20_000,
       );
       assert.deepEqual(atPhone, expected('pc', sent.pc), 'at the phone: all, in order, once each');

@@ -13,10 +13,11 @@ import {
   rawUpgrade,
   sessionUrls,
   startRelayServer,
-  until,
   type RelayServer,
   type UpgradeOutcome,
+  startClients,
 } from '../../testing/relay-server.js';
+import { waitFor } from '../../testing/wait.js';
 
 describe('relay: matching and refusals', () => {
   let server: RelayServer;
@@ -69,17 +70,15 @@ describe('relay: matching and refusals', () => {
     // Rule (a) still works next to rule (b): the secret is accepted for the same session.
     const viaSecret = sessionUrls(server);
     const a = nodeTerminal(viaSecret.pc, 'pc').client.start();
-    await until(() => a.status === 'open');
+    await waitFor('the terminal open', () => a.status === 'open');
     a.close();
   });
 
   it('refuses a third terminal with SESSION_FULL, also through the client', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
-    await until(() => pc.status === 'open' && phone.status === 'open');
+    const { urls, pc, phone } = startClients(server);
+    await waitFor('both terminals open', () => pc.status === 'open' && phone.status === 'open');
     const third = nodeTerminal(urls.phone, 'phone').client.start();
-    await until(() => third.status === 'refused', 'third refused');
+    await waitFor('third refused', () => third.status === 'refused');
     assert.equal(third.refusal?.code, 'SESSION_FULL');
     assert.equal(phone.status, 'open');
     pc.close();
@@ -93,27 +92,27 @@ describe('relay: matching and refusals', () => {
     pc.on('peer', (state, detail) =>
       peer.push(`${state}${detail.resumed === false ? ':fresh' : ''}`),
     );
-    await until(() => pc.status === 'open');
+    await waitFor('the PC open', () => pc.status === 'open');
     // The old page: its network drops (no bye, no close handshake) and it never comes back.
     const parts = parseSessionUrl(urls.phone);
     const old = await join({ pageId: parts.pageId, role: 'phone', secret: parts.secret });
     assert.ok(old.opened);
-    await until(() => pc.peer === 'present', 'old page joined');
+    await waitFor('old page joined', () => pc.peer === 'present');
     (old.socket as unknown as { _socket: Socket })._socket.destroy();
-    await until(() => pc.peer === 'away', 'peer-away at the PC');
+    await waitFor('peer-away at the PC', () => pc.peer === 'away');
     await pc.send({ type: 'data.text', text: 'sent while the phone was away' });
 
     const reloaded = nodeTerminal(urls.phone, 'phone').client.start();
     const atPhone: string[] = [];
     reloaded.on('message', (m) => m.type === 'data.text' && atPhone.push(m.text));
-    await until(() => reloaded.status === 'open', 'the reloaded page joined');
-    await until(() => pc.peer === 'present', 'peer-joined at the PC');
+    await waitFor('the reloaded page joined', () => reloaded.status === 'open');
+    await waitFor('peer-joined at the PC', () => pc.peer === 'present');
     assert.deepEqual(peer, ['absent', 'present:fresh', 'away', 'present:fresh']);
-    await until(() => atPhone.length === 1, 'the waiting message at the new page');
+    await waitFor('the waiting message at the new page', () => atPhone.length === 1);
     assert.deepEqual(atPhone, ['sent while the phone was away']);
 
     const third = nodeTerminal(urls.phone, 'phone').client.start();
-    await until(() => third.status === 'refused', 'a third terminal refused');
+    await waitFor('a third terminal refused', () => third.status === 'refused');
     assert.equal(third.refusal?.code, 'SESSION_FULL');
     assert.equal(reloaded.status, 'open');
     pc.close();

@@ -6,10 +6,10 @@ import type { WebSocket } from 'ws';
 import {
   rawUpgrade,
   startRelayServer,
-  until,
   type RelayServer,
   type UpgradeOutcome,
 } from '../../testing/relay-server.js';
+import { waitFor } from '../../testing/wait.js';
 
 const text = (seq: number, value: string) =>
   JSON.stringify({
@@ -67,7 +67,7 @@ describe('relay: per-connection rate limits', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const markerSent = Date.now();
     pc.send(text(11, 'marker'));
-    await until(() => atPhone.length === 11, 'all 11 messages', 10_000);
+    await waitFor('all 11 messages', () => atPhone.length === 11, 10_000);
     const delay = atPhone.at(-1)!.at - markerSent;
     // 10 messages against a budget of 1 plus 5/s: the relay stops reading for about 1.8 s.
     assert.ok(delay >= 1_000, `the marker waited for the budget (${delay} ms)`);

@@ -11,10 +11,12 @@ import {
   rawUpgrade,
   sessionUrls,
   startRelayServer,
-  until,
   type NodeTerminal,
   type RelayServer,
+  startClients,
+  openTerminals,
 } from '../../testing/relay-server.js';
+import { waitFor } from '../../testing/wait.js';
 
 /** Cuts the TCP connection under the client's newest socket, as a network drop would. */
 function cut(terminal: NodeTerminal): void {
@@ -60,9 +62,9 @@ describe('relay: resume inside the grace window', () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
-    await until(
-      () => atPhone.length >= 1000 && atPc.length >= 1000,
+    await waitFor(
       '1,000 messages each way',
+      () => atPhone.length >= 1000 && atPc.length >= 1000,
       30_000,
     );
     await new Promise((resolve) => setTimeout(resolve, 100)); // a late duplicate would show up here
@@ -81,19 +83,14 @@ describe('relay: resume inside the grace window', () => {
   });
 
   it('finds a silent (half-open) connection by heartbeat and watchdog, then resumes', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc', { watchdogMs: 400 });
-    const phone = nodeTerminal(urls.phone, 'phone', { watchdogMs: 400 });
+    const { pc, phone } = await openTerminals(server, { watchdogMs: 400 });
     const atPhone = texts(phone);
-    pc.client.start();
-    phone.client.start();
-    await until(() => pc.client.status === 'open' && phone.client.status === 'open');
     const away: string[] = [];
     pc.client.on('peer', (state) => away.push(state));
     // The phone stops reading: no pongs, no frames, yet no FIN either.
     (phone.sockets.at(-1) as WebSocket & { _socket: Socket })._socket.pause();
     await pc.client.send({ type: 'data.text', text: 'while the phone was silent' });
-    await until(() => atPhone.length === 1, 'delivery after the resume');
+    await waitFor('delivery after the resume', () => atPhone.length === 1);
     assert.deepEqual(atPhone, ['while the phone was silent']);
     assert.ok(
       away.includes('away') && away.at(-1) === 'present',
@@ -105,14 +102,15 @@ describe('relay: resume inside the grace window', () => {
   });
 
   it('tells the PC at once when the phone closes the page (bye)', async () => {
-    const urls = sessionUrls(server);
-    const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const phone = nodeTerminal(urls.phone, 'phone').client.start();
-    await until(() => pc.status === 'open' && phone.status === 'open' && pc.peer === 'present');
+    const { pc, phone } = startClients(server);
+    await waitFor(
+      'both open and the phone present at the PC',
+      () => pc.status === 'open' && phone.status === 'open' && pc.peer === 'present',
+    );
     const events: string[] = [];
     pc.on('peer', (state, detail) => events.push(`${state}:${detail.reason ?? ''}`));
     phone.close();
-    await until(() => events.length > 0);
+    await waitFor('a peer event at the PC', () => events.length > 0);
     assert.deepEqual(events, ['absent:closed']);
     pc.close();
   });
@@ -129,7 +127,7 @@ describe('relay: after the grace window', () => {
   it('tells the PC peer-left (expired) once a dropped phone stays away past the window, and starts a late one afresh', async () => {
     const urls = sessionUrls(server);
     const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    await until(() => pc.status === 'open');
+    await waitFor('the PC open', () => pc.status === 'open');
     // A phone whose connection drops and that does not come back in time.
     const parts = parseSessionUrl(urls.phone);
     const phone = await rawUpgrade(
@@ -141,14 +139,14 @@ describe('relay: after the grace window', () => {
     );
     assert.ok(phone.opened);
     const welcome = JSON.parse(phone.firstFrame) as { resumeToken: string };
-    await until(() => pc.peer === 'present');
+    await waitFor('the phone present at the PC', () => pc.peer === 'present');
     const events: Array<{ what: string; at: number }> = [];
     pc.on('peer', (state, detail) =>
       events.push({ what: `${state}:${detail.reason ?? ''}`, at: Date.now() }),
     );
     const dropped = Date.now();
     (phone.socket as unknown as { _socket: Socket })._socket.destroy();
-    await until(() => events.length === 2, 'away, then left', 5_000);
+    await waitFor('away, then left', () => events.length === 2, 5_000);
     assert.deepEqual(
       events.map((e) => e.what),
       ['away:', 'absent:expired'],

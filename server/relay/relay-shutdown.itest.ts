@@ -1,22 +1,12 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  nodeTerminal,
-  sessionUrls,
-  startRelayServer,
-  waitOpen,
-} from '../../testing/relay-server.js';
+import { startRelayServer, openTerminals } from '../../testing/relay-server.js';
 
 // The HTTP server's close() waits for every socket, upgraded ones included: the relay must close
 // its terminals first, or stopping the agent (or a server restart) hangs while a phone is connected.
 it('the server shuts down promptly while terminals are connected', async () => {
   const server = await startRelayServer();
-  const urls = sessionUrls(server);
-  const pc = nodeTerminal(urls.pc, 'pc');
-  const phone = nodeTerminal(urls.phone, 'phone');
-  pc.client.start();
-  phone.client.start();
-  await Promise.all([waitOpen(pc), waitOpen(phone)]);
+  const { pc, phone } = await openTerminals(server);
 
   const closing = server.close().then(() => 'closed' as const);
   const timeout = new Promise<'hung'>((resolve) =>

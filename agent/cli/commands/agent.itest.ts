@@ -11,6 +11,7 @@ import { after, before, test } from 'node:test';
 import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
 import { connectSim } from '../../../testing/connect-sim.js';
+import { waitFor } from '../../../testing/wait.js';
 
 const tandem = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
 const imei = luhnComplete('35693803564411');
@@ -50,14 +51,16 @@ after(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (agent.exitCode !== null) throw new Error(`the agent exited:\n${stdout}\n${stderr}`);
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}\n${stdout}\n${stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Waits for the agent's output to show `what`; fails at once if the agent exits. */
+const until = (what: string, check: () => boolean) =>
+  waitFor(what, check, {
+    timeoutMs: 30_000,
+    intervalMs: 50,
+    detail: () => `
+${stdout}
+${stderr}`,
+    giveUpIf: () => (agent.exitCode !== null ? 'the agent exited' : undefined),
+  });
 
 const stateLines = () =>
   stdout.split('\n').filter((line) => line.startsWith(`${sim.adbSerial} `) && line.includes(' — '));

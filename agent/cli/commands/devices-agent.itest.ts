@@ -6,7 +6,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../phone-sim/index.js';
@@ -14,6 +13,8 @@ import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/a
 import { startAgentProcess, type AgentProcess } from '../../../testing/agent-process.js';
 import { connectSim } from '../../../testing/connect-sim.js';
 import { freePort } from '../../../testing/free-port.js';
+import { isListening } from '../../../testing/listening.js';
+import { waitFor } from '../../../testing/wait.js';
 import { readAgentFile } from '../../control/agent-file.js';
 import type { DeviceRow } from '../devices/device-rows.js';
 
@@ -37,18 +38,6 @@ after(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-/** True when something accepts TCP connections on 127.0.0.1:port (connects, sends nothing). */
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
 function tandemDevices(args: string[], env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ['bin/tandem.js', 'devices', ...args], { env });
   let stdout = '';
@@ -63,13 +52,13 @@ function tandemDevices(args: string[], env: NodeJS.ProcessEnv) {
 test("without --adb-port, tandem devices lists the agent's phone through the agent's adb server", async () => {
   assert.equal(readAgentFile(root)?.adbPort, adb.port, 'agent.json records the adb port');
   // The agent itself sees the phone first.
-  const deadline = Date.now() + 20_000;
-  while (!(await agent.status()).devices.some((d) => d.serial === sim.adbSerial)) {
-    assert.ok(Date.now() < deadline, 'the agent never saw the phone');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitFor(
+    'the agent seeing the phone',
+    async () => (await agent.status()).devices.some((d) => d.serial === sim.adbSerial),
+    { timeoutMs: 20_000, intervalMs: 50 },
+  );
   const decoyPort = await freePort();
-  const on5037Before = await listening(5037);
+  const on5037Before = await isListening(5037);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ADB: adb.adbPath,
@@ -86,8 +75,12 @@ test("without --adb-port, tandem devices lists the agent's phone through the age
     run.stderr,
     new RegExp(`adb server 127\\.0\\.0\\.1:${adb.port} \\(the running agent's`),
   );
-  assert.equal(await listening(decoyPort), false, 'no adb server was started on the default port');
-  if (!on5037Before) assert.equal(await listening(5037), false, 'nothing listens on 5037');
+  assert.equal(
+    await isListening(decoyPort),
+    false,
+    'no adb server was started on the default port',
+  );
+  if (!on5037Before) assert.equal(await isListening(5037), false, 'nothing listens on 5037');
 });
 
 test('--adb-port still wins over the agent', async () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
 import { connectSim } from '../../../testing/connect-sim.js';
+import { waitFor } from '../../../testing/wait.js';
 import type { DeviceRow } from '../devices/device-rows.js';
 
 const IMEI = luhnComplete('35290611012345');
@@ -114,11 +115,14 @@ test('the table shows the phones, the masked identity and the hint', async () =>
 
 test('--watch prints one JSON event per line until SIGINT', async () => {
   const run = tandem(['--watch', ...port()]);
-  const deadline = Date.now() + 10_000;
-  while (!run.output().includes(`"state":"device"`) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  try {
+    await waitFor('a device event from --watch', () => run.output().includes(`"state":"device"`), {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+  } finally {
+    run.child.kill('SIGINT');
   }
-  run.child.kill('SIGINT');
   const { code, stdout } = await run.done;
   assert.equal(code, 0);
   const events = stdout

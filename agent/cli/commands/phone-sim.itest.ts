@@ -7,6 +7,7 @@ import { luhnComplete } from '../../../phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
 import { connectSim } from '../../../testing/connect-sim.js';
 import { freePort } from '../../../testing/free-port.js';
+import { waitFor } from '../../../testing/wait.js';
 
 let adb: PrivateAdbServer;
 
@@ -28,18 +29,20 @@ function phoneSim(args: string[]) {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   /** Resolves once `pattern` shows in stdout or stderr; fails if the process ends first. */
-  const waitFor = async (stream: 'stdout' | 'stderr', pattern: RegExp): Promise<void> => {
-    let running = true;
-    void exited.then(() => (running = false));
-    const deadline = Date.now() + 20_000;
-    while (!pattern.test(stream === 'stdout' ? stdout : stderr)) {
-      if (!running || Date.now() > deadline) {
-        throw new Error(`no ${String(pattern)} in ${stream}; stdout: ${stdout} stderr: ${stderr}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  return { child, exited, waitFor, out: () => ({ stdout, stderr }) };
+  let running = true;
+  void exited.then(() => (running = false));
+  const untilOutput = (stream: 'stdout' | 'stderr', pattern: RegExp) =>
+    waitFor(
+      `${String(pattern)} in ${stream}`,
+      () => pattern.test(stream === 'stdout' ? stdout : stderr),
+      {
+        timeoutMs: 20_000,
+        intervalMs: 50,
+        detail: () => `stdout: ${stdout} stderr: ${stderr}`,
+        giveUpIf: () => (running ? undefined : 'the process ended'),
+      },
+    );
+  return { child, exited, untilOutput, out: () => ({ stdout, stderr }) };
 }
 
 test('prints what it simulates and where; adb reads the flags back; am start is logged', async () => {
@@ -51,7 +54,7 @@ test('prints what it simulates and where; adb reads the flags back; am start is 
     ...['--serial', 'CLISERIAL1'],
   ]);
   try {
-    await sim.waitFor('stdout', /attach it with: .*\n/);
+    await sim.untilOutput('stdout', /attach it with: .*\n/);
     const serial = `127.0.0.1:${port}`;
     assert.deepEqual(sim.out().stdout.split('\n').slice(1), [
       'model CLI Phone, Android 12',
@@ -71,7 +74,7 @@ test('prints what it simulates and where; adb reads the flags back; am start is 
 
     const url = 'https://example.test/s?a=1&b=2';
     await adb.adb(['-s', serial, 'shell', `am start -a android.intent.action.VIEW -d '${url}'`]);
-    await sim.waitFor('stderr', /phone-sim: am start: /);
+    await sim.untilOutput('stderr', /phone-sim: am start: /);
     assert.match(
       sim.out().stderr,
       /^phone-sim: am start: action=android\.intent\.action\.VIEW data=https:\/\/example\.test\/s\?a=1&b=2$/m,

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, type RunningServer } from '../../../server/listen.js';
 import { tempDir } from '../../../testing/server-app.js';
-import { until } from '../../../testing/relay-server.js';
+import { waitFor } from '../../../testing/wait.js';
 
 const bin = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
 
@@ -59,7 +59,7 @@ describe('tandem session new / tandem relay', () => {
 
     const pc = tandem(['relay', '--url', pcUrl, '--role', 'pc']);
     const phone = tandem(['relay', '--url', url, '--role', 'phone']);
-    await until(() => pc.stderr.includes('peer phone present'), 'phone joined', 20_000);
+    await waitFor('phone joined', () => pc.stderr.includes('peer phone present'), 20_000);
     pc.child.stdin.write(
       [
         '{"type":"data.text","text":"hello phone"}',
@@ -71,7 +71,7 @@ describe('tandem session new / tandem relay', () => {
         '',
       ].join('\n'),
     );
-    await until(() => phone.stdout.includes('/short'), 'text and links at the phone');
+    await waitFor('text and links at the phone', () => phone.stdout.includes('/short'));
     assert.equal(
       phone.stdout,
       '{"type":"data.text","text":"hello phone"}\n' +
@@ -80,13 +80,13 @@ describe('tandem session new / tandem relay', () => {
     );
     // "bogus" comes after the link, so its refusal may be printed after the link arrived.
     const refusals = () => pc.stderr.match(/MESSAGE_INVALID/g)?.length ?? 0;
-    await until(() => refusals() >= 2, 'both refusals reported');
+    await waitFor('both refusals reported', () => refusals() >= 2);
     assert.match(pc.stderr, /MESSAGE_INVALID: a line is not JSON, skipped/);
     assert.equal(refusals(), 2, 'only "not json" and "bogus"');
     phone.child.stdin.end('{"type":"op.back"}\n');
     await phone.exited;
     assert.equal(phone.code, 0, phone.stderr);
-    await until(() => pc.stderr.includes('peer phone absent (closed)'), 'peer-left at the PC');
+    await waitFor('peer-left at the PC', () => pc.stderr.includes('peer phone absent (closed)'));
     assert.equal(pc.stdout, '{"type":"op.back"}\n');
     pc.child.stdin.end();
     await pc.exited;

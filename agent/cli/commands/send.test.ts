@@ -2,15 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeSent, toSendRequest } from './send.js';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-};
+import { codeOf } from '../../../testing/thrown-code.js';
 
 describe('tandem send flags', () => {
   it('turns exactly one kind into a request', () => {
