@@ -84,7 +84,7 @@ export async function startControlServer(
 
   for (const path of Object.keys(uiAssets)) {
     app.get(path, async (_request, reply) => {
-      const asset = readUiAsset(path);
+      const asset = await readUiAsset(path);
       if (!asset) {
         return reply
           .code(404)
