@@ -1,6 +1,6 @@
 // `npm run build`: everything Tandem runs, compiled once into dist/, so nothing compiles at run time.
 //   dist/tandem.js           the CLI, agent and server (node20, ESM, bundled)
-//   dist/electron-main.js    the Electron main process; dist/electron/*.cjs its two preloads
+//   dist/electron-main.js    the Electron main process; dist/electron/tab-preload.cjs its tabs' preload
 //   dist/bundles/<name>.js   the browser scripts (bundles/browser-bundle-specs.ts)
 //   dist/desktop-ui/{index.html,style.css}, dist/phone-page/phone-page.html   the static files
 //                            the servers read
@@ -90,12 +90,7 @@ export async function buildDist(
       // Every output at dist/'s root: bundles/app-file.ts finds the app's files next to the module.
       chunkNames: '[name]-[hash]',
     }),
-    // A sandboxed preload cannot load modules of its own: one CommonJS file each.
-    build({
-      ...cjs,
-      entryPoints: ['electron/preload.ts'],
-      outfile: join(out, 'electron/preload.cjs'),
-    }),
+    // A sandboxed preload cannot load modules of its own: one CommonJS file.
     build({
       ...cjs,
       entryPoints: ['electron/browser/tab-preload.ts'],
