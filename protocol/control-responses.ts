@@ -2,13 +2,13 @@
 // UI checks them on arrival (desktop-ui/control-client.ts). Unknown fields are let through and
 // dropped, so the agent may report more than a caller reads.
 import * as z from 'zod/mini';
-import { IdentityKindSchema } from './pairing.js';
 
 /** One phone the agent sees: never the raw identity, only its kind and masked form. */
 export const PhoneViewSchema = z.object({
   serial: z.string(),
   model: z.string(),
-  identity: z.nullable(z.object({ kind: IdentityKindSchema, masked: z.string() })),
+  /** `kind`: an IdentityKind (protocol/pairing.ts, which brings all of zod: kept out of the UI). */
+  identity: z.nullable(z.object({ kind: z.string(), masked: z.string() })),
   /** A pairing state (agent/pairing/states.ts): detected, connecting, connected, failed, … */
   state: z.string(),
   /** Why a phone is failed or waiting: a code catalogued in docs/errors.md. */
