@@ -2,7 +2,7 @@
 // (scripts/build.ts) writes them to dist/bundles/<name>.js; from the sources they are bundled at
 // first use with exactly these options (compile-browser-bundle.ts).
 
-export type BrowserBundleName = 'page-agent' | 'replayer' | 'phone-page';
+export type BrowserBundleName = 'page-agent' | 'replayer' | 'phone-page' | 'desktop-ui';
 
 export interface BrowserBundleSpec {
   /** Entry file, relative to the repository root. */
@@ -27,6 +27,8 @@ export const BROWSER_BUNDLES: Readonly<Record<BrowserBundleName, BrowserBundleSp
   },
   // The phone page's own script (/m/phone.js).
   'phone-page': { entry: 'phone-page/main.ts', format: 'esm', target: 'es2020' },
+  // The desktop UI's script (/ui/app.js on the agent's control API).
+  'desktop-ui': { entry: 'desktop-ui/main.ts', format: 'esm', target: 'es2020' },
 };
 
 export const browserBundleNames = Object.keys(BROWSER_BUNDLES) as BrowserBundleName[];

@@ -3,11 +3,10 @@
 import { app, BaseWindow, Notification, type BrowserWindow } from 'electron';
 import { ElectronHost } from './browser/electron-host.js';
 import { resolveDataDir } from '../db/data-dir.js';
-import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
+import { startAgent } from '../agent/runtime/start-agent.js';
 import type { PhoneStatus } from '../agent/pairing/states.js';
-import { handle, trustOrigins } from './ipc/main-handle.js';
 import { createDefaultTray, updateTray, type CreateTray } from './tray.js';
-import { bundledPath, createMainWindow, openExternalSafely, preloadPath } from './windows.js';
+import { bundledPath, createMainWindow } from './windows.js';
 
 // Packaged builds ignore risky environment variables (Signal's config.main.ts habit).
 const dataDir = resolveDataDir(app.isPackaged ? { env: {} } : {});
@@ -36,13 +35,13 @@ export async function run(createTray: CreateTray = createDefaultTray): Promise<v
   let window: BrowserWindow | undefined;
   const showWindow = () => {
     if (!window || window.isDestroyed()) {
-      window = createMainWindow(agent.uiUrl, preloadPath());
+      // The desktop UI from the agent's control API, as a browser tab loads it.
+      window = createMainWindow(agent.uiUrl);
     }
     window.show();
     window.focus();
   };
 
-  registerIpc(agent, [new URL(agent.controlUrl).origin]);
   const tray = createTray();
   const refreshTray = () =>
     updateTray(tray, agent.control.status().devices, agent.control.status().paused, {
@@ -68,26 +67,6 @@ export async function run(createTray: CreateTray = createDefaultTray): Promise<v
     app.setLoginItemSettings({ openAtLogin: true });
   }
   showWindow();
-}
-
-function registerIpc(agent: RunningAgent, origins: string[]): void {
-  const trusted = trustOrigins(origins);
-  handle('agent:devices', trusted, () =>
-    agent.control.status().devices.map(({ serial, model, identity, state, reason }) => ({
-      serial,
-      model,
-      identity,
-      state,
-      ...(reason ? { reason } : {}),
-    })),
-  );
-  handle('agent:set-paused', trusted, (paused) => {
-    if (paused) agent.control.pause();
-    else agent.control.resume();
-    return agent.control.status().paused;
-  });
-  handle('agent:control-url', trusted, () => agent.uiUrl);
-  handle('shell:open-external', trusted, (url) => openExternalSafely(url));
 }
 
 function notify(status: PhoneStatus): void {

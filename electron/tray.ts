@@ -1,6 +1,6 @@
 // The tray icon and its menu. The Tray is made through an injected factory so it can be tested.
 import { Menu, Tray, nativeImage } from 'electron';
-import type { PhoneView } from './ipc/contract.js';
+import type { PhoneView } from '../protocol/control-responses.js';
 
 export type CreateTray = () => Tray;
 

@@ -1,15 +1,15 @@
-// Locked-down windows: isolated, sandboxed, no node; navigation and new windows denied.
+// Locked-down windows: isolated, sandboxed, no node, no preload (the UI needs no IPC: it calls the
+// agent's control API over HTTP); navigation and new windows denied.
 import { BrowserWindow, shell } from 'electron';
 import { appFile, RUNNING_BUILT } from '../bundles/app-file.js';
 
-export function createMainWindow(uiUrl: string, preloadPath: string): BrowserWindow {
+export function createMainWindow(uiUrl: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 420,
     height: 640,
     show: false,
     title: 'Tandem',
     webPreferences: {
-      preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -30,16 +30,12 @@ export function createMainWindow(uiUrl: string, preloadPath: string): BrowserWin
 }
 
 /** Only http(s) leaves the app, in the person's default browser. */
-export function openExternalSafely(url: string): void {
+function openExternalSafely(url: string): void {
   const protocol = new URL(url).protocol;
   if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url);
 }
 
-/** A bundled preload in dist/electron (`npm run build` writes them; Electron runs the build). */
+/** A bundled preload in dist/electron (`npm run build` writes it; Electron runs the build). */
 export function bundledPath(name: string): string {
   return appFile(RUNNING_BUILT ? `electron/${name}` : `dist/electron/${name}`);
-}
-
-export function preloadPath(): string {
-  return bundledPath('preload.cjs');
 }

@@ -1,12 +1,13 @@
 // `npm run build`: everything Tandem runs, compiled once into dist/, so nothing compiles at run time.
 //   dist/tandem.js           the CLI, agent and server (node20, ESM, bundled)
-//   dist/electron-main.js    the Electron main process; dist/electron/*.cjs its two preloads
+//   dist/electron-main.js    the Electron main process; dist/electron/tab-preload.cjs its tabs' preload
 //   dist/bundles/<name>.js   the browser scripts (bundles/browser-bundle-specs.ts)
-//   dist/renderer/*, dist/phone-page/phone-page.html   the static files the servers read
+//   dist/desktop-ui/{index.html,style.css}, dist/phone-page/phone-page.html   the static files
+//                            the servers read
 //   dist/build-stamp.json    what the sources looked like (bin/source-stamp.js)
 // Native modules and the big production dependencies stay external (node_modules at run time).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceStamp, STAMP_FILE } from '../bin/source-stamp.js';
@@ -89,12 +90,7 @@ export async function buildDist(
       // Every output at dist/'s root: bundles/app-file.ts finds the app's files next to the module.
       chunkNames: '[name]-[hash]',
     }),
-    // A sandboxed preload cannot load modules of its own: one CommonJS file each.
-    build({
-      ...cjs,
-      entryPoints: ['electron/preload.ts'],
-      outfile: join(out, 'electron/preload.cjs'),
-    }),
+    // A sandboxed preload cannot load modules of its own: one CommonJS file.
     build({
       ...cjs,
       entryPoints: ['electron/browser/tab-preload.ts'],
@@ -106,9 +102,9 @@ export async function buildDist(
       writeFileSync(path, await compileBrowserBundle(name));
     }),
   ]);
-  for (const file of readdirSync(join(root, 'desktop-ui'))) {
-    if (!/\.(test|itest)\./.test(file))
-      cpSync(join(root, 'desktop-ui', file), join(out, 'desktop-ui', file));
+  // The desktop UI's page and style sheet; its script is the desktop-ui bundle.
+  for (const file of ['index.html', 'style.css']) {
+    cpSync(join(root, 'desktop-ui', file), join(out, 'desktop-ui', file));
   }
   cpSync(join(root, 'phone-page/phone-page.html'), join(out, 'phone-page/phone-page.html'));
   // dist/ stands alone: its .js files are ES modules wherever it is copied.

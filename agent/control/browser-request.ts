@@ -2,38 +2,14 @@
 // here once, then performed as the phone's own operations are.
 import { navigationTarget } from '../../mirror/ops/navigation-target.js';
 import type { BrowserOperation } from '../browser/operation-types.js';
-import { ControlError } from './control-api.js';
+import { BrowserRequestSchema, type BrowserRequest } from '../../protocol/control-requests.js';
+import { checkBody } from './check-body.js';
 
-export type BrowserRequest =
-  | { action: 'open'; input: string }
-  | { action: 'navigate'; input: string }
-  | { action: 'back' | 'forward' | 'reload' }
-  | { action: 'show' | 'close'; tabId: string };
+export type { BrowserRequest };
 
-const withInput = new Set(['open', 'navigate']);
-const withTab = new Set(['show', 'close']);
-const plain = new Set(['back', 'forward', 'reload']);
-
+/** Checks a `POST /api/browser` body against the contract; anything off is CONTROL_BAD_REQUEST. */
 export function parseBrowserRequest(body: unknown): BrowserRequest {
-  const { action, input, tabId } = (body ?? {}) as Record<string, unknown>;
-  const bad = (why: string): never => {
-    throw new ControlError('CONTROL_BAD_REQUEST', `browser request: ${why}`);
-  };
-  if (typeof action !== 'string') return bad('expected { "action": … }');
-  if (withInput.has(action)) {
-    if (typeof input !== 'string' || input.trim() === '' || input.length > 8192) {
-      return bad(`"${action}" needs "input": a URL or search words (at most 8192 characters)`);
-    }
-    return { action: action as 'open' | 'navigate', input };
-  }
-  if (withTab.has(action)) {
-    if (typeof tabId !== 'string' || tabId === '' || tabId.length > 128) {
-      return bad(`"${action}" needs "tabId"`);
-    }
-    return { action: action as 'show' | 'close', tabId };
-  }
-  if (plain.has(action)) return { action: action as 'back' | 'forward' | 'reload' };
-  return bad('"action" is one of open, navigate, back, forward, reload, show, close');
+  return checkBody(BrowserRequestSchema, body);
 }
 
 /** The operation a request means (all but `open`, which makes a new tab). */

@@ -4,6 +4,10 @@ import type { PhoneStatus } from '../pairing/states.js';
 import type { SendRequest, SendResult } from '../session/send-request.js';
 import type { TabInfo } from '../browser/browser-host.js';
 import type { BrowserRequest } from './browser-request.js';
+import type { HistoryView, OpenedTab } from '../../protocol/control-responses.js';
+
+// The answers' shapes are the control API's contract (protocol/control-api.ts).
+export type { HistoryView, OpenedTab };
 
 export interface AgentStatus {
   paused: boolean;
@@ -11,17 +15,6 @@ export interface AgentStatus {
   devices: PhoneStatus[];
   /** Phones on USB that show no ADB: USB debugging is off. */
   usbWithoutDebugging: Pick<UsbPhone, 'vendorId' | 'productId' | 'productName'>[];
-}
-
-export interface HistoryView {
-  kind: string;
-  masked: string;
-  model: string;
-  manufacturer: string;
-  lastSerial: string;
-  firstPairedAt: string;
-  lastSeenAt: string;
-  timesConnected: number;
 }
 
 export interface AgentControl {
@@ -42,12 +35,6 @@ export interface AgentControl {
   };
   /** Sends the selection, a link, an image or text to one connected phone or all (`tandem send`). */
   send?(request: SendRequest): Promise<SendResult>;
-}
-
-/** The tab `open` created. */
-export interface OpenedTab {
-  tabId: string;
-  url: string;
 }
 
 /** An error the control API turns into `{ error: { code, message } }` with a status. */

@@ -7,6 +7,12 @@ import { guardServerSockets } from '../../server/socket-guard.js';
 import { parseSendRequest } from '../session/send-request.js';
 import { parseBrowserRequest } from './browser-request.js';
 import { readUiAsset, uiAssets, uiContentSecurityPolicy } from './ui-assets.js';
+import { checkBody } from './check-body.js';
+import {
+  controlRoutes,
+  type ControlResponse,
+  type ControlRouteName,
+} from '../../protocol/control-api.js';
 import { isPairingClientError } from '../pairing/pairing-client-error.js';
 
 export interface ControlServer {
@@ -78,7 +84,7 @@ export async function startControlServer(
 
   for (const path of Object.keys(uiAssets)) {
     app.get(path, async (_request, reply) => {
-      const asset = readUiAsset(path);
+      const asset = await readUiAsset(path);
       if (!asset) {
         return reply
           .code(404)
@@ -91,28 +97,37 @@ export async function startControlServer(
         .send(asset.body);
     });
   }
-  app.get('/api/status', async () => control.status());
-  app.get('/api/history', async () => ({ phones: control.history() }));
-  app.post('/api/pause', async () => {
+  // Every route of the contract (protocol/control-api.ts): bodies checked there, answers typed by it.
+  const routes = controlRoutes;
+  const answer = <R extends ControlRouteName>(
+    _route: R,
+    response: ControlResponse<R>,
+  ): ControlResponse<R> => response;
+  app.get(routes.status.path, async () => answer('status', control.status()));
+  app.get(routes.history.path, async () => answer('history', { phones: control.history() }));
+  app.post(routes.pause.path, async () => {
     control.pause();
-    return control.status();
+    return answer('pause', control.status());
   });
-  app.post('/api/resume', async () => {
+  app.post(routes.resume.path, async () => {
     control.resume();
-    return control.status();
+    return answer('resume', control.status());
   });
-  app.post('/api/forget', async (request) => ({
-    forgotten: await control.forget(targetOf(request.body)),
-  }));
-  app.post('/api/release', async (request) => ({
-    released: await control.release(targetOf(request.body)),
-  }));
+  app.post(routes.forget.path, async (request) => {
+    const { target } = checkBody(routes.forget.request, request.body);
+    return answer('forget', { forgotten: await control.forget(target) });
+  });
+  app.post(routes.release.path, async (request) => {
+    const { target } = checkBody(routes.release.request, request.body);
+    return answer('release', { released: await control.release(target) });
+  });
 
-  app.post('/api/open', async (request) => {
+  app.post(routes.open.path, async (request) => {
     if (!control.open) {
       throw new ControlError('CONTROL_NOT_AVAILABLE', 'this agent has no browser session', 503);
     }
-    return { opened: await control.open(urlOf(request.body)) };
+    const { url } = checkBody(routes.open.request, request.body);
+    return answer('open', { opened: await control.open(url) });
   });
 
   const browser = () => {
@@ -121,47 +136,23 @@ export async function startControlServer(
     }
     return control.browser;
   };
-  app.get('/api/tabs', async () => ({ tabs: browser().tabs() }));
-  app.post('/api/browser', async (request) => ({
-    tabs: await browser().act(parseBrowserRequest(request.body)),
-  }));
+  app.get(routes.tabs.path, async () => answer('tabs', { tabs: browser().tabs() }));
+  app.post(routes.browser.path, async (request) =>
+    answer('browser', { tabs: await browser().act(parseBrowserRequest(request.body)) }),
+  );
 
   // Text up to the relay's 100,000 characters, JSON-escaped: a larger body limit for this route.
-  app.post('/api/send', { bodyLimit: 1024 * 1024 }, async (request) => {
+  app.post(routes.send.path, { bodyLimit: 1024 * 1024 }, async (request) => {
     if (!control.send) {
       throw new ControlError('CONTROL_NOT_AVAILABLE', 'this agent cannot send to phones', 503);
     }
-    return { sent: await control.send(parseSendRequest(request.body)) };
+    return answer('send', { sent: await control.send(parseSendRequest(request.body)) });
   });
 
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : port;
   return { url: `http://127.0.0.1:${boundPort}`, app, close: () => app.close() };
-}
-
-function targetOf(body: unknown): string {
-  const target = (body as { target?: unknown } | null)?.target;
-  if (typeof target !== 'string' || target.length === 0 || target.length > 128) {
-    throw new ControlError(
-      'CONTROL_BAD_REQUEST',
-      'expected { "target": "<serial or masked identity>" }',
-    );
-  }
-  return target;
-}
-
-function urlOf(body: unknown): string {
-  const url = (body as { url?: unknown } | null)?.url;
-  if (
-    typeof url !== 'string' ||
-    url.length > 8192 ||
-    !/^https?:\/\//i.test(url) ||
-    !URL.canParse(url)
-  ) {
-    throw new ControlError('CONTROL_BAD_REQUEST', 'expected { "url": "<http(s) URL>" }');
-  }
-  return url;
 }
 
 const guardMessage = {

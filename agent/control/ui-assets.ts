@@ -1,19 +1,27 @@
-// The desktop UI (desktop-ui/) served by the control API for a browser tab in headless mode. The
-// assets hold no data, so they need no token; every API call they make does.
-import { readFileSync } from 'node:fs';
+// The desktop UI (desktop-ui/) served by the control API for a browser tab or the Electron window:
+// its page and style sheet as files, its script as the desktop-ui bundle (read from dist/ in the
+// build, bundled from the sources at first use otherwise). The assets hold no data, so they need
+// no token; every API call they make does.
+import { readFile } from 'node:fs/promises';
 import { appFile } from '../../bundles/app-file.js';
+import { browserBundle } from '../../bundles/browser-bundle.js';
 
-export const uiAssets: Record<string, { file: string; type: string }> = {
-  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
-  '/ui/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
-  '/ui/browser-bar.js': { file: 'browser-bar.js', type: 'text/javascript; charset=utf-8' },
-  '/ui/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+const html = 'text/html; charset=utf-8';
+const script = 'text/javascript; charset=utf-8';
+const css = 'text/css; charset=utf-8';
+
+export const uiAssets: Record<string, { type: string; read: () => Promise<string | Buffer> }> = {
+  '/': { type: html, read: () => readFile(appFile('desktop-ui/index.html')) },
+  '/ui/app.js': { type: script, read: () => browserBundle('desktop-ui') },
+  '/ui/style.css': { type: css, read: () => readFile(appFile('desktop-ui/style.css')) },
 };
 
-export function readUiAsset(path: string): { body: Buffer; type: string } | undefined {
+export async function readUiAsset(
+  path: string,
+): Promise<{ body: string | Buffer; type: string } | undefined> {
   const asset = uiAssets[path];
   if (!asset) return undefined;
-  return { body: readFileSync(appFile(`desktop-ui/${asset.file}`)), type: asset.type };
+  return { body: await asset.read(), type: asset.type };
 }
 
 export const uiContentSecurityPolicy =

@@ -2,64 +2,19 @@
 // once here so the sender only sees well-formed requests.
 import { MAX_TEXT_CHARS } from '../../protocol/relay-messages.js';
 import { ControlError } from '../control/control-api.js';
+import { checkBody } from '../control/check-body.js';
+import { isHttpUrl, SendRequestSchema, type SendRequest } from '../../protocol/control-requests.js';
 
-export type SendRequest =
-  | { kind: 'selection'; to?: string }
-  | { kind: 'link'; url?: string; to?: string }
-  | { kind: 'image'; url: string; to?: string }
-  | { kind: 'text'; text: string; to?: string };
-
-export type SendKind = SendRequest['kind'];
-
-/** One phone something was sent to: never the raw identity. */
-export interface SentTo {
-  serial: string;
-  masked: string | null;
-}
-
-export interface SendResult {
-  kind: SendKind;
-  phones: SentTo[];
-  /** Characters of text, or bytes of an image. */
-  size: number;
-  /** The link sent, or the image's URL. */
-  url?: string;
-}
-
-const MAX_URL_CHARS = 8192;
-
-export function isHttpUrl(text: string): boolean {
-  return text.length <= MAX_URL_CHARS && /^https?:\/\//i.test(text) && URL.canParse(text);
-}
+// The request and result shapes are the control API's contract (protocol/control-api.ts).
+export type { SendKind, SendRequest } from '../../protocol/control-requests.js';
+export type { SendResult, SentTo } from '../../protocol/control-responses.js';
+export { isHttpUrl };
 
 /** Checks a `POST /api/send` body; anything off is CONTROL_BAD_REQUEST naming the field. */
 export function parseSendRequest(body: unknown): SendRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw bad('expected a JSON object { "kind": "selection" | "link" | "image" | "text", … }');
-  }
-  const fields = body as Record<string, unknown>;
-  const to = optionalTarget(fields.to);
-  const target = to === undefined ? {} : { to };
-  switch (fields.kind) {
-    case 'selection':
-      return { kind: 'selection', ...target };
-    case 'link': {
-      if (fields.url === undefined) return { kind: 'link', ...target };
-      return { kind: 'link', url: httpUrl(fields.url, 'url'), ...target };
-    }
-    case 'image':
-      return { kind: 'image', url: httpUrl(fields.url, 'url'), ...target };
-    case 'text': {
-      const text = fields.text;
-      if (typeof text !== 'string' || text.length === 0) {
-        throw bad('"text" must be a non-empty string');
-      }
-      checkTextLength(text);
-      return { kind: 'text', text, ...target };
-    }
-    default:
-      throw bad('"kind" must be one of selection, link, image, text');
-  }
+  const request = checkBody(SendRequestSchema, body);
+  if (request.kind === 'text') checkTextLength(request.text);
+  return request;
 }
 
 /** Text the phone's inbox accepts in one `data.text` message. */
@@ -71,25 +26,6 @@ export function checkTextLength(text: string): void {
       413,
     );
   }
-}
-
-function optionalTarget(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > 128) {
-    throw bad('"to" must be an adb serial or a masked identity');
-  }
-  return value;
-}
-
-function httpUrl(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !isHttpUrl(value)) {
-    throw bad(`"${field}" must be an http(s) URL`);
-  }
-  return new URL(value).href;
-}
-
-function bad(message: string): ControlError {
-  return new ControlError('CONTROL_BAD_REQUEST', message);
 }
 
 /** A file name for an image: the URL's last path segment, else `image` with the type's extension. */

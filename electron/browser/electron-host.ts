@@ -10,7 +10,7 @@ import type {
   TabInfo,
 } from '../../agent/browser/browser-host.js';
 import { checkTabUrl } from '../../agent/browser/tab-url.js';
-import { serveTabs } from '../ipc/tab-channels.js';
+import { serveTabs } from './tab-channels.js';
 
 export interface ElectronHostOptions {
   /** The compiled tab-preload.js. */

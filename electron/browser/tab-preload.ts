@@ -1,7 +1,7 @@
 // Preload of every browsing tab (sandboxed). Before the page's scripts run it installs the
 // mirror's page agent in the main world and the channel functions the agent exposes.
 import { contextBridge, webFrame } from 'electron';
-import { requestTabSetup, sendTabMessage } from '../ipc/tab-channels.js';
+import { requestTabSetup, sendTabMessage } from './tab-channels.js';
 
 if (process.isMainFrame) {
   const setup = requestTabSetup();

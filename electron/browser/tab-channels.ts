@@ -1,7 +1,7 @@
-// The second IPC contract: between the browsing tabs' preload and the Electron host. Browsed
-// pages are untrusted, so this is kept apart from the UI's contract: the host answers only its own
-// tabs' webContents (checked by the caller through `senderTab`), and pages see only the channel
-// functions the preload exposes.
+// The one IPC contract: between the browsing tabs' preload and the Electron host (the desktop UI
+// talks to the agent's control API over HTTP, as in a browser tab). Browsed pages are untrusted:
+// the host answers only its own tabs' webContents (checked by the caller through `senderTab`), and
+// pages see only the channel functions the preload exposes.
 import { ipcMain, ipcRenderer, type IpcMainEvent, type WebContents } from 'electron';
 
 const TAB_SETUP_CHANNEL = 'tandem:tab-setup';
