@@ -1,0 +1,89 @@
+// @ts-check
+// The direction of imports, built from rooms.json (the one list of rooms and their allowed arrows).
+// `npm run lint` runs it: depcruise --config .dependency-cruiser.js .
+//   - product code of room X imports only X and the rooms X.imports names ("*": any room);
+//   - a test (*.test.ts, *.itest.ts, *.robust.ts) of room X imports X, X.imports and testing/:
+//     tests cross rooms only through testing/;
+//   - only tests and the rooms testing, e2e and bench import testing/;
+//   - no import cycle anywhere.
+// Type-only imports count (tsPreCompilationDeps), and so do dynamic imports.
+import { readFileSync } from 'node:fs';
+
+/** @typedef {{ kind: string, holds: string, imports: string[] | '*' }} Room */
+/** @type {Record<string, Room>} */
+const rooms = JSON.parse(readFileSync(new URL('./rooms.json', import.meta.url), 'utf8')).rooms;
+const names = Object.keys(rooms);
+
+const TESTS = '\\.(test|itest|robust)\\.ts$';
+const TESTING = 'testing';
+// The rooms whose product code may use the test kits besides the kits themselves.
+const USE_TESTING = [TESTING, 'e2e', 'bench'];
+
+/** @param {string[]} list */
+const under = (list) => `^(${list.join('|')})/`;
+
+/** @param {string} name @returns {string[]} the rooms `name` may import, itself included */
+function allowed(name) {
+  const imports = rooms[name]?.imports ?? [];
+  return imports === '*' ? names : [name, ...imports];
+}
+
+/** @param {string[]} list */
+const listed = (list) => (list.length === 0 ? 'nothing else' : list.join(', '));
+
+/** @type {import('dependency-cruiser').IForbiddenRuleType[]} */
+const forbidden = [
+  {
+    name: 'no-circular',
+    severity: 'error',
+    comment: 'An import cycle: break it, e.g. with a types file both sides import.',
+    from: {},
+    to: { circular: true },
+  },
+  {
+    name: 'only-tests-import-testing',
+    severity: 'error',
+    comment: `testing/ holds the test kits: only tests and the rooms ${USE_TESTING.join(', ')} import it.`,
+    from: { pathNot: [under(USE_TESTING), TESTS] },
+    to: { path: under([TESTING]) },
+  },
+];
+
+for (const name of names) {
+  const mine = allowed(name);
+  if (mine.length === names.length) continue;
+  const others = /** @type {string[]} */ (rooms[name]?.imports ?? []);
+  const productOthers = names.filter((n) => !mine.includes(n));
+  if (productOthers.length > 0) {
+    forbidden.push({
+      name: `${name}-imports-only-its-rooms`,
+      severity: 'error',
+      comment: `${name}/ may import only ${listed(others)} (rooms.json).`,
+      from: { path: under([name]), pathNot: TESTS },
+      to: { path: under(productOthers) },
+    });
+  }
+  const testOthers = productOthers.filter((n) => n !== TESTING);
+  if (testOthers.length > 0) {
+    forbidden.push({
+      name: `${name}-tests-cross-rooms-through-testing`,
+      severity: 'error',
+      comment:
+        `A test in ${name}/ may import ${[name, ...others.filter((n) => n !== TESTING), TESTING].join('/, ')}/: ` +
+        'it reaches any other room through a kit in testing/.',
+      from: { path: `^${name}/.*${TESTS}` },
+      to: { path: under(testOthers) },
+    });
+  }
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+export default {
+  forbidden,
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
