@@ -2,7 +2,8 @@
 //   dist/tandem.js           the CLI, agent and server (node20, ESM, bundled)
 //   dist/electron-main.js    the Electron main process; dist/electron/*.cjs its two preloads
 //   dist/bundles/<name>.js   the browser scripts (bundles/browser-bundle-specs.ts)
-//   dist/renderer/*, dist/phone-page/phone-page.html   the static files the servers read
+//   dist/desktop-ui/*, dist/phone-page/phone-page.html   the static files the servers read
+//                            (bundles/app-assets.ts)
 //   dist/build-stamp.json    what the sources looked like (bin/source-stamp.js)
 // Native modules and the big production dependencies stay external (node_modules at run time).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -10,6 +11,7 @@ import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceStamp, STAMP_FILE } from '../bin/source-stamp.js';
+import { DESKTOP_UI_DIR, PHONE_PAGE_HTML } from '../bundles/app-assets.js';
 import { browserBundleNames, builtBundlePath } from '../bundles/browser-bundle-specs.js';
 import { compileBrowserBundle } from '../bundles/compile-browser-bundle.js';
 
@@ -106,11 +108,11 @@ export async function buildDist(
       writeFileSync(path, await compileBrowserBundle(name));
     }),
   ]);
-  for (const file of readdirSync(join(root, 'desktop-ui'))) {
+  for (const file of readdirSync(join(root, DESKTOP_UI_DIR))) {
     if (!/\.(test|itest)\./.test(file))
-      cpSync(join(root, 'desktop-ui', file), join(out, 'desktop-ui', file));
+      cpSync(join(root, DESKTOP_UI_DIR, file), join(out, DESKTOP_UI_DIR, file));
   }
-  cpSync(join(root, 'phone-page/phone-page.html'), join(out, 'phone-page/phone-page.html'));
+  cpSync(join(root, PHONE_PAGE_HTML), join(out, PHONE_PAGE_HTML));
   // dist/ stands alone: its .js files are ES modules wherever it is copied.
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
   writeFileSync(join(out, STAMP_FILE), `${JSON.stringify(stamp)}\n`);

@@ -1,7 +1,6 @@
 // The desktop UI (desktop-ui/) served by the control API for a browser tab in headless mode. The
 // assets hold no data, so they need no token; every API call they make does.
-import { readFileSync } from 'node:fs';
-import { appFile } from '../../bundles/app-file.js';
+import { desktopUiFile } from '../../bundles/app-assets.js';
 
 export const uiAssets: Record<string, { file: string; type: string }> = {
   '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
@@ -13,7 +12,7 @@ export const uiAssets: Record<string, { file: string; type: string }> = {
 export function readUiAsset(path: string): { body: Buffer; type: string } | undefined {
   const asset = uiAssets[path];
   if (!asset) return undefined;
-  return { body: readFileSync(appFile(`desktop-ui/${asset.file}`)), type: asset.type };
+  return { body: desktopUiFile(asset.file), type: asset.type };
 }
 
 export const uiContentSecurityPolicy =

@@ -1,0 +1,19 @@
+// The static files the app serves by path, named here and nowhere else: the phone page's HTML (the
+// server's session route) and the desktop UI's files (the agent's control API). The build copies
+// them to the same paths under dist/ (scripts/build.ts), where appFile finds them.
+import { readFileSync } from 'node:fs';
+import { appFile } from './app-file.js';
+
+/** The phone page's HTML, relative to the repository root (and to dist/). */
+export const PHONE_PAGE_HTML = 'phone-page/phone-page.html';
+/** The folder of the desktop UI's files, relative to the repository root (and to dist/). */
+export const DESKTOP_UI_DIR = 'desktop-ui';
+
+export function phonePageHtml(): string {
+  return readFileSync(appFile(PHONE_PAGE_HTML), 'utf8');
+}
+
+/** One file of the desktop UI by its name in desktop-ui/, e.g. 'index.html'. */
+export function desktopUiFile(name: string): Buffer {
+  return readFileSync(appFile(`${DESKTOP_UI_DIR}/${name}`));
+}
