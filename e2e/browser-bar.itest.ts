@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { findChromium } from '../agent/browser/find-chromium.js';
+import { findChromium, startAgent, type RunningAgent } from '../testing/running-agent.js';
 import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
-import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 
 let dataDir: string;

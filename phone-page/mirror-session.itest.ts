@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { chromium, devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { AssetProxy } from '../agent/browser/asset-proxy.js';
+import {
+  AssetProxy,
+  startBrowserRuntime,
+  type BrowserRuntime,
+  PhoneSession,
+  benchPages,
+} from '../testing/pc-mirror.js';
 import { fixturePages, startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
-import { startBrowserRuntime, type BrowserRuntime } from '../agent/session/browser-runtime.js';
-import { PhoneSession } from '../agent/session/phone-session.js';
-import { benchPages } from '../bench/mirror/fixtures.js';
 import { startRelayServer, until, type RelayServer } from '../testing/relay-server.js';
 
 /** Over the cap this test sets (6 MB), where the 10,000-row table (about 4 MB) is under it. */
