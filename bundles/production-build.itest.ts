@@ -18,7 +18,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../phone-sim/index.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../testing/simulated-phone.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 import { connectSim } from '../testing/connect-sim.js';
 import { startPhoneBrowser, type PhoneBrowser } from '../testing/phone-browser.js';

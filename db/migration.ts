@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './sqlite.js';
+import type { SqliteDatabase } from './sqlite-database.js';
 
 /** One numbered schema step. Each lives in its own file under db/migrations/<store>/. */
 export interface Migration {

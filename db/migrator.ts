@@ -2,7 +2,7 @@
 // and each migration runs in its own IMMEDIATE transaction, so a failure leaves the previous version.
 import { DbError, DbErrorCode } from './db-error.js';
 import type { Migration } from './migration.js';
-import type { SqliteDatabase } from './sqlite.js';
+import type { SqliteDatabase } from './sqlite-database.js';
 
 export interface MigrationResult {
   from: number;

@@ -4,8 +4,9 @@ import { closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Migration } from './migration.js';
 import { migrate } from './migrator.js';
+import type { SqliteDatabase } from './sqlite-database.js';
 
-export type SqliteDatabase = Database.Database;
+export type { SqliteDatabase } from './sqlite-database.js';
 
 export function openDatabase(file: string, migrations: readonly Migration[]): SqliteDatabase {
   // Created 0600 before SQLite opens it; SQLite gives the -wal and -shm files the same mode.

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../testing/chromium.js';
 import { waitFor } from '../testing/wait.js';
+import { startAgent, type RunningAgent } from '../testing/running-agent.js';
 import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
-import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 
 let dataDir: string;

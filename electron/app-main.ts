@@ -2,14 +2,14 @@
 // the agent itself (all business logic lives in agent/). Thin on purpose.
 import { app, BaseWindow, Notification, type BrowserWindow } from 'electron';
 import { ElectronHost } from './browser/electron-host.js';
-import { resolveDataDir } from '../db/data-dir.js';
+import { appDataDir } from '../agent/runtime/app-data-dir.js';
 import { startAgent } from '../agent/runtime/start-agent.js';
 import type { PhoneStatus } from '../agent/pairing/states.js';
 import { createDefaultTray, updateTray, type CreateTray } from './tray.js';
 import { bundledPath, createMainWindow } from './windows.js';
 
 // Packaged builds ignore risky environment variables (Signal's config.main.ts habit).
-const dataDir = resolveDataDir(app.isPackaged ? { env: {} } : {});
+const dataDir = appDataDir({ packaged: app.isPackaged });
 
 export async function run(createTray: CreateTray = createDefaultTray): Promise<void> {
   if (!app.requestSingleInstanceLock()) {

@@ -8,8 +8,7 @@ import { devices, type Browser, type BrowserContext, type Page } from 'playwrigh
 import { launchTestChromium } from '../testing/chromium.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import type { RelayClient } from '../relay-client/relay-client.js';
-import { startMirrorStream, type MirrorStream } from '../agent/browser/mirror-stream.js';
-import { performOperation } from '../agent/browser/operations.js';
+import { startMirrorStream, type MirrorStream, performOperation } from '../testing/pc-mirror.js';
 import {
   launchTestHost,
   PIXEL_PNG,

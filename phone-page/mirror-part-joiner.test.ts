@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
-import { encodeMirrorBatch, type MirrorMessage } from '../agent/session/mirror-batches.js';
+import { encodeMirrorBatch, type MirrorMessage } from '../testing/pc-mirror.js';
 import { MirrorErrorCode, type MirrorPart } from '../protocol/mirror-parts.js';
 import { MirrorError, MirrorPartJoiner } from './mirror-part-joiner.js';
 

@@ -9,11 +9,14 @@ import { after, before, describe, it } from 'node:test';
 import { pino } from 'pino';
 import { devices, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchTestChromium } from '../testing/chromium.js';
-import { AssetProxy } from '../agent/browser/asset-proxy.js';
+import {
+  AssetProxy,
+  startBrowserRuntime,
+  type BrowserRuntime,
+  PhoneSession,
+  benchPages,
+} from '../testing/pc-mirror.js';
 import { fixturePages, startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
-import { startBrowserRuntime, type BrowserRuntime } from '../agent/session/browser-runtime.js';
-import { PhoneSession } from '../agent/session/phone-session.js';
-import { benchPages } from '../bench/mirror/fixtures.js';
 import { startRelayServer, type RelayServer } from '../testing/relay-server.js';
 import { waitFor } from '../testing/wait.js';
 

@@ -1,6 +1,5 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { PHONE_SIM_PROFILES } from '../agent/cli/commands/phone-sim.js';
 import { isLuhnValid, maskIdentity } from '../protocol/identity.js';
 import { PROFILE_NAMES, resolveIdentity } from './profiles.js';
 import { buildBanner, buildProps } from './props.js';
@@ -16,10 +15,6 @@ describe('profiles', () => {
     for (const imei of imeis) assert.ok(isLuhnValid(imei), maskIdentity(imei));
     assert.equal(new Set(imeis).size, imeis.length);
     assert.equal(resolveIdentity('tablet').imei, undefined);
-  });
-
-  it('lists the same profiles in the CLI as in the sim', () => {
-    assert.deepEqual([...PHONE_SIM_PROFILES], PROFILE_NAMES);
   });
 
   it('applies overrides to the props and the CNXN banner', () => {

@@ -3,7 +3,7 @@
 //   dist/electron-main.js    the Electron main process; dist/electron/tab-preload.cjs its tabs' preload
 //   dist/bundles/<name>.js   the browser scripts (bundles/browser-bundle-specs.ts)
 //   dist/desktop-ui/{index.html,style.css}, dist/phone-page/phone-page.html   the static files
-//                            the servers read
+//                            the servers read (bundles/app-assets.ts)
 //   dist/build-stamp.json    what the sources looked like (bin/source-stamp.js)
 // Native modules and the big production dependencies stay external (node_modules at run time).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -11,6 +11,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceStamp, STAMP_FILE } from '../bin/source-stamp.js';
+import { DESKTOP_UI_DIR, DESKTOP_UI_FILES, PHONE_PAGE_HTML } from '../bundles/app-assets.js';
 import { browserBundleNames, builtBundlePath } from '../bundles/browser-bundle-specs.js';
 import { compileBrowserBundle } from '../bundles/compile-browser-bundle.js';
 
@@ -103,10 +104,10 @@ export async function buildDist(
     }),
   ]);
   // The desktop UI's page and style sheet; its script is the desktop-ui bundle.
-  for (const file of ['index.html', 'style.css']) {
-    cpSync(join(root, 'desktop-ui', file), join(out, 'desktop-ui', file));
+  for (const file of DESKTOP_UI_FILES) {
+    cpSync(join(root, DESKTOP_UI_DIR, file), join(out, DESKTOP_UI_DIR, file));
   }
-  cpSync(join(root, 'phone-page/phone-page.html'), join(out, 'phone-page/phone-page.html'));
+  cpSync(join(root, PHONE_PAGE_HTML), join(out, PHONE_PAGE_HTML));
   // dist/ stands alone: its .js files are ES modules wherever it is copied.
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
   writeFileSync(join(out, STAMP_FILE), `${JSON.stringify(stamp)}\n`);

@@ -6,9 +6,11 @@ import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { HistoryStore } from '../db/agent/history-store.js';
-import { ensureAccount } from '../agent/pairing/ensure-account.js';
-import { PairingClient } from '../agent/pairing/pairing-client.js';
-import type { PairingClientError } from '../agent/pairing/pairing-client-error.js';
+import {
+  ensureAccount,
+  PairingClient,
+  type PairingClientError,
+} from '../testing/agent-pairing-client.js';
 import { startServer, type RunningServer } from './listen.js';
 import { tempDir, TEST_IMEI } from '../testing/server-app.js';
 

@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateE2eKey } from '../relay-client/sealing.js';
+import { generateE2eKey } from '../testing/relay-client-parts.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import { RELAY_PROTOCOL_VERSION } from '../protocol/relay-frames.js';
 import { buildSessionUrl, buildUpgradeUrl } from '../protocol/session-url.js';

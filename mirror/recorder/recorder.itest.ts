@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { eventWithTime } from '@rrweb/types';
-import type { BrowserHost } from '../../agent/browser/browser-host.js';
-import { startMirrorStream, type MirrorStream } from '../../agent/browser/mirror-stream.js';
+import { type BrowserHost, startMirrorStream, type MirrorStream } from '../../testing/pc-mirror.js';
 import {
   launchTestHost,
   startFixtureSite,

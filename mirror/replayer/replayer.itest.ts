@@ -2,8 +2,7 @@
 // the recorded stream, and the phone's gestures come back as operations the PC performs.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startMirrorStream, type MirrorStream } from '../../agent/browser/mirror-stream.js';
-import { performOperation } from '../../agent/browser/operations.js';
+import { startMirrorStream, type MirrorStream, performOperation } from '../../testing/pc-mirror.js';
 import {
   launchTestHost,
   startFixtureSite,

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, createServer, type Server } from 'node:net';
 import { once } from 'node:events';
-import { startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPhoneSim, type PhoneSim } from '../../testing/simulated-phone.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { freePort } from '../../testing/free-port.js';

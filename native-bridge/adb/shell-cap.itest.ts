@@ -3,7 +3,7 @@
 // identity read skips that source and takes the next one.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { luhnComplete, startPhoneSim, type PhoneSim } from '../../testing/simulated-phone.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';

@@ -1,7 +1,7 @@
 // The adbkit shell runner against a real private adb server and the phone sim.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPhoneSim, type PhoneSim } from '../../testing/simulated-phone.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { freePort } from '../../testing/free-port.js';

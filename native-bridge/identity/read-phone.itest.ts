@@ -6,7 +6,7 @@ import {
   startPhoneSim,
   type PhoneSim,
   type PhoneSimOptions,
-} from '../../phone-sim/index.js';
+} from '../../testing/simulated-phone.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { createAdbClient, type AdbClient } from '../adb/client.js';

@@ -2,7 +2,7 @@
 // unplug/replug, and the adb server killed mid-run.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
+import { startPhoneSim, type PhoneSim } from '../../testing/simulated-phone.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { waitFor } from '../../testing/wait.js';

@@ -2,11 +2,9 @@
 // read from dist/ in the build, bundled from the sources on first request otherwise, kept in memory): the page (phone-page/) and the mirror's replayer, which the page
 // loads only once the PC streams. The page URL carries the secret, so these routes log only
 // warnings, and the page sends no Referer.
-import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { appFile } from '../../bundles/app-file.js';
+import { phonePageHtml } from '../../bundles/app-assets.js';
 import { browserBundle } from '../../bundles/browser-bundle.js';
-import { replayerBundle } from '../../mirror/replayer/build-replayer.js';
 
 export const PHONE_SCRIPT_PATH = '/m/phone.js';
 export const MIRROR_SCRIPT_PATH = '/m/mirror.js';
@@ -28,8 +26,13 @@ export function phoneBundle(): Promise<string> {
   return browserBundle('phone-page');
 }
 
+/** The mirror's replayer, got by its bundle name: the server does not import mirror/. */
+function replayerBundle(): Promise<string> {
+  return browserBundle('replayer');
+}
+
 export async function phonePageRoutes(app: FastifyInstance): Promise<void> {
-  const html = readFileSync(appFile('phone-page/phone-page.html'), 'utf8');
+  const html = phonePageHtml();
   app.get('/s/:pageId', { logLevel: 'warn' }, async (_request, reply) => {
     return reply.headers(SECURITY_HEADERS).type('text/html; charset=utf-8').send(html);
   });

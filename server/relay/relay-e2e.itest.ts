@@ -4,8 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { buildSessionUrl, parseSessionUrl } from '../../protocol/session-url.js';
-import { generateE2eKey } from '../../relay-client/sealing.js';
-import { FileAssembler, sendFile, type ReceivedFile } from '../../relay-client/file-transfer.js';
+import {
+  generateE2eKey,
+  FileAssembler,
+  sendFile,
+  type ReceivedFile,
+} from '../../testing/relay-client-parts.js';
 import {
   nodeTerminal,
   sessionUrls,

@@ -18,7 +18,7 @@ import { MAX_FRAME_BYTES } from '../../protocol/relay-frames.js';
 import { MESSAGE_DELIVERY } from '../../protocol/relay-messages.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import { buildSessionUrl } from '../../protocol/session-url.js';
-import { generateE2eKey } from '../../relay-client/sealing.js';
+import { generateE2eKey } from '../../testing/relay-client-parts.js';
 import { nodeTerminal, waitOpen } from '../../testing/relay-server.js';
 import { startReadyServer } from '../../testing/ready-server.js';
 import { createRandom, type Random } from '../../testing/seeded-random.js';

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { SOURCE_DIRS, SOURCE_FILES, STAMP_FILE } from '../bin/source-stamp.js';
+import { SOURCE_DIRS, SOURCE_FILES, STAMP_FILE } from './source-stamp.js';
 
-const ensureBuild = fileURLToPath(new URL('../bin/ensure-build.js', import.meta.url));
-const sourceStamp = fileURLToPath(new URL('../bin/source-stamp.js', import.meta.url));
+const ensureBuild = fileURLToPath(new URL('./ensure-build.js', import.meta.url));
+const sourceStamp = fileURLToPath(new URL('./source-stamp.js', import.meta.url));
 let root: string;
 
 /** A checkout with every source folder and file, and no dist/ yet. */

@@ -11,7 +11,7 @@ import {
   SOURCE_FILES,
   sourceStamp,
   STAMP_FILE,
-} from '../bin/source-stamp.js';
+} from './source-stamp.js';
 
 let root: string;
 const dist = () => join(root, 'dist');
