@@ -3,15 +3,12 @@
 // `mirror.snapshot` or `mirror.patch` before replaying it. Beyond a hard cap the PC sends
 // `mirror.unavailable` instead, and the phone shows a placeholder rather than a blank page.
 import * as z from 'zod/mini';
+import { codeNames } from './coded-error.js';
+import { mirrorErrors, type MirrorErrorCode as MirrorCode } from './errors/mirror.js';
 
-/** Stable codes of the mirror's transport (docs/protocol.md, "The mirror"). */
-export const MirrorErrorCode = {
-  /** The page's snapshot (or a patch) is larger than the mirror carries: the phone says so. */
-  TooLarge: 'MIRROR_TOO_LARGE',
-  /** Parts that do not join up: a gap, a size that does not add up, bad gzip or bad JSON. */
-  PartsInvalid: 'MIRROR_PARTS_INVALID',
-} as const;
-export type MirrorErrorCode = (typeof MirrorErrorCode)[keyof typeof MirrorErrorCode];
+/** Stable codes of the mirror's transport by short name (protocol/errors/mirror.ts). */
+export const MirrorErrorCode = codeNames(mirrorErrors);
+export type MirrorErrorCode = MirrorCode;
 
 /** The largest mirror message, as JSON before compression; the phone refuses anything larger. */
 export const MAX_MIRROR_MESSAGE_BYTES = 32 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // here once, then performed as the phone's own operations are.
 import { navigationTarget } from '../../mirror/ops/navigation-target.js';
 import type { BrowserOperation } from '../browser/operation-types.js';
-import { ControlError } from './control-api.js';
+import { ControlError } from './control-error.js';
 
 export type BrowserRequest =
   | { action: 'open'; input: string }

@@ -49,14 +49,3 @@ export interface OpenedTab {
   tabId: string;
   url: string;
 }
-
-/** An error the control API turns into `{ error: { code, message } }` with a status. */
-export class ControlError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly statusCode = 400,
-  ) {
-    super(message);
-  }
-}
