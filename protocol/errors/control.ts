@@ -2,7 +2,7 @@
 // `resume`, `send`, `open`, the UI): each code with the HTTP status it answers with. The agent raises
 // them as `ControlError` (agent/control/control-error.ts).
 import { defineCatalogue, type CodeOf } from '../coded-error.js';
-import { sendErrors } from './send.js';
+import type { sendErrors } from './send.js';
 
 export const controlErrors = defineCatalogue({
   room: 'control',
