@@ -1,8 +1,8 @@
 // The agent's local control API (`tandem status`, `history`, `forget`, `release`, `pause`,
 // `resume`, `send`, `open`, the UI): each code with the HTTP status it answers with. The agent raises
 // them as `ControlError` (agent/control/control-error.ts).
-import { defineCatalogue, type CodeOf } from '../coded-error.js';
-import type { sendErrors } from './send.js';
+import { defineCatalogue, type CodeEntry, type CodeOf } from '../coded-error.js';
+import { sendErrors } from './send.js';
 
 export const controlErrors = defineCatalogue({
   room: 'control',
@@ -50,3 +50,12 @@ answers \`{ "error": { "code", "message" } }\`:`,
 });
 
 export type ControlErrorCode = CodeOf<typeof controlErrors> | CodeOf<typeof sendErrors>;
+
+/** The HTTP status the control API answers a code with; undefined for the CLI's side. */
+export function controlStatus(code: ControlErrorCode): number | undefined {
+  const entries: Readonly<Record<string, CodeEntry>> = {
+    ...controlErrors.codes,
+    ...sendErrors.codes,
+  };
+  return entries[code]?.status;
+}
