@@ -1,7 +1,7 @@
 // Every room's error catalogue, in the order docs/errors.md shows them (`npm run docs:errors`
 // writes that file from this list). To add a code: add its row to its room's catalogue here, then
 // run `npm run docs:errors`.
-import type { CodeOf, ErrorCatalogue } from '../coded-error.js';
+import type { CodeEntry, CodeOf, ErrorCatalogue } from '../coded-error.js';
 import { browserErrors } from './browser.js';
 import { buildErrors } from './build.js';
 import { cliErrors } from './cli.js';
@@ -34,10 +34,19 @@ export const errorCatalogues = [
   buildErrors,
 ] as const satisfies readonly ErrorCatalogue[];
 
-/** Every registered code: what a `CliError` (which prints any room's error) may carry. */
-export type ErrorCode = CodeOf<(typeof errorCatalogues)[number]>;
+/** Every error code (the pairing reasons are states, not errors): what a `CliError` may carry. */
+export type ErrorCode = CodeOf<Exclude<(typeof errorCatalogues)[number], typeof pairingReasons>>;
 
 /** Every code a catalogue registers, each once. */
 export function registeredCodes(): Set<string> {
   return new Set(errorCatalogues.flatMap((catalogue) => catalogue.all));
+}
+
+/** The HTTP status a code is answered with, from the catalogue that defines it. */
+export function httpStatusOf(code: ErrorCode): number | undefined {
+  for (const catalogue of errorCatalogues) {
+    const entry: CodeEntry | undefined = (catalogue.codes as Record<string, CodeEntry>)[code];
+    if (entry && entry.owner === undefined) return entry.status;
+  }
+  return undefined;
 }
