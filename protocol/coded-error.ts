@@ -93,6 +93,16 @@ export type CodeNames<Entries> = {
   ]: Code;
 };
 
+/**
+ * Compile-time check for a short-name map written out by hand (where a browser bundle must not
+ * carry the catalogue's texts): `true` only when every code has a name.
+ */
+export type NamesEveryCode<Code extends string, Names extends Readonly<Record<string, string>>> = [
+  Exclude<Code, Names[keyof Names]>,
+] extends [never]
+  ? true
+  : { missingNames: Exclude<Code, Names[keyof Names]> };
+
 export function codeNames<const Entries extends Record<string, CodeEntry>>(catalogue: {
   codes: Entries;
 }): CodeNames<Entries> {

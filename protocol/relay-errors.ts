@@ -1,17 +1,36 @@
 // Stable codes of the relay, shared by server, Node clients and the phone page. Catalogued in
 // protocol/errors/relay.ts (shown in docs/errors.md, "Relay").
-import { CodedError, codeNames } from './coded-error.js';
-import { relayErrors, type RelayErrorCode as Code } from './errors/relay.js';
+import { CodedError, type NamesEveryCode } from './coded-error.js';
+import type { RelayErrorCode as Code } from './errors/relay.js';
 
 export { RelayCloseCode } from './relay-close-codes.js';
 
-/** The codes by short name: `RelayErrorCode.Expired` is `'SESSION_EXPIRED'`. */
+/**
+ * The codes by short name: `RelayErrorCode.Expired` is `'SESSION_EXPIRED'`. Written out rather than
+ * read from the catalogue, so the phone page's script does not carry the catalogue's texts.
+ */
 export const RelayErrorCode = {
-  ...codeNames(relayErrors),
-  /** The Host header is not one of the server's own names (the pairing server's code). */
+  VersionMismatch: 'PROTOCOL_VERSION_MISMATCH',
+  NotMatched: 'SESSION_NOT_MATCHED',
+  Expired: 'SESSION_EXPIRED',
+  Full: 'SESSION_FULL',
   HostNotAllowed: 'HOST_NOT_ALLOWED',
+  OriginNotAllowed: 'ORIGIN_NOT_ALLOWED',
+  BadRequest: 'RELAY_BAD_REQUEST',
+  MessageInvalid: 'MESSAGE_INVALID',
+  MessageTooLarge: 'MESSAGE_TOO_LARGE',
+  FlowControl: 'RELAY_FLOW_CONTROL',
+  RateLimited: 'RELAY_RATE_LIMITED',
+  OverBudget: 'RELAY_OVER_BUDGET',
+  HeartbeatTimeout: 'HEARTBEAT_TIMEOUT',
+  DecryptFailed: 'E2E_DECRYPT_FAILED',
+  FileTooLarge: 'FILE_TOO_LARGE',
+  FileChecksumMismatch: 'FILE_CHECKSUM_MISMATCH',
+  SessionUrlInvalid: 'SESSION_URL_INVALID',
+  ConnectionClosed: 'CONNECTION_CLOSED',
 } as const satisfies Record<string, Code>;
 export type RelayErrorCode = Code;
+const _everyCodeNamed: NamesEveryCode<Code, typeof RelayErrorCode> = true;
 
 export class RelayError extends CodedError<RelayErrorCode> {
   constructor(code: RelayErrorCode, message: string, options?: { cause?: unknown }) {

@@ -7,12 +7,10 @@ export const mirrorErrors = defineCatalogue({
   continues: true,
   codes: {
     MIRROR_TOO_LARGE: {
-      name: 'TooLarge',
       when: "A page's snapshot (or a patch) is over 32 MiB as JSON: the PC sends `mirror.unavailable` and the phone says the page is too large to mirror.",
       action: 'Open a smaller page, or use the page on the PC.',
     },
     MIRROR_PARTS_INVALID: {
-      name: 'PartsInvalid',
       when: 'The phone got `mirror.part`s that do not join up (a gap, a size that does not add up, bad gzip or JSON); it drops them and waits for the next snapshot.',
       action: 'None: a fresh snapshot follows; report it if it repeats.',
     },
