@@ -2,6 +2,7 @@
 // inflates the gzip with the cap enforced as it streams (a small part cannot grow into a huge
 // document) and validates the result as the `mirror.snapshot` or `mirror.patch` it names.
 import { base64ToBytes } from '../relay-client/base64.js';
+import { CodedError } from '../protocol/coded-error.js';
 import {
   MAX_MIRROR_MESSAGE_BYTES,
   MirrorErrorCode,
@@ -16,12 +17,9 @@ import {
 
 export type EventsMessage = Extract<RelayMessage, { type: 'mirror.snapshot' | 'mirror.patch' }>;
 
-export class MirrorError extends Error {
-  constructor(
-    readonly code: MirrorErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class MirrorError extends CodedError<MirrorErrorCode> {
+  constructor(code: MirrorErrorCode, message: string) {
+    super(code, message);
     this.name = 'MirrorError';
   }
 }

@@ -1,18 +1,13 @@
-// Errors of the phone sim carry stable codes, like the rest of Tandem (see docs/errors.md).
-export type PhoneSimErrorCode =
-  | 'PHONE_SIM_UNKNOWN_PROFILE'
-  | 'PHONE_SIM_INVALID_OPTION'
-  | 'PHONE_SIM_LISTEN_FAILED'
-  | 'PHONE_SIM_CLOSED'
-  | 'PHONE_SIM_CONNECT_TIMEOUT';
+// Errors of the phone sim carry stable codes, like the rest of Tandem (protocol/errors/phone-sim.ts,
+// shown in docs/errors.md).
+import { CodedError } from '../protocol/coded-error.js';
+import type { PhoneSimErrorCode } from '../protocol/errors/phone-sim.js';
 
-export class PhoneSimError extends Error {
-  constructor(
-    readonly code: PhoneSimErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+export type { PhoneSimErrorCode };
+
+export class PhoneSimError extends CodedError<PhoneSimErrorCode> {
+  constructor(code: PhoneSimErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
     this.name = 'PhoneSimError';
   }
 }

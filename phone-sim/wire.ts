@@ -1,5 +1,6 @@
 // The ADB wire format: a 24-byte header of six little-endian uint32 words, then the payload.
 // See adb's protocol.txt: command, arg0, arg1, data_length, data_crc32 (a byte sum), magic.
+import { PhoneSimError } from './errors.js';
 
 export const A_SYNC = 0x434e5953;
 export const A_CNXN = 0x4e584e43;
@@ -44,8 +45,12 @@ export function encodeMessage(message: AdbMessage): Buffer {
   return Buffer.concat([header, message.payload]);
 }
 
-export class WireError extends Error {
-  readonly code = 'ADB_WIRE_MALFORMED';
+/** A message that is not the ADB wire format; the sim logs it and drops that connection. */
+export class WireError extends PhoneSimError {
+  constructor(message: string) {
+    super('ADB_WIRE_MALFORMED', message);
+    this.name = 'WireError';
+  }
 }
 
 /** Collects socket chunks and yields every complete message; throws WireError on a bad header. */

@@ -3,15 +3,19 @@
 // `mirror.snapshot` or `mirror.patch` before replaying it. Beyond a hard cap the PC sends
 // `mirror.unavailable` instead, and the phone shows a placeholder rather than a blank page.
 import * as z from 'zod/mini';
+import type { NamesEveryCode } from './coded-error.js';
+import type { MirrorErrorCode as MirrorCode } from './errors/mirror.js';
 
-/** Stable codes of the mirror's transport (docs/protocol.md, "The mirror"). */
+/**
+ * Stable codes of the mirror's transport by short name (catalogue: protocol/errors/mirror.ts).
+ * Written out, so the phone page's script does not carry the catalogue's texts.
+ */
 export const MirrorErrorCode = {
-  /** The page's snapshot (or a patch) is larger than the mirror carries: the phone says so. */
   TooLarge: 'MIRROR_TOO_LARGE',
-  /** Parts that do not join up: a gap, a size that does not add up, bad gzip or bad JSON. */
   PartsInvalid: 'MIRROR_PARTS_INVALID',
-} as const;
-export type MirrorErrorCode = (typeof MirrorErrorCode)[keyof typeof MirrorErrorCode];
+} as const satisfies Record<string, MirrorCode>;
+export type MirrorErrorCode = MirrorCode;
+const _everyCodeNamed: NamesEveryCode<MirrorCode, typeof MirrorErrorCode> = true;
 
 /** The largest mirror message, as JSON before compression; the phone refuses anything larger. */
 export const MAX_MIRROR_MESSAGE_BYTES = 32 * 1024 * 1024;

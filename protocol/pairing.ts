@@ -3,6 +3,8 @@
 // identity vocabulary.
 import { z } from 'zod';
 import { hasLuhnCheckDigit } from './identity.js';
+import { codeNames } from './coded-error.js';
+import { serverErrors, type ServerErrorCode as ServerCode } from './errors/server.js';
 
 /** Every path of this API starts with this prefix; a breaking change gets a new one. */
 export const PAIRING_API_PREFIX = '/v1';
@@ -78,25 +80,9 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 export const HealthResponseSchema = z.object({ status: z.literal('ok') });
 
-/** Stable codes of the server's error body, catalogued in docs/errors.md ("Pairing server"). */
-export const ServerErrorCode = {
-  ValidationFailed: 'VALIDATION_FAILED',
-  MalformedJson: 'MALFORMED_JSON',
-  MalformedRequest: 'MALFORMED_REQUEST',
-  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
-  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
-  Unauthenticated: 'UNAUTHENTICATED',
-  BindingConflict: 'BINDING_CONFLICT',
-  NotBindingOwner: 'NOT_BINDING_OWNER',
-  RateLimited: 'RATE_LIMITED',
-  AddressRateLimited: 'ADDRESS_RATE_LIMITED',
-  AddressAccountLimit: 'ADDRESS_ACCOUNT_LIMIT',
-  AddressSessionLimit: 'ADDRESS_SESSION_LIMIT',
-  HostNotAllowed: 'HOST_NOT_ALLOWED',
-  NotFound: 'NOT_FOUND',
-  Internal: 'INTERNAL',
-} as const;
-export type ServerErrorCode = (typeof ServerErrorCode)[keyof typeof ServerErrorCode];
+/** Stable codes of the server's error body by short name (protocol/errors/server.ts). */
+export const ServerErrorCode = codeNames(serverErrors);
+export type ServerErrorCode = ServerCode;
 
 /** The one shape of every error response. */
 export const ErrorBodySchema = z.object({

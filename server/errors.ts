@@ -1,49 +1,43 @@
-// The pairing server's error catalogue: every failure answers `{ error: { code, message } }` with
-// one of these codes and its fixed HTTP status. docs/errors.md ("Pairing server") lists them.
+// The pairing server's errors: every failure answers `{ error: { code, message } }` with a code of
+// its catalogue (protocol/errors/server.ts, shown in docs/errors.md) and that code's HTTP status.
+import { CodedError } from '../protocol/coded-error.js';
 import { ServerErrorCode, type ErrorBody } from '../protocol/pairing.js';
+import { serverErrors } from '../protocol/errors/server.js';
 
 export { ServerErrorCode };
 
-export const errorCatalogue: Readonly<
-  Record<ServerErrorCode, { status: number; description: string }>
-> = {
-  VALIDATION_FAILED: { status: 400, description: 'The body or a parameter breaks the schema.' },
-  MALFORMED_JSON: { status: 400, description: 'The body is not valid JSON (or is empty).' },
-  MALFORMED_REQUEST: {
-    status: 400,
-    description: 'Not valid HTTP (request line, headers, URL encoding); 431 for huge headers.',
-  },
-  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not application/json.' },
-  PAYLOAD_TOO_LARGE: { status: 413, description: 'The body exceeds the body limit (16 KB).' },
-  UNAUTHENTICATED: { status: 401, description: 'Missing, malformed or unknown credentials.' },
-  BINDING_CONFLICT: { status: 409, description: 'The phone is bound to another client.' },
-  NOT_BINDING_OWNER: { status: 403, description: 'This client does not hold that binding.' },
-  RATE_LIMITED: { status: 429, description: 'Too many requests; retry after Retry-After.' },
-  ADDRESS_RATE_LIMITED: {
-    status: 429,
-    description: 'Too many requests from this address, all accounts together.',
-  },
-  ADDRESS_ACCOUNT_LIMIT: {
-    status: 429,
-    description: 'Too many accounts registered from this address this hour.',
-  },
-  ADDRESS_SESSION_LIMIT: {
-    status: 429,
-    description: 'Too many sessions created from this address this hour.',
-  },
-  HOST_NOT_ALLOWED: { status: 421, description: 'The Host header is not one of this server.' },
-  NOT_FOUND: { status: 404, description: 'No such route.' },
-  INTERNAL: { status: 500, description: 'An unexpected server failure (logged, not detailed).' },
+/** One line per code for the OpenAPI document's responses. */
+const descriptions: Readonly<Record<ServerErrorCode, string>> = {
+  VALIDATION_FAILED: 'The body or a parameter breaks the schema.',
+  MALFORMED_JSON: 'The body is not valid JSON (or is empty).',
+  MALFORMED_REQUEST: 'Not valid HTTP (request line, headers, URL encoding); 431 for huge headers.',
+  UNSUPPORTED_MEDIA_TYPE: 'The body is not application/json.',
+  PAYLOAD_TOO_LARGE: 'The body exceeds the body limit (16 KB).',
+  UNAUTHENTICATED: 'Missing, malformed or unknown credentials.',
+  BINDING_CONFLICT: 'The phone is bound to another client.',
+  NOT_BINDING_OWNER: 'This client does not hold that binding.',
+  RATE_LIMITED: 'Too many requests; retry after Retry-After.',
+  ADDRESS_RATE_LIMITED: 'Too many requests from this address, all accounts together.',
+  ADDRESS_ACCOUNT_LIMIT: 'Too many accounts registered from this address this hour.',
+  ADDRESS_SESSION_LIMIT: 'Too many sessions created from this address this hour.',
+  HOST_NOT_ALLOWED: 'The Host header is not one of this server.',
+  NOT_FOUND: 'No such route.',
+  INTERNAL: 'An unexpected server failure (logged, not detailed).',
 };
 
-export class ServerError extends Error {
+/** Each code's HTTP status (from the catalogue) and its OpenAPI description. */
+export const errorCatalogue = Object.fromEntries(
+  Object.entries(serverErrors.codes).map(([code, { status }]) => [
+    code,
+    { status, description: descriptions[code as ServerErrorCode] },
+  ]),
+) as Readonly<Record<ServerErrorCode, { status: number; description: string }>>;
+
+export class ServerError extends CodedError<ServerErrorCode> {
   readonly statusCode: number;
 
-  constructor(
-    readonly code: ServerErrorCode,
-    message: string,
-  ) {
-    super(message);
+  constructor(code: ServerErrorCode, message: string) {
+    super(code, message);
     this.name = 'ServerError';
     this.statusCode = errorCatalogue[code].status;
   }

@@ -2,8 +2,7 @@
 // headers, sizes) written as raw bytes over a socket, so content-length lies and duplicated headers
 // really reach the server, and a checker for the answers. Reproducible from the printed seed.
 import { connect } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { registeredCodes } from '../protocol/errors/index.js';
 
 /** Planted in inputs; must never come back in an error answer. */
 export const MARKER = 'FUZZMARKER7Q';
@@ -84,10 +83,9 @@ function parseAnswer(bytes: Buffer): RawAnswer & { complete: boolean } {
   return { status, body: body.toString('utf8'), complete };
 }
 
-/** Codes with a row in docs/errors.md (first column of its tables). */
+/** Every registered code (protocol/errors/index.ts); each has its row in docs/errors.md. */
 export function documentedCodes(): Set<string> {
-  const doc = readFileSync(fileURLToPath(new URL('../docs/errors.md', import.meta.url)), 'utf8');
-  return new Set([...doc.matchAll(/^\| `([A-Z][A-Z0-9_]+)`/gm)].map((m) => m[1]!));
+  return registeredCodes();
 }
 
 const METHODS = [

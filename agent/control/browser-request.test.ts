@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { operationFor, parseBrowserRequest } from './browser-request.js';
-import { ControlError } from './control-api.js';
+import { ControlError } from './control-error.js';
 
 const refused = (body: unknown) =>
   assert.throws(

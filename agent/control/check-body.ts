@@ -1,7 +1,7 @@
 // A request body checked against its schema in the control API's contract (protocol/): the first
 // problem found, in the schema's own words, is a CONTROL_BAD_REQUEST.
 import * as z from 'zod/mini';
-import { ControlError } from './control-api.js';
+import { ControlError } from './control-error.js';
 
 export function checkBody<Schema extends z.ZodMiniType>(
   schema: Schema,

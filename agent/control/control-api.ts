@@ -36,14 +36,3 @@ export interface AgentControl {
   /** Sends the selection, a link, an image or text to one connected phone or all (`tandem send`). */
   send?(request: SendRequest): Promise<SendResult>;
 }
-
-/** An error the control API turns into `{ error: { code, message } }` with a status. */
-export class ControlError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly statusCode = 400,
-  ) {
-    super(message);
-  }
-}

@@ -1,7 +1,7 @@
 // How the CLI talks to the running agent: find it through agent.json in the data folder, then call
 // its control API with the token kept there.
 import { readAgentFile } from './agent-file.js';
-import { ControlError } from './control-api.js';
+import { ControlError, type ControlErrorCode } from './control-error.js';
 
 export async function callAgent<T>(
   dataDir: string,
@@ -36,8 +36,9 @@ export async function callAgent<T>(
     error?: { code: string; message: string };
   };
   if (!response.ok) {
+    // The agent's own code, passed on as it came over the wire.
     throw new ControlError(
-      json.error?.code ?? 'AGENT_ERROR',
+      (json.error?.code ?? 'AGENT_ERROR') as ControlErrorCode,
       json.error?.message ?? `HTTP ${response.status}`,
       response.status,
     );

@@ -16,7 +16,8 @@ import {
   rng,
   sendRaw,
 } from '../../testing/http-fuzz.js';
-import { ControlError, type AgentControl } from './control-api.js';
+import type { AgentControl } from './control-api.js';
+import { ControlError } from './control-error.js';
 import { startControlServer, type ControlServer } from './control-server.js';
 
 const FIXED_SEED = 77001;

@@ -1,6 +1,7 @@
 // The agent's local control API: fastify on 127.0.0.1 only, guarded by Host, Origin and token.
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ControlError, type AgentControl } from './control-api.js';
+import type { AgentControl } from './control-api.js';
+import { ControlError } from './control-error.js';
 import { checkControlRequest } from './guard.js';
 import { framingErrorOptions } from '../../server/framing-errors.js';
 import { guardServerSockets } from '../../server/socket-guard.js';

@@ -1,34 +1,25 @@
 // Errors of the agent's pairing-server client: the server's own code when it answered with one,
-// otherwise one of the client-side codes below (catalogued in docs/errors.md, "Pairing server").
-import type { ServerErrorCode } from '../../protocol/pairing.js';
+// otherwise one of its own codes (protocol/errors/pairing-client.ts, shown in docs/errors.md).
+import { CodedError, codeNames } from '../../protocol/coded-error.js';
+import {
+  pairingClientErrors,
+  type PairingClientErrorCode as Code,
+} from '../../protocol/errors/pairing-client.js';
+import type { ServerErrorCode } from '../../protocol/errors/server.js';
 
-export const PairingClientErrorCode = {
-  /** No connection could be made (refused, DNS, reset before an answer). */
-  ServerUnreachable: 'SERVER_UNREACHABLE',
-  /** The server did not answer within the client's timeout. */
-  ServerTimeout: 'SERVER_TIMEOUT',
-  /** The caller's AbortSignal fired. */
-  Aborted: 'ABORTED',
-  /** The answer was not the JSON the protocol promises. */
-  BadResponse: 'BAD_RESPONSE',
-  /** An authenticated call on a client that has no shadow account yet. */
-  NoAccount: 'NO_ACCOUNT',
-  /** The server URL is not an http(s) URL. */
-  InvalidServerUrl: 'INVALID_SERVER_URL',
-} as const;
+/** The codes by short name: `PairingClientErrorCode.ServerTimeout` is `'SERVER_TIMEOUT'`. */
+export const PairingClientErrorCode = codeNames(pairingClientErrors);
+export type PairingClientErrorCode = Code;
 
-export type PairingClientErrorCode =
-  (typeof PairingClientErrorCode)[keyof typeof PairingClientErrorCode];
-
-export class PairingClientError extends Error {
+export class PairingClientError extends CodedError<PairingClientErrorCode | ServerErrorCode> {
   constructor(
-    readonly code: PairingClientErrorCode | ServerErrorCode,
+    code: PairingClientErrorCode | ServerErrorCode,
     message: string,
     /** The HTTP status when the server answered. */
     readonly status?: number,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'PairingClientError';
   }
 }

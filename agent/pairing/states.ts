@@ -1,5 +1,6 @@
 // The pairing states of one attached phone, as the UI and the CLI show them.
 import type { IdentityKind } from '../../protocol/identity.js';
+import type { PairingReason } from '../../protocol/errors/pairing-reasons.js';
 
 export const pairingStates = [
   'detected',
@@ -16,24 +17,8 @@ export const pairingStates = [
 
 export type PairingState = (typeof pairingStates)[number];
 
-/** Why a phone is `failed` (or waiting): stable codes, catalogued in docs/errors.md. */
-export type PairingReason =
-  | 'IDENTITY_TIMEOUT'
-  | 'IDENTITY_UNAVAILABLE'
-  | 'DEVICE_UNAUTHORIZED'
-  | 'DEVICE_OFFLINE'
-  | 'SERVER_UNREACHABLE'
-  | 'SERVER_ERROR'
-  | 'DATABASE_CORRUPT'
-  | 'DATABASE_READ_ONLY'
-  | 'ADB_UNAVAILABLE'
-  | 'PHONE_ANSWER_INVALID'
-  | 'PAUSED'
-  | 'RELEASED'
-  | 'SESSION_CLOSED'
-  | 'SESSION_FAILED'
-  | 'SESSION_LOST'
-  | 'INTERNAL';
+/** Why a phone is `failed` (or waiting): stable codes, catalogued in protocol/errors/pairing-reasons.ts. */
+export type { PairingReason };
 
 /** One phone as the agent reports it: never the raw identity, only its kind and masked form. */
 export interface PhoneStatus {

@@ -1,7 +1,8 @@
 // The AgentControl the local control API and the Electron shell use: status, pause, history,
 // forget and release, on top of the orchestrator and the history store.
 import type { HistoryStore } from '../../db/agent/history-store.js';
-import { ControlError, type AgentControl } from '../control/control-api.js';
+import type { AgentControl } from '../control/control-api.js';
+import { ControlError } from '../control/control-error.js';
 import { findOnePaired, forgetPaired, toHistoryView as toView } from './history-view.js';
 import type { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { PairingPorts } from '../pairing/pairing-ports.js';

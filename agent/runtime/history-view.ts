@@ -1,7 +1,8 @@
 // The local history as the UI and CLI show it, and the look-up by serial or masked identity.
 import type { HistoryStore } from '../../db/agent/history-store.js';
 import type { PairedPhone } from '../../db/agent/paired-phone.js';
-import { ControlError, type HistoryView } from '../control/control-api.js';
+import type { HistoryView } from '../control/control-api.js';
+import { ControlError } from '../control/control-error.js';
 
 // The target may be a full IMEI typed by the person: it is never quoted back (privacy model).
 export function findOnePaired(history: HistoryStore, target: string): PairedPhone {

@@ -1,6 +1,6 @@
 // Fetches an image the person wants on the phone: http(s) only, image/* only, bounded in size and
 // time (the whole transfer, not just the headers), so a slow or huge URL cannot hold the agent.
-import { ControlError } from '../control/control-api.js';
+import { ControlError } from '../control/control-error.js';
 import { imageNameFor, isHttpUrl } from './send-request.js';
 
 export const IMAGE_MAX_BYTES = 16 * 1024 * 1024;

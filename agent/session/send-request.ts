@@ -1,7 +1,7 @@
 // What "send to phone" can be asked (the control API body, the CLI flags, the UI buttons), checked
 // once here so the sender only sees well-formed requests.
 import { MAX_TEXT_CHARS } from '../../protocol/relay-messages.js';
-import { ControlError } from '../control/control-api.js';
+import { ControlError } from '../control/control-error.js';
 import { checkBody } from '../control/check-body.js';
 import { isHttpUrl, SendRequestSchema, type SendRequest } from '../../protocol/control-requests.js';
 

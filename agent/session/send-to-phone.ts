@@ -4,7 +4,7 @@
 import { sendFile } from '../../relay-client/file-transfer.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import type { TabInfo } from '../browser/browser-host.js';
-import { ControlError } from '../control/control-api.js';
+import { ControlError } from '../control/control-error.js';
 import type { PhoneStatus } from '../pairing/states.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { fetchImage as defaultFetchImage, type FetchedImage } from './fetch-image.js';

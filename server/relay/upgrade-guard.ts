@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import * as z from 'zod/mini';
 import { RelayErrorCode } from '../../protocol/relay-errors.js';
+import { httpStatusOf } from '../../protocol/errors/index.js';
 import { RELAY_PROTOCOL_VERSION, RoleSchema, type Role } from '../../protocol/relay-frames.js';
 import { PageIdSchema, RoleTokenSchema, SecretSchema } from '../../protocol/session-url.js';
 import type { HostPolicy } from '../host-policy.js';
@@ -29,9 +30,10 @@ export const JoinParamsSchema = z.strictObject({
 });
 export type JoinParams = z.infer<typeof JoinParamsSchema>;
 
-const refuse = (status: number, code: string, message: string): Admission => ({
+/** A refusal answers the HTTP status its code has in the catalogue (protocol/errors/relay.ts). */
+const refuse = (code: RelayErrorCode, message: string): Admission => ({
   ok: false,
-  status,
+  status: httpStatusOf(code) ?? 400,
   code,
   message,
 });
@@ -44,40 +46,31 @@ export function admit(
 ): Admission {
   // Refusals name what is wrong, never the value sent.
   if (!hosts.allowsHost(headers.host)) {
-    return refuse(
-      421,
-      RelayErrorCode.HostNotAllowed,
-      'this server does not answer to that host name',
-    );
+    return refuse(RelayErrorCode.HostNotAllowed, 'this server does not answer to that host name');
   }
   if (!hosts.allowsOrigin(headers.origin)) {
-    return refuse(403, RelayErrorCode.OriginNotAllowed, 'this page origin may not join sessions');
+    return refuse(RelayErrorCode.OriginNotAllowed, 'this page origin may not join sessions');
   }
   if (params.v !== undefined && params.v !== String(RELAY_PROTOCOL_VERSION)) {
     return refuse(
-      426,
       RelayErrorCode.VersionMismatch,
       `the server speaks relay protocol v${RELAY_PROTOCOL_VERSION}, the client another version`,
     );
   }
   const parsed = JoinParamsSchema.safeParse(params);
   if (!parsed.success || (parsed.data.k === undefined) === (parsed.data.t === undefined)) {
-    return refuse(
-      400,
-      RelayErrorCode.BadRequest,
-      'expected v, page, role and exactly one of k or t',
-    );
+    return refuse(RelayErrorCode.BadRequest, 'expected v, page, role and exactly one of k or t');
   }
   const { page, role, k, t, resume, last } = parsed.data;
   const matched = registry.match({ pageId: page, role, secret: k, token: t });
   if (!matched.ok) {
     return matched.code === RelayErrorCode.Expired
-      ? refuse(410, RelayErrorCode.Expired, 'this session has expired; open a new one')
-      : refuse(403, RelayErrorCode.NotMatched, 'this session link does not match an open session');
+      ? refuse(RelayErrorCode.Expired, 'this session has expired; open a new one')
+      : refuse(RelayErrorCode.NotMatched, 'this session link does not match an open session');
   }
   const decision = matched.record.relay.decide(role, resume);
   if (decision === 'full') {
-    return refuse(409, RelayErrorCode.Full, `another ${role} terminal already holds this session`);
+    return refuse(RelayErrorCode.Full, `another ${role} terminal already holds this session`);
   }
   return {
     ok: true,

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import type { DoctorReport } from '../../runtime/doctor.js';
 import { CliError } from '../cli-error.js';
+import type { ErrorCode } from '../../../protocol/errors/index.js';
 import { dataDirFrom, dataOptionHelp } from '../cli-options.js';
 
 interface DoctorOptions {
@@ -34,7 +35,9 @@ export function register(program: Command): void {
         print(options.json ? JSON.stringify(report) : describe(report));
         const problem = report.checks.find((check) => !check.ok);
         if (problem) {
-          throw new CliError(problem.code ?? 'DATABASE_CORRUPT', `${problem.name}: see above`);
+          // The check's code is the caught error's own (a registered code), passed on as it is.
+          const code = (problem.code ?? 'DATABASE_CORRUPT') as ErrorCode;
+          throw new CliError(code, `${problem.name}: see above`);
         }
         return;
       }

@@ -5,6 +5,7 @@ import { resolveDataDir } from '../../../db/data-dir.js';
 import { readAgentFile } from '../../control/agent-file.js';
 import type { OpenedTab } from '../../control/control-api.js';
 import { CliError } from '../cli-error.js';
+import type { ErrorCode } from '../../../protocol/errors/index.js';
 
 export function register(program: Command): void {
   program
@@ -57,8 +58,9 @@ async function openInAgent(dataDir: string, url: string): Promise<OpenedTab> {
     error?: { code: string; message: string };
   };
   if (!response.ok || !json.opened) {
+    // The agent's own code, passed on as it came over the wire.
     throw new CliError(
-      json.error?.code ?? 'AGENT_ERROR',
+      (json.error?.code ?? 'AGENT_ERROR') as ErrorCode,
       json.error?.message ?? `HTTP ${response.status}`,
     );
   }

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { RelayClient } from '../../../relay-client/relay-client.js';
 import type { SocketLike } from '../../../relay-client/socket-like.js';
 import { CliError } from '../cli-error.js';
+import type { ErrorCode } from '../../../protocol/errors/index.js';
 
 interface RelayOptions {
   url: string;
@@ -58,7 +59,8 @@ async function run(client: RelayClient): Promise<void> {
     client.on('status', (status, detail) => {
       stderr(`${status}${detail ? ` (${detail.code})` : ''}`);
       if (status === 'refused') {
-        const code = detail?.code ?? 'SESSION_NOT_MATCHED';
+        // The relay's own code, passed on as it came over the wire.
+        const code = (detail?.code ?? 'SESSION_NOT_MATCHED') as ErrorCode;
         reject(new CliError(code, `the relay refused to join: ${detail?.message ?? code}`));
       }
     });
