@@ -5,6 +5,7 @@ import type { MirrorEvent, RelayMessage } from '../protocol/relay-messages.js';
 import { MirrorErrorCode, type MirrorPart } from '../protocol/mirror-parts.js';
 import type { MirrorOptions, MirrorPhoneApi, MirrorView } from '../mirror/replayer/mount-mirror.js';
 import { rewriteAssetUrls } from '../mirror/replayer/asset-rewrite.js';
+import { lastPageUrl } from '../mirror/asset-url-selection.js';
 import { MirrorError, MirrorPartJoiner } from './mirror-part-joiner.js';
 
 export const MIRROR_SCRIPT = '/m/mirror.js';
@@ -42,6 +43,8 @@ export class MirrorPanel {
   private readonly parts = new MirrorPartJoiner();
   /** Mirror messages in arrival order, so a snapshot that arrives while loading is not overtaken. */
   private chain: Promise<void> = Promise.resolve();
+  /** The recorded page (its last Meta event): relative asset URLs in patches resolve against it. */
+  private pageUrl: string | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -139,7 +142,9 @@ export class MirrorPanel {
   }
 
   private add(events: readonly MirrorEvent[]): void {
-    this.view?.addEvents(rewriteAssetUrls(events, location.origin) as unknown as Events);
+    this.pageUrl = lastPageUrl(events) ?? this.pageUrl;
+    const routed = rewriteAssetUrls(events, location.origin, this.pageUrl);
+    this.view?.addEvents(routed as unknown as Events);
   }
 
   private enqueue(step: () => Promise<void>): void {
