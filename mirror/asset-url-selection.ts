@@ -51,7 +51,10 @@ export function lastPageUrl(events: readonly RecordedEvent[]): string | undefine
   return href;
 }
 
-/** `events` with every asset URL replaced by `map(url)`; events without assets are passed as they are. */
+/**
+ * `events` with every asset URL replaced by `map(url)`: snapshots, mutations and inserted rules are
+ * copied, every other event is passed as it is.
+ */
 export function mapAssetUrls<E extends RecordedEvent>(
   events: readonly E[],
   map: AssetUrlMap,
