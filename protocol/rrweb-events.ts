@@ -43,3 +43,12 @@ export const NodeType = {
   CDATA: 4,
   Comment: 5,
 } as const;
+
+/** `event` is an incremental event from `source` (one of `IncrementalSource`). */
+export function isIncrementalFrom(
+  event: { type?: unknown; data?: unknown },
+  source: number,
+): boolean {
+  if (event.type !== EventType.IncrementalSnapshot) return false;
+  return (event.data as { source?: unknown } | null | undefined)?.source === source;
+}

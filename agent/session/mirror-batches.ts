@@ -16,7 +16,7 @@ import {
   type MirrorEvent,
   type RelayMessage,
 } from '../../protocol/relay-messages.js';
-import { EventType, IncrementalSource } from '../../protocol/rrweb-events.js';
+import { EventType, IncrementalSource, isIncrementalFrom } from '../../protocol/rrweb-events.js';
 
 const gzipAsync = promisify(gzip);
 
@@ -100,11 +100,7 @@ async function encodeMessage(
 
 /** An incremental event from a form field carries the value typed. */
 function carriesInput(events: readonly MirrorEvent[]): boolean {
-  return events.some(
-    (event) =>
-      event.type === EventType.IncrementalSnapshot &&
-      (event.data as { source?: unknown } | null)?.source === IncrementalSource.Input,
-  );
+  return events.some((event) => isIncrementalFrom(event, IncrementalSource.Input));
 }
 
 function partsOf(

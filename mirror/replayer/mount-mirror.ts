@@ -5,7 +5,7 @@ import { Replayer, type playerConfig } from '@rrweb/replay';
 import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
 import { renderTabList, type MirrorTab } from './tab-list.js';
-import { EventType, IncrementalSource, NodeType } from '../../protocol/rrweb-events.js';
+import { IncrementalSource, isIncrementalFrom, NodeType } from '../../protocol/rrweb-events.js';
 
 /** What the phone page does with the person's gestures (phone-page/ sends them over the relay). */
 export interface MirrorPhoneApi {
@@ -75,12 +75,7 @@ type ReplayPlugin = NonNullable<playerConfig['plugins']>[number];
 const jumpToScroll: ReplayPlugin = {
   handler(event, isSync, { replayer }) {
     const data = event.data as { source?: number; id?: number; x?: number; y?: number };
-    if (
-      isSync ||
-      event.type !== EventType.IncrementalSnapshot ||
-      data.source !== IncrementalSource.Scroll ||
-      data.id === undefined
-    ) {
+    if (isSync || !isIncrementalFrom(event, IncrementalSource.Scroll) || data.id === undefined) {
       return;
     }
     const target = replayer.getMirror().getNode(data.id);
@@ -253,19 +248,11 @@ export function mountMirror(
     addEvents(events) {
       for (const event of events) {
         const data = event.data as { source?: number; id?: number; x?: number; y?: number };
-        if (
-          event.type === EventType.IncrementalSnapshot &&
-          data.source === IncrementalSource.Scroll &&
-          typeof data.id === 'number'
-        ) {
+        if (isIncrementalFrom(event, IncrementalSource.Scroll) && typeof data.id === 'number') {
           replayedScroll = { id: data.id, x: data.x ?? 0, y: data.y ?? 0 };
           glidingUntil = Date.now() + GLIDE_QUIET_MS;
         }
-        if (
-          event.type === EventType.IncrementalSnapshot &&
-          data.source === IncrementalSource.Input &&
-          data.id === typingIn()
-        ) {
+        if (isIncrementalFrom(event, IncrementalSource.Input) && data.id === typingIn()) {
           heldInputs.set(data.id, event);
           continue;
         }
