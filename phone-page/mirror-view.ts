@@ -3,17 +3,15 @@
 // parts of large messages, and routes the asset URLs of the replayed page through the agent.
 import type { MirrorEvent, RelayMessage } from '../protocol/relay-messages.js';
 import { MirrorErrorCode, type MirrorPart } from '../protocol/mirror-parts.js';
-import type { MirrorOptions, MirrorPhoneApi, MirrorView } from '../mirror/replayer/mount-mirror.js';
-import { rewriteAssetUrls } from '../mirror/replayer/asset-rewrite.js';
-import { lastPageUrl } from '../mirror/asset-url-selection.js';
+import type { MirrorPhoneApi, MirrorView } from '../mirror/replayer/mount-mirror.js';
+import type * as ReplayerBundle from '../mirror/replayer/phone-bundle-entry.js';
 import { MirrorError, MirrorPartJoiner } from './mirror-part-joiner.js';
 
 export const MIRROR_SCRIPT = '/m/mirror.js';
 
+/** The replayer bundle's global (mirror/replayer/phone-bundle-entry.ts). */
 type MirrorGlobal = {
-  TandemMirror?: {
-    mountMirror(container: HTMLElement, api: MirrorPhoneApi, options?: MirrorOptions): MirrorView;
-  };
+  TandemMirror?: Pick<typeof ReplayerBundle, 'mountMirror' | 'rewriteAssetUrls' | 'lastPageUrl'>;
 };
 type Events = Parameters<MirrorView['addEvents']>[0];
 
@@ -142,8 +140,10 @@ export class MirrorPanel {
   }
 
   private add(events: readonly MirrorEvent[]): void {
-    this.pageUrl = lastPageUrl(events) ?? this.pageUrl;
-    const routed = rewriteAssetUrls(events, location.origin, this.pageUrl);
+    const mirror = (window as MirrorGlobal).TandemMirror;
+    if (!mirror) return;
+    this.pageUrl = mirror.lastPageUrl(events) ?? this.pageUrl;
+    const routed = mirror.rewriteAssetUrls(events, location.origin, this.pageUrl);
     this.view?.addEvents(routed as unknown as Events);
   }
 
