@@ -1,23 +1,14 @@
 // The one way to get a browser script Tandem serves or injects: read from dist/bundles when running
 // the build, bundled from the sources at first use otherwise. Kept per process; a failure is not
-// kept (the next call tries again).
+// kept (the next call tries again): bundles/kept-until-failure.ts.
 import { readFile } from 'node:fs/promises';
 import { appFile } from './app-file.js';
 import { builtBundlePath, type BrowserBundleName } from './browser-bundle-specs.js';
+import { keptUntilFailure } from './kept-until-failure.js';
 
 declare const TANDEM_BUILT: boolean | undefined;
 
-const bundles = new Map<BrowserBundleName, Promise<string>>();
-
-export function browserBundle(name: BrowserBundleName): Promise<string> {
-  let bundle = bundles.get(name);
-  if (!bundle) {
-    bundle = load(name);
-    bundles.set(name, bundle);
-    bundle.catch(() => bundles.delete(name));
-  }
-  return bundle;
-}
+export const browserBundle: (name: BrowserBundleName) => Promise<string> = keptUntilFailure(load);
 
 async function load(name: BrowserBundleName): Promise<string> {
   // The literal test lets the build drop the source branch (and with it esbuild) from dist/.

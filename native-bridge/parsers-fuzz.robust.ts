@@ -19,7 +19,12 @@ import { shellFailure } from './adb/shell-errors.js';
 import { encodeService, readHexValue, readOkay, type AdbParser } from './adb/smart-socket.js';
 import { checkAmOutput } from './actions/open-url.js';
 import { BridgeError, BridgeErrorCode } from './errors.js';
-import { createRandom, loadFixtures, nextInput, type FuzzInput } from './fuzz/fuzz-inputs.js';
+import {
+  createRandom,
+  loadFixtures,
+  nextInput,
+  type FuzzInput,
+} from '../testing/adb-fuzz-inputs.js';
 import { parseAndroidId } from './identity/android-id.js';
 import { parseDumpsysIphonesubinfo } from './identity/dumpsys.js';
 import { parseGetprop, phoneInfoFromProps } from './identity/getprop.js';

@@ -23,8 +23,7 @@ import {
   type RelayServer,
 } from '../testing/relay-server.js';
 import { waitFor } from '../testing/wait.js';
-
-const FULL_SNAPSHOT = 2;
+import { EventType } from '../protocol/rrweb-events.js';
 
 describe('phone page mirror', () => {
   let server: RelayServer;
@@ -68,7 +67,7 @@ describe('phone page mirror', () => {
 
     mirror = await startMirrorStream(pcBrowser.host);
     mirror.onShownBatch((_tab, batch) => {
-      const full = batch.events.some((event) => event.type === FULL_SNAPSHOT);
+      const full = batch.events.some((event) => event.type === EventType.FullSnapshot);
       void pc.send({ type: full ? 'mirror.snapshot' : 'mirror.patch', payload: batch.events });
     });
     tabId = (await pcBrowser.host.open(site.url('/article.html'))).id;

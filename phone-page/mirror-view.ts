@@ -3,16 +3,15 @@
 // parts of large messages, and routes the asset URLs of the replayed page through the agent.
 import type { MirrorEvent, RelayMessage } from '../protocol/relay-messages.js';
 import { MirrorErrorCode, type MirrorPart } from '../protocol/mirror-parts.js';
-import type { MirrorOptions, MirrorPhoneApi, MirrorView } from '../mirror/replayer/mount-mirror.js';
-import { rewriteAssetUrls } from '../mirror/replayer/asset-rewrite.js';
+import type { MirrorPhoneApi, MirrorView } from '../mirror/replayer/mount-mirror.js';
+import type * as ReplayerBundle from '../mirror/replayer/phone-bundle-entry.js';
 import { MirrorError, MirrorPartJoiner } from './mirror-part-joiner.js';
 
 export const MIRROR_SCRIPT = '/m/mirror.js';
 
+/** The replayer bundle's global (mirror/replayer/phone-bundle-entry.ts). */
 type MirrorGlobal = {
-  TandemMirror?: {
-    mountMirror(container: HTMLElement, api: MirrorPhoneApi, options?: MirrorOptions): MirrorView;
-  };
+  TandemMirror?: Pick<typeof ReplayerBundle, 'mountMirror' | 'rewriteAssetUrls' | 'lastPageUrl'>;
 };
 type Events = Parameters<MirrorView['addEvents']>[0];
 
@@ -42,6 +41,8 @@ export class MirrorPanel {
   private readonly parts = new MirrorPartJoiner();
   /** Mirror messages in arrival order, so a snapshot that arrives while loading is not overtaken. */
   private chain: Promise<void> = Promise.resolve();
+  /** The recorded page (its last Meta event): relative asset URLs in patches resolve against it. */
+  private pageUrl: string | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -139,7 +140,11 @@ export class MirrorPanel {
   }
 
   private add(events: readonly MirrorEvent[]): void {
-    this.view?.addEvents(rewriteAssetUrls(events, location.origin) as unknown as Events);
+    const mirror = (window as MirrorGlobal).TandemMirror;
+    if (!mirror) return;
+    this.pageUrl = mirror.lastPageUrl(events) ?? this.pageUrl;
+    const routed = mirror.rewriteAssetUrls(events, location.origin, this.pageUrl);
+    this.view?.addEvents(routed as unknown as Events);
   }
 
   private enqueue(step: () => Promise<void>): void {

@@ -4,9 +4,7 @@
 // (`encoding: "gzip+seq-ids"`) and the phone puts them back: lossless, and any id that does not
 // follow on stays written (docs/protocol.md, "Large and compressible mirror messages").
 
-const FULL_SNAPSHOT = 2;
-const INCREMENTAL = 3;
-const MUTATION = 0;
+import { EventType, IncrementalSource } from './rrweb-events.js';
 
 type Walk = { last: number | undefined };
 type NodeVisitor = (node: Record<string, unknown>, walk: Walk) => Record<string, unknown>;
@@ -61,10 +59,14 @@ function mapEventNodes<T>(event: T, visit: NodeVisitor): T {
   if (!isRecord(event) || !isRecord(event.data)) return event;
   const data = event.data;
   const walk: Walk = { last: undefined };
-  if (event.type === FULL_SNAPSHOT && isRecord(data.node)) {
+  if (event.type === EventType.FullSnapshot && isRecord(data.node)) {
     return { ...event, data: { ...data, node: mapTree(data.node, visit, walk) } };
   }
-  if (event.type === INCREMENTAL && data.source === MUTATION && Array.isArray(data.adds)) {
+  if (
+    event.type === EventType.IncrementalSnapshot &&
+    data.source === IncrementalSource.Mutation &&
+    Array.isArray(data.adds)
+  ) {
     const adds = data.adds.map((add: unknown) =>
       isRecord(add) && isRecord(add.node) ? { ...add, node: mapTree(add.node, visit, walk) } : add,
     );

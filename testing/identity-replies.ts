@@ -1,7 +1,14 @@
 // Test helpers: fixture files and `service call` replies rendered the way Android's Parcel::print
-// does (the fixtures hold captured text; these build variations of it).
+// does (the fixtures hold captured text; these build variations of it with the simulated phone's
+// own Parcel encoder, phone-sim/parcel.ts).
 import { readFileSync } from 'node:fs';
 import type { ShellCallOptions, ShellRunner } from '../native-bridge/adb/shell.js';
+import {
+  formatParcelResult,
+  ParcelWriter,
+  securityExceptionReply,
+  stringReply as stringParcel,
+} from '../phone-sim/parcel.js';
 
 export function fixture(name: string): string {
   return readFileSync(
@@ -10,34 +17,16 @@ export function fixture(name: string): string {
   );
 }
 
-function string16Words(text: string | null): number[] {
-  if (text === null) return [0xffffffff];
-  const units = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
-  units.push(0);
-  if (units.length % 2) units.push(0);
-  const words = [text.length];
-  for (let i = 0; i < units.length; i += 2)
-    words.push(((units[i + 1] ?? 0) << 16) | (units[i] ?? 0));
-  return words.map((w) => w >>> 0);
-}
-
-const hex = (w: number): string => (w >>> 0).toString(16).padStart(8, '0');
-
-/** A multi-line `Result: Parcel(` dump of the given words. */
+/** A `Result: Parcel(` dump of the given 32-bit words, printed as the simulated phone prints. */
 export function renderParcel(words: number[]): string {
-  const lines: string[] = [];
-  for (let i = 0; i < words.length; i += 4) {
-    const chunk = words.slice(i, i + 4);
-    const cells = chunk.map((w) => `${hex(w)} `).join('') + ' '.repeat(9 * (4 - chunk.length));
-    lines.push(`  0x${hex(i * 4)}: ${cells}'${'.'.repeat(chunk.length * 4).padEnd(16)}'`);
-  }
-  return `Result: Parcel(\n${lines.join('\n')})\n`;
+  const parcel = new ParcelWriter();
+  for (const word of words) parcel.writeInt32(word);
+  return formatParcelResult(parcel.toBuffer());
 }
 
-export const stringReply = (text: string | null): string =>
-  renderParcel([0, ...string16Words(text)]);
+export const stringReply = (text: string | null): string => formatParcelResult(stringParcel(text));
 export const securityException = (message: string): string =>
-  renderParcel([0xffffffff, ...string16Words(message), 0]);
+  formatParcelResult(securityExceptionReply(message));
 
 export type Reply = string | Error | ((options: ShellCallOptions) => Promise<string>);
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { eventWithTime } from '@rrweb/types';
+import { rewriteAssetUrls } from '../../mirror/replayer/asset-rewrite.js';
 import { collectAssetUrls } from './asset-urls.js';
 
 const events = [
@@ -82,5 +83,18 @@ describe('collectAssetUrls', () => {
       assert.doesNotMatch(urls, new RegExp(page));
     }
     assert.doesNotMatch(urls, /changed-link|feed\.xml/);
+  });
+
+  it('allows exactly the URLs the phone’s replayer routes through the proxy, no more, no fewer', () => {
+    const origin = 'http://localhost:8123';
+    const page = 'http://127.0.0.1:8000/dir/page.html';
+    const routed = JSON.stringify(rewriteAssetUrls(events, origin, page));
+    const asked = new Set<string>();
+    for (const [, encoded] of routed.matchAll(/\/mirror\/asset\?url=([^"\\)\s]+)/g)) {
+      const url = new URL(decodeURIComponent(encoded!));
+      url.hash = '';
+      asked.add(url.href);
+    }
+    assert.deepEqual([...asked].sort(), [...collectAssetUrls(events, page)].sort());
   });
 });

@@ -8,9 +8,7 @@ import type { MirrorStream } from './mirror-stream.js';
 import { startFixtureSite, type FixtureSite, type TestHost } from '../../testing/fixture-site.js';
 import { startMirroredSite, type MirroredSite } from '../../testing/mirrored-site.js';
 import { waitFor } from '../../testing/wait.js';
-
-const FULL_SNAPSHOT = 2;
-const INCREMENTAL = 3;
+import { EventType } from '../../protocol/rrweb-events.js';
 
 describe('chromium host and recorder', () => {
   let site: FixtureSite;
@@ -103,14 +101,16 @@ describe('chromium host and recorder', () => {
     const tab = await host.open(site.url('/article.html'));
     const url = site.url('/article.html');
     await waitFor('full snapshot', () =>
-      eventsOf(tab.id, url).some((e) => e.type === FULL_SNAPSHOT),
+      eventsOf(tab.id, url).some((e) => e.type === EventType.FullSnapshot),
     );
     assert.match(JSON.stringify(eventsOf(tab.id, url)), /Tandem fixture article/);
 
     await host.evaluate(tab.id, `document.getElementById('out').textContent = 'changed on the PC'`);
     await waitFor('mutation', () =>
       eventsOf(tab.id, url).some(
-        (e) => e.type === INCREMENTAL && JSON.stringify(e.data).includes('changed on the PC'),
+        (e) =>
+          e.type === EventType.IncrementalSnapshot &&
+          JSON.stringify(e.data).includes('changed on the PC'),
       ),
     );
     const urls = collectAssetUrls(eventsOf(tab.id, url), url);
@@ -118,11 +118,11 @@ describe('chromium host and recorder', () => {
     assert.ok(urls.has(site.url('/bg.png')), 'the stylesheet background is in the stream');
 
     // On demand (a phone rejoins): a fresh full snapshot of the shown tab.
-    const before = eventsOf(tab.id, url).filter((e) => e.type === FULL_SNAPSHOT).length;
+    const before = eventsOf(tab.id, url).filter((e) => e.type === EventType.FullSnapshot).length;
     await mirror.show(tab.id);
     await waitFor(
       'second full snapshot',
-      () => eventsOf(tab.id, url).filter((e) => e.type === FULL_SNAPSHOT).length > before,
+      () => eventsOf(tab.id, url).filter((e) => e.type === EventType.FullSnapshot).length > before,
     );
   });
 
@@ -131,7 +131,7 @@ describe('chromium host and recorder', () => {
     const tab = await host.open(site.url('/form.html'));
     const url = site.url('/form.html');
     await waitFor('form snapshot', () =>
-      eventsOf(tab.id, url).some((e) => e.type === FULL_SNAPSHOT),
+      eventsOf(tab.id, url).some((e) => e.type === EventType.FullSnapshot),
     );
     await host.evaluate(tab.id, `document.getElementById('pw').focus()`);
     await host.insertText(tab.id, 'typed-secret-9');

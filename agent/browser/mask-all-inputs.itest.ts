@@ -9,9 +9,8 @@ import { performOperation } from './operations.js';
 import type { FixtureSite, TestHost } from '../../testing/fixture-site.js';
 import { startMirroredSite, type MirroredSite } from '../../testing/mirrored-site.js';
 import { waitFor } from '../../testing/wait.js';
+import { EventType, IncrementalSource } from '../../protocol/rrweb-events.js';
 
-const INCREMENTAL = 3;
-const INPUT_SOURCE = 5;
 let site: FixtureSite;
 let test: TestHost;
 let mirror: MirrorStream;
@@ -33,17 +32,21 @@ it('masks every input value, typed or initial', async () => {
   await test.host.insertText(tab.id, 'typed-on-pc');
   await waitFor('an input event', () =>
     events.some(
-      (e) => e.type === INCREMENTAL && (e.data as { source?: number }).source === INPUT_SOURCE,
+      (e) =>
+        e.type === EventType.IncrementalSnapshot &&
+        (e.data as { source?: number }).source === IncrementalSource.Input,
     ),
   );
   const inputTexts = events
     .filter(
-      (e) => e.type === INCREMENTAL && (e.data as { source?: number }).source === INPUT_SOURCE,
+      (e) =>
+        e.type === EventType.IncrementalSnapshot &&
+        (e.data as { source?: number }).source === IncrementalSource.Input,
     )
     .map((e) => String((e.data as { text?: unknown }).text));
   assert.ok(inputTexts.length > 0);
   for (const text of inputTexts) assert.match(text, /^\**$/, 'typed values are masked');
-  const snapshots = JSON.stringify(events.filter((e) => e.type === 2));
+  const snapshots = JSON.stringify(events.filter((e) => e.type === EventType.FullSnapshot));
   assert.doesNotMatch(snapshots, /"value":"initial"/, 'initial values are masked');
   assert.doesNotMatch(JSON.stringify(events), /s3cret-initial-pw/);
 });

@@ -8,9 +8,7 @@ import { performOperation, type OperationContext } from './operations.js';
 import type { FixtureSite, TestHost } from '../../testing/fixture-site.js';
 import { startMirroredSite, type MirroredSite } from '../../testing/mirrored-site.js';
 import { waitFor } from '../../testing/wait.js';
-
-const INCREMENTAL = 3;
-const SCROLL = 3;
+import { EventType, IncrementalSource } from '../../protocol/rrweb-events.js';
 
 describe('operations from the phone', () => {
   let site: FixtureSite;
@@ -96,8 +94,8 @@ describe('operations from the phone', () => {
     await waitFor('scroll event in the stream', () =>
       shown.some(
         (e) =>
-          e.type === INCREMENTAL &&
-          (e.data as { source: number; y?: number }).source === SCROLL &&
+          e.type === EventType.IncrementalSnapshot &&
+          (e.data as { source: number; y?: number }).source === IncrementalSource.Scroll &&
           (e.data as { y?: number }).y === 1200,
       ),
     );

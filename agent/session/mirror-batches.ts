@@ -16,13 +16,8 @@ import {
   type MirrorEvent,
   type RelayMessage,
 } from '../../protocol/relay-messages.js';
+import { EventType, IncrementalSource, isIncrementalFrom } from '../../protocol/rrweb-events.js';
 
-// rrweb event types that start a replay from scratch: Meta (4) and FullSnapshot (2).
-const META = 4;
-const FULL_SNAPSHOT = 2;
-// An incremental event (3) from a form field (source 5) carries the value typed.
-const INCREMENTAL = 3;
-const INPUT = 5;
 const gzipAsync = promisify(gzip);
 
 export type MirrorMessage = Extract<
@@ -53,7 +48,7 @@ export const DEFAULT_MIRROR_ENCODING: Readonly<MirrorEncoding> = Object.freeze({
 export function isFullSnapshotBatch(events: readonly unknown[]): boolean {
   return events.some((event) => {
     const type = (event as { type?: unknown } | null)?.type;
-    return type === FULL_SNAPSHOT || type === META;
+    return type === EventType.FullSnapshot || type === EventType.Meta;
   });
 }
 
@@ -103,11 +98,9 @@ async function encodeMessage(
   return partsOf(message.type, packed, options.partBytes, elided ? 'gzip+seq-ids' : 'gzip');
 }
 
+/** An incremental event from a form field carries the value typed. */
 function carriesInput(events: readonly MirrorEvent[]): boolean {
-  return events.some(
-    (event) =>
-      event.type === INCREMENTAL && (event.data as { source?: unknown } | null)?.source === INPUT,
-  );
+  return events.some((event) => isIncrementalFrom(event, IncrementalSource.Input));
 }
 
 function partsOf(

@@ -20,8 +20,8 @@ import {
   type RecorderConfig,
 } from './recorder-config.js';
 import { SnapshotWindows, type SerializedNode } from './snapshot-window.js';
+import { EventType } from '../../protocol/rrweb-events.js';
 
-const INCREMENTAL = 3;
 /** rrweb's `maskAllInputs: true`, spelled out for the serialiser windowing uses. */
 const ALL_INPUTS = Object.fromEntries(
   [
@@ -138,7 +138,7 @@ if (!globals[PAGE_API]) {
   const emit = (event: eventWithTime): void => {
     const sent = windows.process(event);
     if (sent) enqueue(sent);
-    if (event.type === INCREMENTAL) revealAfterChanges();
+    if (event.type === EventType.IncrementalSnapshot) revealAfterChanges();
   };
   addEventListener('scroll', revealSoon, { capture: true, passive: true });
   addEventListener('resize', revealSoon, { passive: true });

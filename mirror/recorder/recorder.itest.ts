@@ -12,11 +12,7 @@ import {
 } from '../../testing/fixture-site.js';
 import { DEFAULT_RECORDER_CONFIG, MIRROR_CHANNEL } from './recorder-config.js';
 import { waitFor } from '../../testing/wait.js';
-
-const FULL_SNAPSHOT = 2;
-const INCREMENTAL = 3;
-const MOUSE_MOVE = 1;
-const SCROLL = 3;
+import { EventType, IncrementalSource } from '../../protocol/rrweb-events.js';
 
 describe('page agent batches', () => {
   let site: FixtureSite;
@@ -56,7 +52,7 @@ describe('page agent batches', () => {
   it('hands the agent each batch as JSON text (an object would be walked node by node)', async () => {
     const tab = await pc.host.open(site.url('/article.html'));
     await waitFor('full snapshot', () =>
-      batches.some((b) => b.events.some((e) => e.type === FULL_SNAPSHOT)),
+      batches.some((b) => b.events.some((e) => e.type === EventType.FullSnapshot)),
     );
     await pc.host.evaluate(tab.id, `document.getElementById('out').textContent = 'as text'`);
     await waitFor('mutation', () => batches.some((b) => JSON.stringify(b).includes('as text')));
@@ -67,7 +63,7 @@ describe('page agent batches', () => {
   it('sends a mutation before the page’s next task runs (not behind its layout or timers)', async () => {
     const tab = await pc.host.open(site.url('/article.html'));
     await waitFor('full snapshot', () =>
-      batches.some((b) => b.events.some((e) => e.type === FULL_SNAPSHOT)),
+      batches.some((b) => b.events.some((e) => e.type === EventType.FullSnapshot)),
     );
     // A task queued before the change holds the page's main thread for 3 s, as a long layout or
     // script would; the change's batch must have left in the microtask checkpoint before it.
@@ -90,7 +86,7 @@ describe('page agent batches', () => {
   it('samples a burst of scrolling and pointer moves (recorder-config), keeping the last place', async () => {
     const tab = await pc.host.open(site.url('/article.html'));
     await waitFor('full snapshot', () =>
-      batches.some((b) => b.events.some((e) => e.type === FULL_SNAPSHOT)),
+      batches.some((b) => b.events.some((e) => e.type === EventType.FullSnapshot)),
     );
     const since = batches.length;
     const startedAt = Date.now();
@@ -110,14 +106,18 @@ describe('page agent batches', () => {
     const events = batches.slice(since).flatMap((b) => b.events);
     const of = (source: number) =>
       events.filter(
-        (e) => e.type === INCREMENTAL && (e.data as { source?: number }).source === source,
+        (e) =>
+          e.type === EventType.IncrementalSnapshot &&
+          (e.data as { source?: number }).source === source,
       );
-    const scrolls = of(SCROLL);
+    const scrolls = of(IncrementalSource.Scroll);
     const scrollBound = Math.ceil(scrollMs / DEFAULT_RECORDER_CONFIG.scrollMs) + 2;
     assert.ok(scrolls.length >= 2, `some scrolls (${scrolls.length})`);
     assert.ok(scrolls.length <= scrollBound, `${scrolls.length} scrolls ≤ ${scrollBound}`);
     assert.equal((scrolls.at(-1)?.data as { y?: number }).y, 2000, 'the last place is sent');
-    const positions = of(MOUSE_MOVE).flatMap((e) => (e.data as { positions: unknown[] }).positions);
+    const positions = of(IncrementalSource.MouseMove).flatMap(
+      (e) => (e.data as { positions: unknown[] }).positions,
+    );
     const moveBound = Math.ceil(moveMs / DEFAULT_RECORDER_CONFIG.mousemoveMs) + 2;
     assert.ok(positions.length >= 1, 'pointer moves are recorded');
     assert.ok(positions.length <= moveBound, `${positions.length} positions ≤ ${moveBound}`);

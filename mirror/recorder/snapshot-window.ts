@@ -23,10 +23,6 @@ import {
 import { filterMutation } from './window-mutations.js';
 import {
   DEFAULT_WINDOW_OPTIONS,
-  ELEMENT,
-  FULL_SNAPSHOT,
-  INCREMENTAL,
-  MUTATION,
   type List,
   type MutationData,
   type Run,
@@ -35,6 +31,7 @@ import {
   type WindowHost,
   type WindowOptions,
 } from './window-types.js';
+import { EventType, IncrementalSource, NodeType } from '../../protocol/rrweb-events.js';
 
 export {
   DEFAULT_WINDOW_OPTIONS,
@@ -69,10 +66,10 @@ export class SnapshotWindows {
    * back windowed, an incremental event without what touches held-back nodes.
    */
   process(event: eventWithTime): eventWithTime | undefined {
-    if (event.type === FULL_SNAPSHOT) return this.window(event);
-    if (event.type !== INCREMENTAL || !this.active) return event;
+    if (event.type === EventType.FullSnapshot) return this.window(event);
+    if (event.type !== EventType.IncrementalSnapshot || !this.active) return event;
     const data = event.data as unknown as MutationData | { source: number; id?: unknown };
-    if (data.source === MUTATION)
+    if (data.source === IncrementalSource.Mutation)
       return filterMutation(event, data as MutationData, this.held, this.host);
     const id = (data as { id?: unknown }).id;
     return typeof id === 'number' && this.held.isHeldId(id) ? undefined : event;
@@ -95,9 +92,13 @@ export class SnapshotWindows {
       }
     }
     if (change.adds.length === 0) return { resnapshot: false };
-    const data = { source: MUTATION, texts: [], ...change };
+    const data = { source: IncrementalSource.Mutation, texts: [], ...change };
     return {
-      event: { type: INCREMENTAL, data, timestamp: this.host.now() } as unknown as eventWithTime,
+      event: {
+        type: EventType.IncrementalSnapshot,
+        data,
+        timestamp: this.host.now(),
+      } as unknown as eventWithTime,
       resnapshot: false,
     };
   }
@@ -116,7 +117,7 @@ export class SnapshotWindows {
   private windowTree(node: SerializedNode): SerializedNode {
     const children = node.childNodes;
     if (!children || children.length === 0) return node;
-    if (node.type === ELEMENT) {
+    if (node.type === NodeType.Element) {
       const windowed = this.windowList(node, children);
       if (windowed) return { ...node, childNodes: windowed };
     }
@@ -134,7 +135,7 @@ export class SnapshotWindows {
     node: SerializedNode,
     children: SerializedNode[],
   ): SerializedNode[] | undefined {
-    const elements = children.filter((child) => child.type === ELEMENT);
+    const elements = children.filter((child) => child.type === NodeType.Element);
     if (elements.length < this.options.minChildren || UNWINDOWED.has(node.tagName ?? '')) {
       return undefined;
     }

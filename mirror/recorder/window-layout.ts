@@ -1,6 +1,7 @@
 // What snapshot windowing measures and builds: boxes of the live page, which children are near the
 // viewport, the placeholder that stands in for a run, and the adds that carry a subtree.
-import { ELEMENT, type AddMutation, type Run, type SerializedNode } from './window-types.js';
+import type { AddMutation, Run, SerializedNode } from './window-types.js';
+import { NodeType } from '../../protocol/rrweb-events.js';
 
 /** Lists whose children have no box of their own to measure, or must stay whole. */
 export const UNWINDOWED = new Set(['select', 'datalist', 'optgroup', 'head', 'svg', 'colgroup']);
@@ -61,7 +62,7 @@ export function placeholderOf(run: Run): SerializedNode {
   const tagName = elements[0]?.localName ?? 'div';
   const display = tagName === 'tr' ? '' : 'display:block;';
   return {
-    type: ELEMENT,
+    type: NodeType.Element,
     tagName,
     attributes: {
       style: `${display}height:${height}px;margin:0;padding:0;border:0;list-style:none`,

@@ -39,12 +39,6 @@ export interface WindowHost {
   now(): number;
 }
 
-// rrweb's numbers (@rrweb/types): event and node types, incremental sources.
-export const FULL_SNAPSHOT = 2;
-export const INCREMENTAL = 3;
-export const ELEMENT = 2;
-export const MUTATION = 0;
-
 /** A run of held-back children, shown on the phone as one placeholder of their height. */
 export interface Run {
   /** The placeholder's id on the phone. */

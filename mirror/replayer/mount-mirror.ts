@@ -5,6 +5,7 @@ import { Replayer, type playerConfig } from '@rrweb/replay';
 import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
 import { renderTabList, type MirrorTab } from './tab-list.js';
+import { IncrementalSource, isIncrementalFrom, NodeType } from '../../protocol/rrweb-events.js';
 
 /** What the phone page does with the person's gestures (phone-page/ sends them over the relay). */
 export interface MirrorPhoneApi {
@@ -52,15 +53,11 @@ const STYLE = `.tandem-mirror{position:relative;overflow:hidden;touch-action:pan
 .tandem-tab-active .tandem-tab-title{font-weight:bold}
 .tandem-tab-icon{width:16px;height:16px}`;
 
-const INCREMENTAL = 3;
-const SCROLL = 3;
-const INPUT = 5;
 /** A replayed glide whose scroll events pause this long is over (or was cut short). */
 const GLIDE_QUIET_MS = 400;
 /** Applied events the replayer may pile up before they are let go. */
 const TRIM_EVERY_EVENTS = 1_000;
 
-const ELEMENT_NODE = 2;
 const BLOCKED = 'tandem-blocked';
 // What the recorder blocked (cross-origin frames) arrives as an empty element of the PC's size.
 const BLOCKED_FRAME_STYLE = `.${BLOCKED}{box-sizing:border-box;background:repeating-linear-gradient(45deg,#eee 0 10px,#ddd 10px 20px)}`;
@@ -78,7 +75,7 @@ type ReplayPlugin = NonNullable<playerConfig['plugins']>[number];
 const jumpToScroll: ReplayPlugin = {
   handler(event, isSync, { replayer }) {
     const data = event.data as { source?: number; id?: number; x?: number; y?: number };
-    if (isSync || event.type !== INCREMENTAL || data.source !== SCROLL || data.id === undefined) {
+    if (isSync || !isIncrementalFrom(event, IncrementalSource.Scroll) || data.id === undefined) {
       return;
     }
     const target = replayer.getMirror().getNode(data.id);
@@ -96,7 +93,7 @@ const markBlocked: ReplayPlugin = {
     // another realm than this script's (so no instanceof).
     if ('RRNodeType' in node || node.nodeType !== Node.ELEMENT_NODE) return;
     const meta = replayer.getMirror().getMeta(node as Node);
-    if (meta?.type === ELEMENT_NODE && 'rr_width' in meta.attributes) {
+    if (meta?.type === NodeType.Element && 'rr_width' in meta.attributes) {
       (node as Element).classList.add(BLOCKED);
     }
   },
@@ -251,11 +248,11 @@ export function mountMirror(
     addEvents(events) {
       for (const event of events) {
         const data = event.data as { source?: number; id?: number; x?: number; y?: number };
-        if (event.type === INCREMENTAL && data.source === SCROLL && typeof data.id === 'number') {
+        if (isIncrementalFrom(event, IncrementalSource.Scroll) && typeof data.id === 'number') {
           replayedScroll = { id: data.id, x: data.x ?? 0, y: data.y ?? 0 };
           glidingUntil = Date.now() + GLIDE_QUIET_MS;
         }
-        if (event.type === INCREMENTAL && data.source === INPUT && data.id === typingIn()) {
+        if (isIncrementalFrom(event, IncrementalSource.Input) && data.id === typingIn()) {
           heldInputs.set(data.id, event);
           continue;
         }

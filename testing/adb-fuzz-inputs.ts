@@ -3,15 +3,16 @@
 // of the captured fixtures, absurd lengths, and planted IMEI-looking digit runs.
 import { readdirSync, readFileSync } from 'node:fs';
 
-import type { Random } from '../../testing/seeded-random.js';
+import { renderParcel } from './identity-replies.js';
+import type { Random } from './seeded-random.js';
 
-export { createRandom, type Random } from '../../testing/seeded-random.js';
+export { createRandom, type Random } from './seeded-random.js';
 
 /** Every captured adb output under native-bridge/<room>/fixtures. */
 export function loadFixtures(): string[] {
   const rooms = ['adb', 'identity'];
   return rooms.flatMap((room) => {
-    const dir = new URL(`../${room}/fixtures/`, import.meta.url);
+    const dir = new URL(`../native-bridge/${room}/fixtures/`, import.meta.url);
     return readdirSync(dir).map((name) => readFileSync(new URL(name, dir), 'utf8'));
   });
 }
@@ -113,20 +114,6 @@ function mutate(random: Random, text: string, imei: string): string {
   return out;
 }
 
-/** A well-formed `service call` dump of these words, as Parcel::print writes it. */
-function parcelDump(words: number[]): string {
-  const hex = (w: number): string => (w >>> 0).toString(16).padStart(8, '0');
-  const lines: string[] = [];
-  for (let i = 0; i < words.length; i += 4) {
-    const chunk = words
-      .slice(i, i + 4)
-      .map(hex)
-      .join(' ');
-    lines.push(`  0x${hex(i * 4)}: ${chunk} '................'`);
-  }
-  return `Result: Parcel(\n${lines.join('\n')})\n`;
-}
-
 /** A String16 reply whose length word is hostile, with the digits of `imei` inside. */
 function hugeParcel(random: Random, imei: string): string {
   const claimed = random.pick([0x7fffffff, 0x80000000, 0xfffffffe, 200_000, 65_536, imei.length]);
@@ -137,7 +124,7 @@ function hugeParcel(random: Random, imei: string): string {
   // Sometimes the dump really is that long (1.7 MB of output, a few times per 30,000 inputs).
   const pad = claimed === 200_000 && random.next() < 0.2 ? 100_000 : random.int(8);
   for (let i = 0; i < pad; i++) words.push(0x00330033);
-  return parcelDump(words);
+  return renderParcel(words);
 }
 
 export type InputKind = 'random' | 'mutation' | 'truncation' | 'huge' | 'imei-lines';
