@@ -9,14 +9,14 @@ const key = 'C'.repeat(43);
 
 describe('session URLs', () => {
   it('builds and parses <server>/s/<pageId>?k=<secret>#<key>', () => {
-    const url = buildSessionUrl({ server: 'http://127.0.0.1:8080/', pageId, secret, e2eKey: key });
+    const url = buildSessionUrl({ server: 'http://127.0.0.1:8080/', pageId, secret, sealKey: key });
     assert.equal(url, `http://127.0.0.1:8080/s/${pageId}?k=${secret}#${key}`);
     assert.deepEqual(parseSessionUrl(url), {
       server: 'http://127.0.0.1:8080',
       pageId,
       secret,
       token: undefined,
-      e2eKey: key,
+      sealKey: key,
     });
   });
 
@@ -25,7 +25,7 @@ describe('session URLs', () => {
     const parts = parseSessionUrl(`https://relay.example/tandem/s/${pageId}?t=${token}`);
     assert.equal(parts.server, 'https://relay.example/tandem');
     assert.equal(parts.token, token);
-    assert.equal(parts.e2eKey, undefined);
+    assert.equal(parts.sealKey, undefined);
   });
 
   it('refuses malformed URLs with SESSION_URL_INVALID', () => {

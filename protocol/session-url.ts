@@ -1,5 +1,5 @@
-// The session page URL: `<server>/s/<pageId>?k=<secret>#<e2e key>` (rule a) or
-// `<server>/s/<pageId>?t=<role token>#<e2e key>` (rule b). The fragment never reaches the server.
+// The session page URL: `<server>/s/<pageId>?k=<secret>#<seal key>` (rule a) or
+// `<server>/s/<pageId>?t=<role token>#<seal key>` (rule b). The fragment never reaches the server.
 import * as z from 'zod/mini';
 import { RelayError, RelayErrorCode } from './relay-errors.js';
 
@@ -13,7 +13,7 @@ export const SecretSchema = base64url(22, 128);
 /** An HMAC-SHA256 role token, base64url (43 chars). */
 export const RoleTokenSchema = base64url(43, 43);
 /** A raw 256-bit AES-GCM key, base64url (43 chars). */
-export const E2eKeySchema = base64url(43, 43);
+export const SealKeySchema = base64url(43, 43);
 
 export interface SessionUrlParts {
   /** The server's origin plus any base path, without a trailing slash. */
@@ -22,13 +22,13 @@ export interface SessionUrlParts {
   secret?: string | undefined;
   token?: string | undefined;
   /** Absent when end-to-end encryption is off. */
-  e2eKey?: string | undefined;
+  sealKey?: string | undefined;
 }
 
 export function buildSessionUrl(parts: SessionUrlParts): string {
   const base = parts.server.replace(/\/+$/, '');
   const query = parts.secret !== undefined ? `k=${parts.secret}` : `t=${parts.token ?? ''}`;
-  const fragment = parts.e2eKey !== undefined ? `#${parts.e2eKey}` : '';
+  const fragment = parts.sealKey !== undefined ? `#${parts.sealKey}` : '';
   return `${base}/s/${parts.pageId}?${query}${fragment}`;
 }
 
@@ -49,13 +49,13 @@ export function parseSessionUrl(text: string): SessionUrlParts {
   if (secret !== undefined && !SecretSchema.safeParse(secret).success) throw invalid('bad secret');
   if (token !== undefined && !RoleTokenSchema.safeParse(token).success) throw invalid('bad token');
   const fragment = url.hash.replace(/^#/, '');
-  if (fragment !== '' && !E2eKeySchema.safeParse(fragment).success) throw invalid('bad key');
+  if (fragment !== '' && !SealKeySchema.safeParse(fragment).success) throw invalid('bad key');
   return {
     server: `${url.origin}${match[1] ?? ''}`,
     pageId: pageId.data,
     secret,
     token,
-    e2eKey: fragment === '' ? undefined : fragment,
+    sealKey: fragment === '' ? undefined : fragment,
   };
 }
 

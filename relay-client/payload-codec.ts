@@ -5,7 +5,7 @@ import { RelayError, RelayErrorCode } from '../protocol/relay-errors.js';
 import { MAX_FRAME_BYTES, type Role } from '../protocol/relay-frames.js';
 import { RelayMessageSchema, type RelayMessage } from '../protocol/relay-messages.js';
 import type { SessionUrlParts } from '../protocol/session-url.js';
-import { importE2eKey, openBytes, seal, sealAad } from './sealing.js';
+import { importSealKey, openBytes, seal, sealAad } from './sealing.js';
 import { messageOf, plaintextOf } from './sealed-plaintext.js';
 
 /** What a msg frame adds around its payload: v, t, mode, seq, type and key, with room to spare. */
@@ -26,15 +26,15 @@ export class PayloadCodec {
   constructor(
     parts: SessionUrlParts,
     private readonly role: Role,
-    requireE2e: boolean,
+    requireSealing: boolean,
   ) {
-    if (parts.e2eKey === undefined && requireE2e) {
+    if (parts.sealKey === undefined && requireSealing) {
       throw new RelayError(
         RelayErrorCode.SessionUrlInvalid,
         'the session URL has no #key for end-to-end encryption',
       );
     }
-    this.key = parts.e2eKey === undefined ? undefined : importE2eKey(parts.e2eKey);
+    this.key = parts.sealKey === undefined ? undefined : importSealKey(parts.sealKey);
     this.peerRole = role === 'pc' ? 'phone' : 'pc';
   }
 

@@ -54,7 +54,7 @@ function connected(options: Partial<RelayClientOptions> = {}): {
   const client = new RelayClient({
     url: URL_WITHOUT_KEY,
     role: 'phone',
-    requireE2e: false,
+    requireSealing: false,
     createSocket: () => socket,
     ...options,
   }).start();
@@ -164,7 +164,7 @@ describe('RelayClient', () => {
         const client = new RelayClient({
           url: URL_WITHOUT_KEY,
           role: 'phone',
-          requireE2e: false,
+          requireSealing: false,
           backoffBaseMs: 10,
           backoffCapMs: 20,
           seatWaitMs,

@@ -26,12 +26,12 @@ export type ClientStatus = 'connecting' | 'open' | 'reconnecting' | 'refused' | 
 export type PeerState = 'present' | 'away' | 'absent';
 
 export interface RelayClientOptions {
-  /** The session URL, `<server>/s/<pageId>?k=<secret>#<e2e key>`. */
+  /** The session URL, `<server>/s/<pageId>?k=<secret>#<seal key>`. */
   url: string;
   role: Role;
   createSocket: SocketFactory;
   /** Default true: a URL without `#key` is refused instead of sending plaintext. */
-  requireE2e?: boolean;
+  requireSealing?: boolean;
   /** Unacknowledged reliable bytes before send() waits. */
   windowBytes?: number;
   backoffBaseMs?: number;
@@ -78,7 +78,7 @@ export class RelayClient extends TypedEmitter<Events> {
     super();
     this.parts = parseSessionUrl(options.url);
     this.peerRole = options.role === 'pc' ? 'phone' : 'pc';
-    this.codec = new PayloadCodec(this.parts, options.role, options.requireE2e !== false);
+    this.codec = new PayloadCodec(this.parts, options.role, options.requireSealing !== false);
     this.outbox = new Outbox(options.windowBytes ?? 4 * 1024 * 1024);
     this.connection = new RelayConnection(options, {
       upgradeUrl: () => this.upgradeUrl(),

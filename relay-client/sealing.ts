@@ -8,11 +8,11 @@ const IV_BYTES = 12;
 const encoder = new TextEncoder();
 
 /** A fresh random 256-bit key, base64url: the `#fragment` of a session URL. */
-export function generateE2eKey(): string {
+export function generateSealKey(): string {
   return bytesToBase64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-export async function importE2eKey(key: string): Promise<CryptoKey> {
+export async function importSealKey(key: string): Promise<CryptoKey> {
   const raw = base64urlToBytes(key);
   if (raw.length !== 32)
     throw new RelayError(RelayErrorCode.SessionUrlInvalid, 'the key must be 256 bits');

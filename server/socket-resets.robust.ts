@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateE2eKey } from '../testing/relay-client-parts.js';
+import { generateSealKey } from '../testing/relay-client-parts.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import { RELAY_PROTOCOL_VERSION } from '../protocol/relay-frames.js';
 import { buildSessionUrl, buildUpgradeUrl } from '../protocol/session-url.js';
@@ -84,9 +84,9 @@ describe('pairing server under connection resets', () => {
   };
 
   it('survives resets at every stage, and a session alongside keeps relaying', async () => {
-    const key = generateE2eKey();
+    const key = generateSealKey();
     const healthy = await newSession();
-    const url = buildSessionUrl({ server: base, ...healthy, e2eKey: key });
+    const url = buildSessionUrl({ server: base, ...healthy, sealKey: key });
     const pc = nodeTerminal(url, 'pc').client.start();
     const phone = nodeTerminal(url, 'phone').client.start();
     const received: RelayMessage[] = [];

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { WebSocket } from 'ws';
 import type { Role } from '../protocol/relay-frames.js';
 import { buildSessionUrl } from '../protocol/session-url.js';
-import { generateE2eKey } from '../relay-client/sealing.js';
+import { generateSealKey } from '../relay-client/sealing.js';
 import { RelayClient, type RelayClientOptions } from '../relay-client/relay-client.js';
 import type { SocketLike } from '../relay-client/socket-like.js';
 import { attachRelay, type AttachRelayOptions, type Relay } from '../server/relay/attach-relay.js';
@@ -42,15 +42,15 @@ export async function startRelayServer(
 /** A new session's URL for one terminal: rule a (secret, shared) or rule b (its role token). */
 export function sessionUrls(server: RelayServer, rule: 'a' | 'b' = 'a', e2e = true) {
   const created = server.relay.createSession();
-  const e2eKey = e2e ? generateE2eKey() : undefined;
+  const sealKey = e2e ? generateSealKey() : undefined;
   const url = (role: Role) =>
     buildSessionUrl({
       server: server.base,
       pageId: created.pageId,
       ...(rule === 'a' ? { secret: created.secret } : { token: created.tokens[role] }),
-      e2eKey,
+      sealKey,
     });
-  return { created, e2eKey, pc: url('pc'), phone: url('phone') };
+  return { created, sealKey, pc: url('pc'), phone: url('phone') };
 }
 
 export interface NodeTerminal {

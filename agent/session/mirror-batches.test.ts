@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { bytesToBase64url } from '../../relay-client/base64.js';
-import { importE2eKey, seal, sealAad } from '../../relay-client/sealing.js';
+import { importSealKey, seal, sealAad } from '../../relay-client/sealing.js';
 import { plaintextOf } from '../../relay-client/sealed-plaintext.js';
 import { restoreSequentialIds } from '../../protocol/mirror-ids.js';
 import { MAX_MIRROR_EVENTS, RelayMessageSchema } from '../../protocol/relay-messages.js';
@@ -36,7 +36,7 @@ const bigSnapshot = () => [
 
 /** The frame the relay hands the phone for one message, as the real client seals it. */
 async function wireFrame(message: MirrorMessage): Promise<string> {
-  const key = await importE2eKey(bytesToBase64url(new Uint8Array(32)));
+  const key = await importSealKey(bytesToBase64url(new Uint8Array(32)));
   const sealed = await seal(key, sealAad('pc', message.type), plaintextOf(message));
   const msg = { v: 2, t: 'msg', mode: 'reliable', seq: 1e9, type: message.type, sealed };
   return JSON.stringify({ t: 'fwd', seq: 1e9, msg });

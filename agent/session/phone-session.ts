@@ -3,7 +3,7 @@
 // browser, streams the mirror to it and performs what it asks.
 import { WebSocket } from 'ws';
 import { FileAssembler, progressMessageFor } from '../../relay-client/file-transfer.js';
-import { generateE2eKey } from '../../relay-client/sealing.js';
+import { generateSealKey } from '../../relay-client/sealing.js';
 import { RelayClient } from '../../relay-client/relay-client.js';
 import type { SocketLike } from '../../relay-client/socket-like.js';
 import type { AdbClient } from '../../native-bridge/adb/client.js';
@@ -61,8 +61,8 @@ export class PhoneSession {
 
   async open(session: CreatedSession): Promise<void> {
     const { deps } = this;
-    const e2eKey = generateE2eKey();
-    const parts = { pageId: session.pageId, secret: session.secret, e2eKey };
+    const sealKey = generateSealKey();
+    const parts = { pageId: session.pageId, secret: session.secret, sealKey };
     const phoneServer = !deps.adb
       ? (deps.linkServerUrl ?? deps.serverUrl)
       : deps.reversePort === undefined

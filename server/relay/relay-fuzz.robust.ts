@@ -18,7 +18,7 @@ import { MAX_FRAME_BYTES } from '../../protocol/relay-frames.js';
 import { MESSAGE_DELIVERY } from '../../protocol/relay-messages.js';
 import type { RelayMessage } from '../../protocol/relay-messages.js';
 import { buildSessionUrl } from '../../protocol/session-url.js';
-import { generateE2eKey } from '../../testing/relay-client-parts.js';
+import { generateSealKey } from '../../testing/relay-client-parts.js';
 import { nodeTerminal, waitOpen } from '../../testing/relay-server.js';
 import { startReadyServer } from '../../testing/ready-server.js';
 import { createRandom, type Random } from '../../testing/seeded-random.js';
@@ -243,9 +243,9 @@ async function fuzzRound(seed: number, relay: Relay, sessions: Session[]): Promi
 
 /** The healthy pair: numbered texts both ways through the same relay while the fuzz runs. */
 async function healthySession(port: number, session: Session) {
-  const url = (e2eKey: string) =>
-    buildSessionUrl({ server: `http://127.0.0.1:${port}`, ...session, e2eKey });
-  const key = generateE2eKey();
+  const url = (sealKey: string) =>
+    buildSessionUrl({ server: `http://127.0.0.1:${port}`, ...session, sealKey });
+  const key = generateSealKey();
   const pc = nodeTerminal(url(key), 'pc').client.start();
   const phone = nodeTerminal(url(key), 'phone').client.start();
   const atPhone: string[] = [];

@@ -1,5 +1,5 @@
 // `tandem phone-sim`: runs the simulated Android phone in the foreground so a developer can
-// `adb connect` to it. The sim is e2e code, so it is imported only when this command runs.
+// `adb connect` to it. The sim is test tooling, so it is imported only when this command runs.
 import type { Command } from 'commander';
 import type { PhoneSimProfileName } from '../../../phone-sim/index.js';
 import { CliError } from '../cli-error.js';

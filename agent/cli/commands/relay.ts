@@ -44,7 +44,7 @@ export function register(program: Command): void {
       const client = new RelayClient({
         url: options.url,
         role: options.role,
-        requireE2e: options.e2e,
+        requireSealing: options.e2e,
         createSocket: (url) =>
           new WebSocket(url, { perMessageDeflate: false }) as unknown as SocketLike,
       });

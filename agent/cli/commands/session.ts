@@ -1,5 +1,5 @@
 // `tandem session new`: creates a relay session on a server (registering this computer's shadow
-// account there first if it has none) and prints the phone page URL with a fresh E2E key.
+// account there first if it has none) and prints the phone page URL with a fresh sealing key.
 import type { Command } from 'commander';
 import { normalizeServerUrl } from '../../pairing/server-url.js';
 import { CliError } from '../cli-error.js';
@@ -35,13 +35,13 @@ export function register(program: Command): void {
       // Loaded on demand: `tandem --help` loads no database, crypto or schemas.
       const { HistoryStore } = await import('../../../db/agent/history-store.js');
       const { buildSessionUrl } = await import('../../../protocol/session-url.js');
-      const { generateE2eKey } = await import('../../../relay-client/sealing.js');
+      const { generateSealKey } = await import('../../../relay-client/sealing.js');
       const { ensureAccount } = await import('../../pairing/ensure-account.js');
       const history = HistoryStore.open({ dataDir: dataDirFrom(options) });
       try {
         const { client } = await ensureAccount(history, server, { verify: true });
         const created = await client.createSession();
-        const e2eKey = options.e2e ? generateE2eKey() : undefined;
+        const sealKey = options.e2e ? generateSealKey() : undefined;
         const urlFor = (role: 'pc' | 'phone') => {
           const token = created.tokens?.[role];
           if (options.rule === 'b' && token === undefined) {
@@ -54,7 +54,7 @@ export function register(program: Command): void {
             server,
             pageId: created.pageId,
             ...(options.rule === 'a' ? { secret: created.secret } : { token }),
-            e2eKey,
+            sealKey,
           });
         };
         const url = urlFor('phone');

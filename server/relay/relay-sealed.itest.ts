@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { buildSessionUrl, parseSessionUrl } from '../../protocol/session-url.js';
 import {
-  generateE2eKey,
+  generateSealKey,
   FileAssembler,
   sendFile,
   type ReceivedFile,
@@ -102,7 +102,7 @@ describe('relay: end-to-end encryption and files', () => {
     // Same page and secret, another key in the fragment: matched, but nothing opens.
     const parts = parseSessionUrl(urls.phone);
     const stranger = nodeTerminal(
-      buildSessionUrl({ ...parts, e2eKey: generateE2eKey() }),
+      buildSessionUrl({ ...parts, sealKey: generateSealKey() }),
       'phone',
     ).client.start();
     const errors: string[] = [];
