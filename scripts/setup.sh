@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command that prepares a machine for Tandem: checks Node.js against package.json's engines,
-# installs the system packages it needs (adb, chromium) with apt-get when they are missing
+# installs the system packages it needs (adb, chromium; postgresql and redis-server for the shared
+# service and its tests; fonts-noto-cjk for the Chinese UI) with apt-get when they are missing
 # (Debian/Ubuntu), or, where there is no apt-get (macOS, Git Bash on Windows, other Linux), says
 # what to install and carries on; then the npm packages. Safe to run again.
 #
@@ -58,12 +59,36 @@ advice() {
     echo "neither Chromium nor Google Chrome found: install Google Chrome" \
       "(https://www.google.com/chrome/) or Chromium; Tandem opens the browsing session in it"
     ;;
+  postgresql)
+    echo "PostgreSQL not found: only the shared service (tandem server --database postgres://…)" \
+      "and its tests need it (macOS: brew install postgresql@16)"
+    ;;
+  redis-server)
+    echo "redis-server not found: only a relay on several nodes (tandem server --redis …)" \
+      "and its tests need it (macOS: brew install redis)"
+    ;;
+  fonts-noto-cjk)
+    echo "no CJK fonts found: install Noto Sans CJK so the Chinese UI renders"
+    ;;
   esac
+}
+
+# The PostgreSQL server binaries (Debian keeps them out of PATH, under /usr/lib/postgresql/N/bin).
+has_postgres() {
+  command -v postgres >/dev/null 2>&1 && return 0
+  compgen -G "$root/usr/lib/postgresql/*/bin/postgres" >/dev/null
+}
+has_cjk_fonts() {
+  [ "$(uname -s)" != Linux ] && return 0
+  compgen -G "$root/usr/share/fonts/opentype/noto/NotoSansCJK*" >/dev/null
 }
 
 missing=()
 command -v adb >/dev/null 2>&1 || missing+=(adb)
 has_browser || missing+=(chromium)
+has_postgres || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+has_cjk_fonts || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     for package in "${missing[@]}"; do echo "tandem setup: warning: $(advice "$package")" >&2; done

@@ -7,7 +7,7 @@ export const buildErrors = defineCatalogue({
   columns: { action: 'What the person can do' },
   codes: {
     BUILD_FAILED: {
-      when: "`tandem` found dist/ older than the sources and rebuilding it failed (esbuild's own messages precede it).",
+      when: "`tandem` found dist/ older than the sources and rebuilding it failed (the bundler's own messages precede it).",
       action:
         'Run `npm run build` to see the full error; fix the source it names, or restore it (git).',
     },
