@@ -86,9 +86,16 @@ has_cjk_fonts() {
 missing=()
 command -v adb >/dev/null 2>&1 || missing+=(adb)
 has_browser || missing+=(chromium)
-has_postgres || missing+=(postgresql)
-command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-has_cjk_fonts || missing+=(fonts-noto-cjk)
+# Not needed to run Tandem on one PC: installed where apt-get exists, else only noted.
+extras=()
+has_postgres || extras+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || extras+=(redis-server)
+has_cjk_fonts || extras+=(fonts-noto-cjk)
+if ! command -v apt-get >/dev/null 2>&1; then
+  for package in "${extras[@]}"; do echo "tandem setup: note: $(advice "$package")"; done
+  extras=()
+fi
+missing+=("${extras[@]}")
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     for package in "${missing[@]}"; do echo "tandem setup: warning: $(advice "$package")" >&2; done

@@ -79,6 +79,7 @@ function runSetup(machine: Machine) {
 }
 
 const NPM_CI = 'npm ci --no-audit --no-fund';
+const NOTO_CJK = 'usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 test(
   'macOS without apt-get, adb or a browser: says what to install, then npm ci anyway',
@@ -89,6 +90,8 @@ test(
     assert.match(run.stderr, /warning: adb not found: install Android SDK Platform-Tools/);
     assert.match(run.stderr, /brew install --cask android-platform-tools/);
     assert.match(run.stderr, /warning: neither Chromium nor Google Chrome found/);
+    assert.match(run.stdout, /note: PostgreSQL not found: only the shared service/);
+    assert.match(run.stdout, /note: redis-server not found/);
     assert.deepEqual(run.calls, [NPM_CI]);
   },
 );
@@ -128,22 +131,41 @@ test(
   () => {
     const run = runSetup({ commands: ['apt-get', 'sudo'] });
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /installing adb chromium \(apt-get\)/);
+    const all = 'adb chromium postgresql redis-server fonts-noto-cjk';
+    assert.match(run.stdout, new RegExp(`installing ${all} \\(apt-get\\)`));
     assert.deepEqual(run.calls, [
       'sudo apt-get update -qq',
       'apt-get update -qq',
-      'sudo apt-get install -y -qq adb chromium',
-      'apt-get install -y -qq adb chromium',
+      `sudo apt-get install -y -qq ${all}`,
+      `apt-get install -y -qq ${all}`,
       NPM_CI,
     ]);
 
-    const asRoot = runSetup({ commands: ['apt-get', 'adb'], uid: 0 });
+    const engines = ['usr/lib/postgresql/15/bin/postgres', NOTO_CJK];
+    const asRoot = runSetup({
+      commands: ['apt-get', 'adb', 'redis-server'],
+      files: engines,
+      uid: 0,
+    });
     assert.deepEqual(asRoot.calls, [
       'apt-get update -qq',
       'apt-get install -y -qq chromium',
       NPM_CI,
     ]);
-    const ready = runSetup({ commands: ['apt-get', 'adb'], files: ['usr/bin/chromium'] });
+    const noEngines = runSetup({
+      commands: ['apt-get', 'adb'],
+      files: ['usr/bin/chromium'],
+      uid: 0,
+    });
+    assert.deepEqual(noEngines.calls, [
+      'apt-get update -qq',
+      'apt-get install -y -qq postgresql redis-server fonts-noto-cjk',
+      NPM_CI,
+    ]);
+    const ready = runSetup({
+      commands: ['apt-get', 'adb', 'redis-server'],
+      files: ['usr/bin/chromium', ...engines],
+    });
     assert.deepEqual(ready.calls, [NPM_CI]);
   },
 );
