@@ -1,8 +1,9 @@
 // The build runs without the compilers: dist/ built into a temp folder with node_modules minus
 // esbuild, tsx and typescript, every process under a guard that throws if one is imported or
-// required (bundles/built-app-kit.ts). Then `tandem --help`, `tandem server` serving the phone page
+// required (testing/built-app.ts). Then `tandem --help`, `tandem server` serving the phone page
 // and its scripts from the prebuilt files, and the walk: the built agent (headless), a simulated
-// phone on a private adb server, the phone's browser through adb reverse, a PC page mirrored live.
+// phone on a private adb server, the phone's browser through adb reverse, a PC page mirrored live
+// (testing/built-walk.ts, which bundles/installer.itest.ts runs on the installer's app as well).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
@@ -17,12 +18,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { startFixtureSite, type FixtureSite } from '../testing/fixture-site.js';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../testing/simulated-phone.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
-import { connectSim } from '../testing/connect-sim.js';
-import { startPhoneBrowser, type PhoneBrowser } from '../testing/phone-browser.js';
 import { makeBuiltApp, startChild, stopChild, type BuiltApp } from '../testing/built-app.js';
+import { runWalkOnBuiltAgent } from '../testing/built-walk.js';
 import { waitFor } from '../testing/wait.js';
 
 const run = promisify(execFile);
@@ -163,66 +160,9 @@ test('tandem server serves the phone page and its scripts from the prebuilt file
 });
 
 test('the walk on the built agent: plug in, the phone opens the session page, a PC page is mirrored', async () => {
-  let adb: PrivateAdbServer | undefined;
-  let sim: PhoneSim | undefined;
-  let phone: PhoneBrowser | undefined;
-  let site: FixtureSite | undefined;
-  let agent: ReturnType<typeof startChild> | undefined;
-  const dataDir = join(app.root, 'agent-data');
-  try {
-    site = await startFixtureSite();
-    adb = await startPrivateAdbServer();
-    sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete('35693803564398') });
-    phone = await startPhoneBrowser(sim);
-    const env = { ...process.env, TANDEM_LOG_LEVEL: 'warn', DISPLAY: ':987' };
-    agent = startChild(
-      [
-        ...app.tandemArgs,
-        'agent',
-        '--headless',
-        '--no-usb',
-        '--no-link',
-        '--data',
-        dataDir,
-        '--adb-port',
-        String(adb.port),
-      ],
-      app.root,
-      env,
-    );
-    const running = agent;
-    await waitFor(
-      'the agent running',
-      () => {
-        if (running.child.exitCode !== null)
-          throw new Error(`agent exited: ${running.output.stderr}`);
-        return running.output.stdout.includes('Plug an Android phone in');
-      },
-      60_000,
-    );
-    const opened = phone.nextPage(60_000);
-    await connectSim(adb, sim);
-    const page = await opened;
-    assert.match(page.url(), /^http:\/\/localhost:\d+\/s\/[\w-]+/);
-    await page.locator('#status', { hasText: 'Connected' }).waitFor({ timeout: 30_000 });
-    await page.locator('#peer', { hasText: 'PC connected' }).waitFor({ timeout: 30_000 });
-    // The PC page is recorded by the prebuilt page agent and replayed by the prebuilt replayer.
-    await run(
-      process.execPath,
-      [...app.tandemArgs, 'open', site.url('/article.html'), '--data', dataDir],
-      { cwd: app.root, env },
-    );
-    await page
-      .frameLocator('#mirror iframe')
-      .locator('#headline')
-      .filter({ hasText: 'Tandem fixture article' })
-      .waitFor({ timeout: 30_000 });
-    assert.doesNotMatch(agent.output.stderr, /compiler was (loaded|required)/);
-  } finally {
-    if (agent) await stopChild(agent.child);
-    await phone?.close();
-    await sim?.close();
-    await adb?.stop();
-    await site?.close();
-  }
+  await runWalkOnBuiltAgent({
+    cwd: app.root,
+    tandemArgs: app.tandemArgs,
+    dataDir: join(app.root, 'agent-data'),
+  });
 });

@@ -38,6 +38,15 @@ export async function makeBuiltApp(): Promise<BuiltApp> {
     if (COMPILERS.includes(name) || name.startsWith('.')) continue;
     symlinkSync(join(repo, 'node_modules', name), join(root, 'node_modules', name));
   }
+  const guard = writeCompilerGuard(root);
+  return { root, dist, tandemArgs: ['--import', guard, join(dist, 'tandem.js')] };
+}
+
+/**
+ * Writes the guard (no-compilers.mjs and its hooks) into `root` and returns its path: a process
+ * started with `--import <guard>` throws when it imports or requires esbuild, tsx or typescript.
+ */
+export function writeCompilerGuard(root: string): string {
   const guard = join(root, 'no-compilers.mjs');
   writeFileSync(
     join(root, 'no-compilers-hooks.mjs'),
@@ -58,7 +67,7 @@ Module._resolveFilename = function (request, ...rest) {
 };
 `,
   );
-  return { root, dist, tandemArgs: ['--import', guard, join(dist, 'tandem.js')] };
+  return guard;
 }
 
 /** Starts a child in its own process group (ended with stopChild), collecting its output. */
