@@ -2,6 +2,7 @@
 // the agent itself (all business logic lives in agent/). Thin on purpose.
 import { app, BaseWindow, Notification, type BrowserWindow } from 'electron';
 import { ElectronHost } from './browser/electron-host.js';
+import { bundledAdbDir } from './bundled-adb.js';
 import { appDataDir } from '../agent/runtime/app-data-dir.js';
 import { startAgent } from '../agent/runtime/start-agent.js';
 import type { PhoneStatus } from '../agent/pairing/states.js';
@@ -27,6 +28,7 @@ export async function run(createTray: CreateTray = createDefaultTray): Promise<v
   let host: ElectronHost | undefined;
   const agent = await startAgent({
     dataDir,
+    bundledAdbDir: bundledAdbDir(app.isPackaged, process.resourcesPath),
     createBrowserHost: async () =>
       (host = new ElectronHost(browserWindow, { tabPreloadPath: bundledPath('tab-preload.cjs') })),
   });

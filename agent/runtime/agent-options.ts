@@ -14,6 +14,11 @@ export interface AgentOptions {
   /** Port of the embedded server (0 = any free port). */
   serverPort?: number;
   adbHost?: string;
+  /**
+   * The folder of the adb that ships with the installed app (resources/platform-tools), preferred
+   * over ADB, PATH and the SDK folders. The Electron shell passes it when packaged.
+   */
+  bundledAdbDir?: string;
   adbPort?: number;
   /** Whether the agent may start the adb server itself (default true). */
   startAdbServer?: boolean;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ensureDataDir } from '../../db/data-dir.js';
 import { HistoryStore } from '../../db/agent/history-store.js';
 import { createAdbClient, DEFAULT_ADB_PORT } from '../../native-bridge/adb/client.js';
+import { locateAdb } from '../../native-bridge/adb/locate-adb.js';
 import { PhoneWatcher } from '../../native-bridge/watcher/phone-watcher.js';
 import { AssetProxy } from '../browser/asset-proxy.js';
 import { registerAssetRoute } from '../browser/asset-route.js';
@@ -99,6 +100,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       host: options.adbHost,
       port: options.adbPort,
       startServer: options.startAdbServer ?? true,
+      adbPath: locateAdb({ bundledDir: options.bundledAdbDir }).path,
     };
     const adb = createAdbClient(adbOptions);
     const sessions = new SessionManager({

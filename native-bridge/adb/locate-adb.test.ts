@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { locateAdb } from './locate-adb.js';
 import { isBridgeError } from '../errors.js';
 
@@ -126,4 +128,64 @@ test('the default check finds a real executable and refuses a directory', () => 
   // Node itself is a real executable on every machine, Windows included; tmpdir() a directory.
   assert.equal(locateAdb({ env: { ADB: process.execPath } }).path, process.execPath);
   assert.throws(() => locateAdb({ env: { ADB: tmpdir() } }), /not an executable/);
+});
+
+test('the adb shipped with the app wins over ADB, PATH and the SDK', () => {
+  const found = locateAdb({
+    bundledDir: '/opt/Tandem/resources/platform-tools',
+    env: { ADB: '/opt/custom/adb', PATH: '/usr/bin', ANDROID_HOME: '/sdk' },
+    platform: 'linux',
+    homeDir: '/home/p',
+    isExecutable: only(
+      '/opt/Tandem/resources/platform-tools/adb',
+      '/opt/custom/adb',
+      '/usr/bin/adb',
+      '/sdk/platform-tools/adb',
+    ),
+  });
+  assert.deepEqual(found, { path: '/opt/Tandem/resources/platform-tools/adb', source: 'bundled' });
+});
+
+test('the bundled adb is adb.exe on Windows', () => {
+  const dir = 'C:\\Program Files\\Tandem\\resources\\platform-tools';
+  const found = locateAdb({
+    bundledDir: dir,
+    env: { Path: 'C:\\Tools' },
+    platform: 'win32',
+    homeDir: 'C:\\Users\\p',
+    isExecutable: only(`${dir}\\adb.exe`, 'C:\\Tools\\adb.exe'),
+  });
+  assert.deepEqual(found, { path: `${dir}\\adb.exe`, source: 'bundled' });
+});
+
+test('a bundled folder without adb (a build run from source) falls back to ADB, then PATH', () => {
+  const base = {
+    bundledDir: '/repo/resources/platform-tools',
+    platform: 'darwin' as const,
+    homeDir: '/Users/p',
+    isExecutable: only('/opt/custom/adb', '/usr/bin/adb'),
+  };
+  assert.deepEqual(locateAdb({ ...base, env: { ADB: '/opt/custom/adb', PATH: '/usr/bin' } }), {
+    path: '/opt/custom/adb',
+    source: 'env',
+  });
+  assert.deepEqual(locateAdb({ ...base, env: { PATH: '/usr/bin' } }), {
+    path: '/usr/bin/adb',
+    source: 'path',
+  });
+});
+
+test('the default check finds a real bundled adb on disk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-bundled-adb-'));
+  try {
+    const exe = join(dir, process.platform === 'win32' ? 'adb.exe' : 'adb');
+    writeFileSync(exe, '#!/bin/sh\n');
+    chmodSync(exe, 0o755);
+    assert.deepEqual(locateAdb({ bundledDir: dir, env: { PATH: '' } }), {
+      path: exe,
+      source: 'bundled',
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,10 +1,16 @@
-// Finds the adb executable: $ADB, then PATH, then the folders where SDKs and package managers put it.
+// Finds the adb executable: the one shipped with the app (the installer's platform-tools, passed in
+// by the caller), then $ADB, then PATH, then the folders where SDKs and package managers put it.
 import { accessSync, constants, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { posix, win32 } from 'node:path';
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 
 export interface LocateAdbOptions {
+  /**
+   * A folder holding the adb that ships with the app (the installed app's resources/platform-tools),
+   * preferred over every other. Skipped when it holds no adb (a build run from source).
+   */
+  bundledDir?: string;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
   homeDir?: string;
@@ -14,8 +20,8 @@ export interface LocateAdbOptions {
 
 export interface AdbLocation {
   path: string;
-  /** Where it was found: the ADB variable, PATH, or a well-known folder. */
-  source: 'env' | 'path' | 'known-folder';
+  /** Where it was found: the app's own, the ADB variable, PATH, or a well-known folder. */
+  source: 'bundled' | 'env' | 'path' | 'known-folder';
 }
 
 /** Returns the adb to use, or throws BridgeError AdbNotFound with install advice for this OS. */
@@ -25,6 +31,11 @@ export function locateAdb(options: LocateAdbOptions = {}): AdbLocation {
   const isExecutable = options.isExecutable ?? defaultIsExecutable(platform);
   const path = platform === 'win32' ? win32 : posix;
   const exe = platform === 'win32' ? 'adb.exe' : 'adb';
+
+  if (options.bundledDir) {
+    const bundled = path.join(options.bundledDir, exe);
+    if (isExecutable(bundled)) return { path: bundled, source: 'bundled' };
+  }
 
   const pathDirs = (pathVariable(env, platform) ?? '').split(path.delimiter).filter(Boolean);
   const fromEnv = env.ADB?.trim();
