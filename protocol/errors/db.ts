@@ -44,6 +44,7 @@ export const dbErrors = defineCatalogue({
       action: 'Make the folder writable, or pick another `--data DIR`.',
     },
   },
+  shared: ['STORE_UNAVAILABLE'],
 });
 
 export type DbErrorCode = CodeOf<typeof dbErrors>;
