@@ -65,7 +65,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     onIdleError: (error) => app.log.warn({ err: error }, 'a PostgreSQL connection failed'),
   });
   const rules = new PairingRules(store, config.now, config.bindingTtlMs);
-  app.addHook('onReady', () => store.open());
+  app.addHook('onReady', () => store.open({ identityKey: key }));
   answerStoreUnavailable(app);
   // A reset connection is that client's problem only: every socket gets an 'error' listener.
   guardServerSockets(app.server, (error) =>

@@ -19,6 +19,7 @@ export async function migratePostgres(
     }
   });
   const client = await pool.connect();
+  let broken = false;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -48,11 +49,12 @@ export async function migratePostgres(
     return migrations.length - current;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    if (error instanceof DbError || isStoreUnavailable(error)) throw error;
+    broken = isStoreUnavailable(error);
+    if (error instanceof DbError || broken) throw error;
     throw new DbError('MIGRATION_FAILED', 'a PostgreSQL migration failed and was rolled back', {
       cause: error,
     });
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

@@ -5,6 +5,7 @@ import type { PairingStore } from '../server/pairing-store.js';
 import { postgresMigrations } from './migrations/index.js';
 import { PgBindings } from './pg-bindings.js';
 import { PgClients } from './pg-clients.js';
+import { checkServerKey } from './pg-key-check.js';
 import { migratePostgres } from './pg-migrate.js';
 import { PgSessions } from './pg-sessions.js';
 import { guarded } from './unavailable.js';
@@ -44,8 +45,10 @@ export class PostgresStore implements PairingStore {
     this.sessions = new PgSessions(this.pool);
   }
 
-  async open(): Promise<void> {
+  async open(options: { identityKey?: Uint8Array } = {}): Promise<void> {
     await guarded(() => migratePostgres(this.pool, postgresMigrations));
+    const key = options.identityKey;
+    if (key) await guarded(() => checkServerKey(this.pool, key, Date.now()));
   }
 
   checkStore(): Promise<void> {

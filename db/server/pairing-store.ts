@@ -69,8 +69,11 @@ export interface PairingStore {
   readonly clients: ClientsStore;
   readonly bindings: BindingsStore;
   readonly sessions: SessionsStore;
-  /** Creates or upgrades the schema; the server awaits it before it answers. */
-  open(): Promise<void>;
+  /**
+   * Creates or upgrades the schema; the server awaits it before it answers. A shared store checks
+   * that `identityKey` (server.key) is the key every other node uses (SERVER_KEY_MISMATCH if not).
+   */
+  open(options?: { identityKey?: Uint8Array }): Promise<void>;
   /** Resolves when the store answers a trivial query; rejects with STORE_UNAVAILABLE otherwise. */
   checkStore(): Promise<void>;
   close(): Promise<void>;

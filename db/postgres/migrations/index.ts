@@ -3,5 +3,6 @@ import type { PgMigration } from '../pg-migration.js';
 import { clients } from './001-clients.js';
 import { bindings } from './002-bindings.js';
 import { sessions } from './003-sessions.js';
+import { keyCheck } from './004-key-check.js';
 
-export const postgresMigrations: readonly PgMigration[] = [clients, bindings, sessions];
+export const postgresMigrations: readonly PgMigration[] = [clients, bindings, sessions, keyCheck];
