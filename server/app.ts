@@ -1,13 +1,14 @@
 // The pairing server as a fastify instance, built apart from listen() so tests can inject requests
-// and the agent can embed it. Opens server.sqlite and server.key in the data folder; app.close()
-// closes them.
+// and the agent can embed it. Opens server.key and its store (server.sqlite in the data folder, or
+// PostgreSQL with databaseUrl); app.close() closes them.
 import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ensureDataDir } from '../db/data-dir.js';
 import { identityHash } from '../db/identity-hash.js';
 import { loadOrCreateSecret } from '../db/secret-file.js';
-import { ServerStore } from '../db/server/server-store.js';
+import { openPairingStore } from '../db/server/open-pairing-store.js';
+import type { PairingStore } from '../db/server/pairing-store.js';
 import { createAddressLimits } from './address-limits.js';
 import { spendAddressBudget } from './address-guard.js';
 import { Authenticator } from './auth.js';
@@ -25,6 +26,8 @@ import { RequestStats } from './stats.js';
 import { createHostPolicy, ownHostNames } from './host-policy.js';
 import { guardServerSockets } from './socket-guard.js';
 import { startSweeper } from './sweeper.js';
+import { PairingRules } from './pairing-rules.js';
+import { answerStoreUnavailable } from './store-unavailable.js';
 import { attachRelay, type Relay } from './relay/attach-relay.js';
 
 export const SERVER_KEY_FILE = 'server.key';
@@ -35,7 +38,7 @@ declare module 'fastify' {
     /** Request counts per route (`POST /v1/bindings` …), for tests and operators. */
     readonly stats: RequestStats;
     /** The server's store; exposed so the relay and tests can reach it. */
-    readonly pairingStore: ServerStore;
+    readonly pairingStore: PairingStore;
     /** The relay: live sessions, matching, forwarding. */
     readonly relay: Relay;
   }
@@ -45,7 +48,6 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   const config = resolveServerConfig(options);
   const dataDir = ensureDataDir(config.dataDir);
   const { key } = loadOrCreateSecret(join(dataDir, SERVER_KEY_FILE));
-  const store = ServerStore.open({ dataDir, bindingTtlMs: config.bindingTtlMs, now: config.now });
   const stats = new RequestStats();
   const app = Fastify({
     logger: loggerOptions(config),
@@ -55,6 +57,16 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
       message: 'the request is not valid HTTP or its URL does not decode',
     }),
   });
+  // The store: server.sqlite, or PostgreSQL with --database (migrated before the first request).
+  const store = openPairingStore({
+    dataDir,
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    onIdleError: (error) => app.log.warn({ err: error }, 'a PostgreSQL connection failed'),
+  });
+  const rules = new PairingRules(store, config.now, config.bindingTtlMs);
+  app.addHook('onReady', () => store.open({ identityKey: key }));
+  answerStoreUnavailable(app);
   // A reset connection is that client's problem only: every socket gets an 'error' listener.
   guardServerSockets(app.server, (error) =>
     app.log.debug({ code: (error as NodeJS.ErrnoException).code }, 'client socket failed'),
@@ -84,11 +96,12 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   const context: ServerContext = {
     config,
     store,
+    rules,
     stats,
     relay,
     addressLimits,
     hosts,
-    auth: new Authenticator(store.clients),
+    auth: new Authenticator(store.clients, (clientId) => rules.clientSeen(clientId)),
     hashIdentity: (identity) => identityHash(key, identity),
   };
 
@@ -122,8 +135,8 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
       max: limit.max,
       timeWindow: limit.timeWindowMs,
       // A verified client gets its own bucket; everything else shares its IP's.
-      keyGenerator: (request) => {
-        const result = context.auth.check(request);
+      keyGenerator: async (request) => {
+        const result = await context.auth.check(request);
         return 'clientId' in result ? `client:${result.clientId}` : `ip:${request.ip}`;
       },
       errorResponseBuilder: (_request, info) =>
@@ -137,10 +150,10 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   if (config.exposeStats) app.register(statsRoutes(context));
   options.extend?.(app);
 
-  const stopSweeper = startSweeper(store, config.sweepIntervalMs, app.log);
+  const stopSweeper = startSweeper(rules, config.sweepIntervalMs, app.log);
   app.addHook('onClose', async () => {
     stopSweeper();
-    store.close();
+    await store.close();
   });
   return app;
 }

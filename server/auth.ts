@@ -1,7 +1,7 @@
 // Shadow-account authentication: `Authorization: Bearer <clientId>.<credential>`. The result is
 // memoised per request because both the rate limiter (for its key) and the handler ask for it.
 import type { FastifyRequest } from 'fastify';
-import type { ClientsRepo } from '../db/server/clients-repo.js';
+import type { ClientsStore } from '../db/server/pairing-store.js';
 import { ServerError } from './errors.js';
 import { hashSecret, secretMatches } from './tokens.js';
 
@@ -16,11 +16,15 @@ export function authorizationFor(clientId: string, credential: string): string {
 }
 
 export class Authenticator {
-  private readonly results = new WeakMap<FastifyRequest, AuthResult>();
+  private readonly results = new WeakMap<FastifyRequest, Promise<AuthResult>>();
 
-  constructor(private readonly clients: ClientsRepo) {}
+  constructor(
+    private readonly clients: ClientsStore,
+    /** Records that an authenticated client was seen (the rules decide how often to write). */
+    private readonly seen: (clientId: string) => Promise<void>,
+  ) {}
 
-  check(request: FastifyRequest): AuthResult {
+  check(request: FastifyRequest): Promise<AuthResult> {
     let result = this.results.get(request);
     if (!result) {
       result = this.verify(request.headers.authorization);
@@ -30,21 +34,21 @@ export class Authenticator {
   }
 
   /** The authenticated client's id, or a 401 UNAUTHENTICATED error. */
-  require(request: FastifyRequest): string {
-    const result = this.check(request);
+  async require(request: FastifyRequest): Promise<string> {
+    const result = await this.check(request);
     if ('failure' in result) throw new ServerError('UNAUTHENTICATED', result.failure);
-    this.clients.touch(result.clientId);
+    await this.seen(result.clientId);
     return result.clientId;
   }
 
-  private verify(header: string | undefined): AuthResult {
+  private async verify(header: string | undefined): Promise<AuthResult> {
     if (header === undefined || header === '') {
       return { failure: 'send Authorization: Bearer <clientId>.<credential>' };
     }
     const match = BEARER.exec(header);
     if (!match) return { failure: 'the Authorization header is malformed' };
     const [, clientId = '', credential = ''] = match;
-    const client = this.clients.find(clientId);
+    const client = await this.clients.find(clientId);
     const matches = secretMatches(credential, client?.credentialHash ?? DUMMY_HASH);
     return client && matches ? { clientId } : { failure: 'the credentials are not accepted' };
   }

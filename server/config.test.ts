@@ -23,4 +23,25 @@ describe('resolveServerConfig', () => {
       /rateLimit/,
     );
   });
+
+  it('keeps the store in SQLite unless a postgres:// URL is given', () => {
+    const sqlite = resolveServerConfig({ dataDir: '/x' });
+    assert.equal(sqlite.databaseUrl, undefined);
+    assert.equal(sqlite.databasePoolSize, 10);
+    const postgres = resolveServerConfig({
+      dataDir: '/x',
+      databaseUrl: 'postgres://u@db:5432/tandem',
+      databasePoolSize: 25,
+    });
+    assert.equal(postgres.databaseUrl, 'postgres://u@db:5432/tandem');
+    assert.equal(postgres.databasePoolSize, 25);
+    assert.throws(
+      () => resolveServerConfig({ dataDir: '/x', databaseUrl: 'mysql://db' }),
+      /databaseUrl/,
+    );
+    assert.throws(
+      () => resolveServerConfig({ dataDir: '/x', databasePoolSize: 0 }),
+      /databasePoolSize/,
+    );
+  });
 });

@@ -19,6 +19,10 @@ export interface ServerAppOptions {
   addressLimits?: Partial<AddressLimitSettings> | false;
   /** Holds server.sqlite and server.key (created 0700 if missing). */
   dataDir: string;
+  /** postgres://… keeps clients, bindings and sessions in PostgreSQL instead of server.sqlite. */
+  databaseUrl?: string;
+  /** Connections the PostgreSQL pool keeps at most. Default 10. */
+  databasePoolSize?: number;
   /** A binding not seen for this many days is free again. Default 90. */
   bindingTtlDays?: number;
   /** Lifetime of a session created by POST /v1/sessions. Default 720 (12 h). */
@@ -80,10 +84,18 @@ const NumbersSchema = z.object({
     ])
     .default({ ...DEFAULT_ADDRESS_LIMITS }),
   exposeStats: z.boolean().default(false),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
+    .optional(),
+  databasePoolSize: z.number().int().min(1).max(1000).default(10),
 });
 
 export interface ServerConfig {
   readonly dataDir: string;
+  /** undefined: SQLite in dataDir. */
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolSize: number;
   readonly bindingTtlMs: number;
   readonly sessionTtlMs: number;
   readonly bodyLimitBytes: number;
@@ -112,6 +124,8 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
     allowedHosts: options.allowedHosts,
     addressLimits: options.addressLimits,
     exposeStats: options.exposeStats,
+    databaseUrl: options.databaseUrl,
+    databasePoolSize: options.databasePoolSize,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -120,6 +134,8 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
   const values = parsed.data;
   return Object.freeze({
     dataDir: options.dataDir,
+    databaseUrl: values.databaseUrl,
+    databasePoolSize: values.databasePoolSize,
     bindingTtlMs: Math.round(values.bindingTtlDays * DAY_MS),
     sessionTtlMs: values.sessionTtlMinutes * 60_000,
     bodyLimitBytes: values.bodyLimitBytes,

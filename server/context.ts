@@ -1,7 +1,8 @@
 // What every route plugin of the pairing server works with.
 import type { AddressLimits } from './address-limits.js';
 import type { HostPolicy } from './host-policy.js';
-import type { ServerStore } from '../db/server/server-store.js';
+import type { PairingStore } from '../db/server/pairing-store.js';
+import type { PairingRules } from './pairing-rules.js';
 import type { Authenticator } from './auth.js';
 import type { ServerConfig } from './config.js';
 import type { RequestStats } from './stats.js';
@@ -10,7 +11,9 @@ import type { PhoneIdentityInput } from '../protocol/pairing.js';
 
 export interface ServerContext {
   readonly config: ServerConfig;
-  readonly store: ServerStore;
+  readonly store: PairingStore;
+  /** The pairing rules over the store: every binding and session change goes through them. */
+  readonly rules: PairingRules;
   readonly auth: Authenticator;
   readonly stats: RequestStats;
   readonly relay: Relay;

@@ -22,6 +22,7 @@ const descriptions: Readonly<Record<ServerErrorCode, string>> = {
   ADDRESS_SESSION_LIMIT: 'Too many sessions created from this address this hour.',
   HOST_NOT_ALLOWED: 'The Host header is not one of this server.',
   NOT_FOUND: 'No such route.',
+  STORE_UNAVAILABLE: 'The PostgreSQL store does not answer; retry after Retry-After.',
   INTERNAL: 'An unexpected server failure (logged, not detailed).',
 };
 
@@ -56,9 +57,17 @@ const fastifyCodes: Readonly<Record<string, [ServerErrorCode, string]>> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['MALFORMED_JSON', 'the body does not match Content-Length'],
 };
 
+/** The store's DbError STORE_UNAVAILABLE (PostgreSQL down), whatever wraps it. */
+export function isStoreUnavailable(error: unknown): boolean {
+  return error instanceof CodedError && error.code === 'STORE_UNAVAILABLE';
+}
+
 /** Any thrown value → the catalogued error to answer with. Unknown failures become INTERNAL. */
 export function toServerError(error: unknown): ServerError {
   if (error instanceof ServerError) return error;
+  if (isStoreUnavailable(error)) {
+    return new ServerError('STORE_UNAVAILABLE', 'the pairing store is unavailable, retry later');
+  }
   const code = (error as { code?: unknown } | null)?.code;
   const mapped = typeof code === 'string' ? fastifyCodes[code] : undefined;
   if (mapped) return new ServerError(mapped[0], mapped[1]);

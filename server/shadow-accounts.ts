@@ -1,6 +1,6 @@
 // Shadow accounts: the server makes the id, regenerating it until it is unused, and a
 // random credential that is returned once and stored only as a hash.
-import type { ClientsRepo } from '../db/server/clients-repo.js';
+import type { ClientsStore } from '../db/server/pairing-store.js';
 import type { RegisterResponse } from '../protocol/pairing.js';
 import { ServerError } from './errors.js';
 import { hashSecret, randomSecret } from './tokens.js';
@@ -9,11 +9,11 @@ import { hashSecret, randomSecret } from './tokens.js';
 export const MAX_ID_ATTEMPTS = 8;
 const ID_FORMAT = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function registerShadowAccount(
-  clients: ClientsRepo,
+export async function registerShadowAccount(
+  clients: ClientsStore,
   generateId: (now: number) => string,
   now: () => number,
-): RegisterResponse {
+): Promise<RegisterResponse> {
   const credential = randomSecret();
   const credentialHash = hashSecret(credential);
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
@@ -21,7 +21,7 @@ export function registerShadowAccount(
     if (!ID_FORMAT.test(clientId)) {
       throw new ServerError('INTERNAL', 'the client id generator made an unusable id');
     }
-    if (clients.tryCreate(clientId, credentialHash)) return { clientId, credential };
+    if (await clients.tryCreate(clientId, credentialHash, now())) return { clientId, credential };
   }
   throw new ServerError('INTERNAL', 'could not allocate an unused client id');
 }

@@ -16,10 +16,13 @@ export interface ServerProcess {
 export async function startServerProcess(options: {
   port: number;
   dataDir: string;
+  /** postgres://… : the store is PostgreSQL (--database) instead of server.sqlite. */
+  databaseUrl?: string | undefined;
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const args = [tandemBin, 'server', '--host', '127.0.0.1', '--port', String(options.port)];
   args.push('--data', options.dataDir);
+  if (options.databaseUrl) args.push('--database', options.databaseUrl);
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

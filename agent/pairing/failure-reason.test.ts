@@ -26,6 +26,7 @@ test('each coded error maps to its own reason', () => {
     [new PairingClientError('RATE_LIMITED', 'x', 429), 'SERVER_ERROR'],
     [new PairingClientError('BAD_RESPONSE', 'x'), 'SERVER_ERROR'],
     [new PairingClientError('SERVER_UNREACHABLE', 'x'), 'SERVER_UNREACHABLE'],
+    [new PairingClientError('STORE_UNAVAILABLE', 'x', 503), 'SERVER_UNREACHABLE'],
     [coded('ADB_SERVER_UNREACHABLE'), 'ADB_UNAVAILABLE'],
     [coded('ADB_OUTPUT_MALFORMED'), 'PHONE_ANSWER_INVALID'],
     [coded('ADB_OUTPUT_TOO_LARGE'), 'PHONE_ANSWER_INVALID'],

@@ -19,6 +19,7 @@ export function reasonFor(error: unknown): PairingReason {
       return 'DEVICE_OFFLINE';
     case 'SERVER_UNREACHABLE':
     case 'SERVER_TIMEOUT':
+    case 'STORE_UNAVAILABLE': // its store (PostgreSQL) did not answer: the same wait and retries
       return 'SERVER_UNREACHABLE';
     case 'PHONE_ACTION_FAILED':
       return 'SESSION_FAILED';

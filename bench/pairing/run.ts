@@ -1,7 +1,9 @@
 // bench/pairing: from adb's `device` state to the pairing decision and to `connected`, for a
 // history hit and for a first-time bind, over many plug cycles of a simulated phone on a real adb
 // server, with the agent and its embedded pairing server in this process. Identity-read time is
-// reported on its own: the goals are measured after it.
+// reported on its own: the goals are measured after it. Then the store part (store-load.ts): bind
+// and lookup p50/p99 at 200 concurrent clients on SQLite and on PostgreSQL, side by side.
+// BENCH_PAIRING=store runs only the store part, BENCH_PAIRING=plug only the plug cycles.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +14,7 @@ import { startPrivateAdbServer } from '../../testing/adb-server.js';
 import { waitForPhoneState } from '../../testing/wait-state.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { printTable, round, summarize, writeResults } from '../support/results.js';
+import { runStoreLoad } from './store-load.js';
 
 const cycles = Number(process.env.BENCH_CYCLES ?? 50);
 const imei = luhnComplete('35693803564380');
@@ -42,6 +45,26 @@ function sampleOf(status: PhoneStatus): Sample {
 }
 
 async function main(): Promise<void> {
+  const part = process.env.BENCH_PAIRING ?? 'all';
+  const plugs = part === 'store' ? undefined : await plugCycles();
+  const store = part === 'plug' ? [] : await runStoreLoad();
+  if (store.length > 0) {
+    console.log('bench/pairing store: HTTP bind and lookup, concurrent clients, times in ms');
+    printTable(
+      ['store', 'clients', 'op', 'n', 'p50', 'p99', 'max', 'per s'],
+      store.map((r) => [r.store, r.clients, r.op, r.n, r.p50, r.p99, r.max, r.perSecond]),
+    );
+  }
+  const path = writeResults('pairing', {
+    ...plugs,
+    store,
+    at: new Date().toISOString(),
+    node: process.version,
+  });
+  console.log(`written ${path}`);
+}
+
+async function plugCycles() {
   process.env.TANDEM_LOG_LEVEL ??= 'warn';
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-bench-pairing-'));
   const adb = await startPrivateAdbServer();
@@ -120,14 +143,8 @@ async function main(): Promise<void> {
       `${name}: ${g.measured} ms (goal ≤ ${g.goal} ms) ${(g.measured ?? Infinity) <= g.goal ? 'MET' : 'MISSED'}`,
     );
   }
-  const path = writeResults('pairing', {
-    cycles,
-    report,
-    goals,
-    at: new Date().toISOString(),
-    node: process.version,
-  });
-  console.log(`written ${path} (${round(cycles * 2)} plugs)`);
+  console.log(`${round(cycles * 2)} plugs`);
+  return { cycles, report, goals };
 }
 
 await main();

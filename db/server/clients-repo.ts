@@ -1,13 +1,8 @@
-// Shadow accounts. Ids are unique by PRIMARY KEY; the caller regenerates on a clash.
+// Shadow accounts in SQLite. Ids are unique by PRIMARY KEY; the caller regenerates on a clash.
 import type { SqliteDatabase } from '../sqlite.js';
+import type { ClientRecord, ClientsStore } from './pairing-store.js';
 
-export interface ClientRecord {
-  id: string;
-  /** SHA-256 of the credential; the credential itself is never stored. */
-  credentialHash: Buffer;
-  createdAt: number;
-  lastSeenAt: number;
-}
+export type { ClientRecord } from './pairing-store.js';
 
 interface ClientRow {
   id: string;
@@ -16,19 +11,13 @@ interface ClientRow {
   last_seen_at: number;
 }
 
-/** last_seen is refreshed at most this often, so authenticated reads are not all writes. */
-const LAST_SEEN_RESOLUTION_MS = 60_000;
-
-export class ClientsRepo {
+export class ClientsRepo implements ClientsStore {
   private readonly insert;
   private readonly selectOne;
   private readonly touchStmt;
   private readonly countStmt;
 
-  constructor(
-    db: SqliteDatabase,
-    private readonly now: () => number,
-  ) {
+  constructor(db: SqliteDatabase) {
     this.insert = db.prepare<[string, Buffer, number, number]>(
       `INSERT INTO clients (id, credential_hash, created_at, last_seen_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (id) DO NOTHING`,
@@ -40,13 +29,11 @@ export class ClientsRepo {
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM clients');
   }
 
-  /** False when the id is already taken (nothing is written then). */
-  tryCreate(id: string, credentialHash: Buffer): boolean {
-    const now = this.now();
+  async tryCreate(id: string, credentialHash: Buffer, now: number): Promise<boolean> {
     return this.insert.run(id, credentialHash, now, now).changes === 1;
   }
 
-  find(id: string): ClientRecord | undefined {
+  async find(id: string): Promise<ClientRecord | undefined> {
     const row = this.selectOne.get(id);
     return (
       row && {
@@ -58,12 +45,11 @@ export class ClientsRepo {
     );
   }
 
-  touch(id: string): void {
-    const now = this.now();
-    this.touchStmt.run(now, id, now - LAST_SEEN_RESOLUTION_MS);
+  async touch(id: string, now: number, staleBefore: number): Promise<void> {
+    this.touchStmt.run(now, id, staleBefore);
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return this.countStmt.get()!.n;
   }
 }

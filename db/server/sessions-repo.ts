@@ -1,15 +1,8 @@
-// Sessions a client opens for its phone's page. Only the secret's SHA-256 is stored;
-// the relay (a later issue) matches terminals against it.
+// Sessions a client opens for its phone's page, in SQLite. Only the secret's SHA-256 is stored.
 import type { SqliteDatabase } from '../sqlite.js';
+import type { SessionRecord, SessionsStore } from './pairing-store.js';
 
-export interface SessionRecord {
-  id: string;
-  pageId: string;
-  clientId: string;
-  secretHash: Buffer;
-  createdAt: number;
-  expiresAt: number;
-}
+export type { SessionRecord } from './pairing-store.js';
 
 interface SessionRow {
   id: string;
@@ -20,16 +13,13 @@ interface SessionRow {
   expires_at: number;
 }
 
-export class SessionsRepo {
-  private readonly insert;
+export class SessionsRepo implements SessionsStore {
+  private readonly insertStmt;
   private readonly selectOne;
   private readonly sweep;
 
-  constructor(
-    db: SqliteDatabase,
-    private readonly now: () => number,
-  ) {
-    this.insert = db.prepare<[SessionRow]>(
+  constructor(db: SqliteDatabase) {
+    this.insertStmt = db.prepare<[SessionRow]>(
       `INSERT INTO sessions (id, page_id, client_id, secret_hash, created_at, expires_at)
        VALUES (@id, @page_id, @client_id, @secret_hash, @created_at, @expires_at)`,
     );
@@ -37,19 +27,8 @@ export class SessionsRepo {
     this.sweep = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at <= ?');
   }
 
-  createSession(
-    input: Omit<SessionRecord, 'createdAt' | 'expiresAt'> & { ttlMs: number },
-  ): SessionRecord {
-    const createdAt = this.now();
-    const record: SessionRecord = {
-      id: input.id,
-      pageId: input.pageId,
-      clientId: input.clientId,
-      secretHash: input.secretHash,
-      createdAt,
-      expiresAt: createdAt + input.ttlMs,
-    };
-    this.insert.run({
+  async insert(record: SessionRecord): Promise<void> {
+    this.insertStmt.run({
       id: record.id,
       page_id: record.pageId,
       client_id: record.clientId,
@@ -57,10 +36,9 @@ export class SessionsRepo {
       created_at: record.createdAt,
       expires_at: record.expiresAt,
     });
-    return record;
   }
 
-  find(id: string): SessionRecord | undefined {
+  async find(id: string): Promise<SessionRecord | undefined> {
     const row = this.selectOne.get(id);
     return (
       row && {
@@ -74,7 +52,7 @@ export class SessionsRepo {
     );
   }
 
-  sweepExpired(): number {
-    return this.sweep.run(this.now()).changes;
+  async deleteExpired(now: number): Promise<number> {
+    return this.sweep.run(now).changes;
   }
 }

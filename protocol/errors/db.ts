@@ -43,7 +43,14 @@ export const dbErrors = defineCatalogue({
       when: 'The data folder or the database refuses writes (read-only mount, permissions); nothing is changed.',
       action: 'Make the folder writable, or pick another `--data DIR`.',
     },
+    SERVER_KEY_MISMATCH: {
+      name: 'ServerKeyMismatch',
+      when: "`tandem server --database`: this node's `server.key` differs from the key the PostgreSQL database was first used with (its fingerprint is kept there, never the key). Nodes with different keys would bind one phone once per key.",
+      action:
+        "Copy the same `server.key` into every node's data folder (or mount one), then start it again.",
+    },
   },
+  shared: ['STORE_UNAVAILABLE'],
 });
 
 export type DbErrorCode = CodeOf<typeof dbErrors>;

@@ -33,7 +33,7 @@ and the UI; \`failed\` ones are retried with capped backoff (1 s doubling to 30 
     },
     SERVER_UNREACHABLE: {
       owner: 'pairing-client',
-      when: 'The pairing server is down or too slow (watched while a phone is connected)',
+      when: 'The pairing server is down or too slow (watched while a phone is connected), or its store is (`STORE_UNAVAILABLE`)',
       action: 'Nothing: Tandem retries and reconnects by itself; check `--server`.',
     },
     SERVER_ERROR: {

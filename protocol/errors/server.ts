@@ -97,6 +97,13 @@ name fields and rules, never the values sent (a rejected value could be an IMEI)
       when: 'No such route or method.',
       action: 'Check `GET /openapi.json`.',
     },
+    STORE_UNAVAILABLE: {
+      name: 'StoreUnavailable',
+      status: 503,
+      when: "The server's PostgreSQL store (`tandem server --database`) is down, unreachable or out of connections; the request was not carried out. Answered with `Retry-After`.",
+      action:
+        'Retry after `Retry-After` seconds (the agent shows `failed (SERVER_UNREACHABLE)` and retries by itself); operators: bring PostgreSQL back.',
+    },
     INTERNAL: {
       name: 'Internal',
       status: 500,

@@ -13,23 +13,23 @@ import { ServerError } from '../errors.js';
 import { parseBody } from '../validate.js';
 
 export function bindingRoutes(context: ServerContext) {
-  const { store, auth } = context;
+  const { rules, auth } = context;
 
-  const caller = (request: FastifyRequest) => {
-    const clientId = auth.require(request);
+  const caller = async (request: FastifyRequest) => {
+    const clientId = await auth.require(request);
     const { identity } = parseBody(IdentityRequestSchema, request.body);
     return { clientId, kind: identity.kind, hash: context.hashIdentity(identity) };
   };
 
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/v1/bindings/lookup', async (request): Promise<LookupResponse> => {
-      const { clientId, hash } = caller(request);
-      return { status: store.bindings.lookup(hash, clientId) };
+      const { clientId, hash } = await caller(request);
+      return { status: await rules.lookup(hash, clientId) };
     });
 
     app.post('/v1/bindings', async (request): Promise<BindResponse> => {
-      const { clientId, kind, hash } = caller(request);
-      const result = store.bindings.bind(hash, kind, clientId);
+      const { clientId, kind, hash } = await caller(request);
+      const result = await rules.bind(hash, kind, clientId);
       if (result === 'conflict') {
         throw new ServerError('BINDING_CONFLICT', 'this phone is bound to another client');
       }
@@ -38,8 +38,8 @@ export function bindingRoutes(context: ServerContext) {
     });
 
     app.post('/v1/bindings/release', async (request): Promise<ReleaseResponse> => {
-      const { clientId, hash } = caller(request);
-      const result = store.bindings.release(hash, clientId);
+      const { clientId, hash } = await caller(request);
+      const result = await rules.release(hash, clientId);
       if (result === 'not-owner') {
         throw new ServerError('NOT_BINDING_OWNER', 'this client does not hold that binding');
       }
@@ -47,8 +47,8 @@ export function bindingRoutes(context: ServerContext) {
     });
 
     app.post('/v1/bindings/touch', async (request): Promise<TouchResponse> => {
-      const { clientId, hash } = caller(request);
-      if (!store.bindings.touch(hash, clientId)) {
+      const { clientId, hash } = await caller(request);
+      if (!(await rules.touch(hash, clientId))) {
         throw new ServerError('NOT_BINDING_OWNER', 'this client does not hold that binding');
       }
       return { status: 'bound-to-you' };

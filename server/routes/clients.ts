@@ -17,14 +17,18 @@ export function clientRoutes(context: ServerContext) {
     app.post('/v1/clients', async (request, reply): Promise<RegisterResponse> => {
       parseBody(EmptyRequestSchema, request.body);
       spendAddressBudget(context.addressLimits, 'accounts', request, reply);
-      const account = registerShadowAccount(store.clients, config.generateClientId, config.now);
+      const account = await registerShadowAccount(
+        store.clients,
+        config.generateClientId,
+        config.now,
+      );
       request.log.info('shadow account registered');
       reply.code(201);
       return account;
     });
 
     app.get('/v1/clients/me', async (request): Promise<WhoAmIResponse> => {
-      return { clientId: auth.require(request) };
+      return { clientId: await auth.require(request) };
     });
   };
 }

@@ -8,14 +8,14 @@ import { hashSecret } from '../tokens.js';
 import { parseBody } from '../validate.js';
 
 export function sessionRoutes(context: ServerContext) {
-  const { store, auth, config, relay } = context;
+  const { rules, auth, config, relay } = context;
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/v1/sessions', async (request, reply): Promise<SessionResponse> => {
-      const clientId = auth.require(request);
+      const clientId = await auth.require(request);
       parseBody(EmptyRequestSchema, request.body);
       spendAddressBudget(context.addressLimits, 'sessions', request, reply);
       const created = relay.createSession({ ownerId: clientId, ttlMs: config.sessionTtlMs });
-      store.sessions.createSession({
+      await rules.createSession({
         id: created.sessionId,
         pageId: created.pageId,
         clientId,

@@ -5,7 +5,7 @@ import type { ServerContext } from '../context.js';
 export function statsRoutes(context: ServerContext) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/v1/stats', async (request) => {
-      context.auth.require(request);
+      await context.auth.require(request);
       return context.stats.snapshot();
     });
   };

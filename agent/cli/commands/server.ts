@@ -17,7 +17,14 @@ interface ServerCommandOptions {
   sessionsPerHour: string;
   requestsPerMinute: string;
   relayMemoryBudget?: string;
+  database?: string;
+  databasePoolSize?: string;
 }
+
+/** The PostgreSQL URL when --database is not given. */
+export const DATABASE_URL_ENV = 'TANDEM_DATABASE_URL';
+/** The pool size when --database-pool-size is not given. */
+export const DATABASE_POOL_SIZE_ENV = 'TANDEM_DATABASE_POOL_SIZE';
 
 const positiveInteger = (n: number) => Number.isInteger(n) && n > 0;
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -54,6 +61,14 @@ export function register(program: Command): void {
     .option(
       '--relay-memory-budget <MiB>',
       `bytes all relay sessions may hold (default: $${MEMORY_BUDGET_ENV}, else 1/8 of memory)`,
+    )
+    .option(
+      '--database <url>',
+      `keep clients, bindings and sessions in PostgreSQL (postgres://…; default: $${DATABASE_URL_ENV}, else server.sqlite in the data folder)`,
+    )
+    .option(
+      '--database-pool-size <n>',
+      `PostgreSQL connections this node keeps at most (default: $${DATABASE_POOL_SIZE_ENV}, else 10)`,
     )
     .action(async (options: ServerCommandOptions) => {
       const port = parseNumber(
@@ -97,6 +112,7 @@ export function register(program: Command): void {
               options.relayMemoryBudget,
               (n) => n * 1024 * 1024 >= MIN_BUDGET_BYTES,
             );
+      const database = databaseOptions(options);
       const dataDir = dataDirFrom(options);
       // Loaded on demand, as in every command: `tandem --help` loads no server, adb or database.
       const { startServer } = await import('../../../server/listen.js');
@@ -107,6 +123,7 @@ export function register(program: Command): void {
         bindingTtlDays,
         allowedHosts: options.allowedHost,
         addressLimits,
+        ...database,
         ...(budgetMiB === undefined
           ? {}
           : { relay: { memoryBudgetBytes: Math.floor(budgetMiB * 1024 * 1024) } }),
@@ -116,4 +133,24 @@ export function register(program: Command): void {
       await untilSignal();
       await server.close();
     });
+}
+
+/** --database and --database-pool-size, or their environment variables; checked here. */
+function databaseOptions(options: ServerCommandOptions): {
+  databaseUrl?: string;
+  databasePoolSize?: number;
+} {
+  const url = options.database ?? (process.env[DATABASE_URL_ENV] || undefined);
+  if (url === undefined) return {};
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new CliError('INVALID_ARGUMENT', '--database takes a postgres:// URL', 2);
+  }
+  const size = options.databasePoolSize ?? (process.env[DATABASE_POOL_SIZE_ENV] || undefined);
+  if (size === undefined) return { databaseUrl: url };
+  const databasePoolSize = parseNumber(
+    '--database-pool-size',
+    size,
+    (n) => positiveInteger(n) && n <= 1000,
+  );
+  return { databaseUrl: url, databasePoolSize };
 }

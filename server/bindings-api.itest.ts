@@ -1,0 +1,4 @@
+// bindings-api on a real PostgreSQL (the suite: testing/suites/bindings-api-suite.ts).
+import { bindingsApiSuite } from '../testing/suites/bindings-api-suite.js';
+
+bindingsApiSuite('postgres');
