@@ -31,6 +31,8 @@ export interface ServerAppOptions {
   sweepIntervalMs?: number;
   /** Serve the request counters at GET /v1/stats (authenticated). Default false. */
   exposeStats?: boolean;
+  /** Serve Prometheus metrics at GET /metrics (unauthenticated). Default false. */
+  metrics?: boolean;
   /** Where pino writes JSON lines; no logging when absent. */
   log?: { stream: DestinationStream; level?: LevelWithSilent };
   /** Relay tunables (grace window, heartbeat, limits); the session TTL comes from sessionTtlMinutes. */
@@ -80,6 +82,7 @@ const NumbersSchema = z.object({
     ])
     .default({ ...DEFAULT_ADDRESS_LIMITS }),
   exposeStats: z.boolean().default(false),
+  metrics: z.boolean().default(false),
 });
 
 export interface ServerConfig {
@@ -93,6 +96,7 @@ export interface ServerConfig {
   readonly allowedHosts: readonly string[];
   readonly addressLimits: AddressLimitSettings | false;
   readonly exposeStats: boolean;
+  readonly metrics: boolean;
   readonly log: ServerAppOptions['log'];
   readonly now: () => number;
   readonly generateClientId: (now: number) => string;
@@ -112,6 +116,7 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
     allowedHosts: options.allowedHosts,
     addressLimits: options.addressLimits,
     exposeStats: options.exposeStats,
+    metrics: options.metrics,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -129,6 +134,7 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
     allowedHosts: Object.freeze(values.allowedHosts.map((name) => name.toLowerCase())),
     addressLimits: values.addressLimits === false ? false : Object.freeze(values.addressLimits),
     exposeStats: values.exposeStats,
+    metrics: values.metrics,
     log: options.log,
     now: options.now ?? Date.now,
     generateClientId: options.generateClientId ?? generateClientId,

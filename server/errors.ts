@@ -22,6 +22,8 @@ const descriptions: Readonly<Record<ServerErrorCode, string>> = {
   ADDRESS_SESSION_LIMIT: 'Too many sessions created from this address this hour.',
   HOST_NOT_ALLOWED: 'The Host header is not one of this server.',
   NOT_FOUND: 'No such route.',
+  DEPENDENCY_FAILING: 'A dependency check failed; the body lists the checks.',
+  NOT_READY: 'A dependency check failed or the server is draining; the body lists the checks.',
   INTERNAL: 'An unexpected server failure (logged, not detailed).',
 };
 

@@ -38,6 +38,11 @@ export class ServerStore {
     this.sessions = new SessionsRepo(db, now);
   }
 
+  /** Throws when the database does not answer (the /healthz check). */
+  ping(): void {
+    this.db.prepare('select 1').get();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
