@@ -59,8 +59,8 @@ async function runBounded(check: HealthCheck, timeoutMs: number): Promise<CheckR
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
+    // Not unref'd: the answer waits for it, and it is cleared as soon as the check settles.
     timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
-    timer.unref();
   });
   try {
     await Promise.race([Promise.resolve().then(check), timeout]);
