@@ -23,7 +23,10 @@ describe('tandem server', () => {
     const server = await runServer(['--data', dataDir]);
     try {
       const health = await fetch(`${server.url}/healthz`);
-      assert.deepEqual(await health.json(), { status: 'ok' });
+      const body = (await health.json()) as { status: string; checks: Record<string, object> };
+      assert.equal(body.status, 'ok');
+      assert.deepEqual(Object.keys(body.checks), ['store'], 'each dependency is checked');
+      assert.equal((body.checks.store as { status: string }).status, 'ok');
       assert.ok(existsSync(join(dataDir, 'server.sqlite')));
       assert.ok(existsSync(join(dataDir, 'server.key')));
     } finally {
