@@ -3,6 +3,7 @@
 // off, terminals told to reconnect, requests in flight finished within --drain-timeout, exit 0.
 // Every flag has an environment variable (a container sets those); a flag given wins.
 import { Option, type Command } from 'commander';
+import type { LevelWithSilent } from 'pino';
 import { DEFAULT_ADDRESS_LIMITS } from '../../../server/address-limits.js';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '../../../server/server-defaults.js';
 import { CliError } from '../cli-error.js';
@@ -21,6 +22,7 @@ interface ServerCommandOptions {
   relayMemoryBudget?: string;
   metrics?: boolean;
   drainTimeout: string;
+  logLevel: LevelWithSilent;
 }
 
 const positiveInteger = (n: number) => Number.isInteger(n) && n > 0;
@@ -104,6 +106,11 @@ export function register(program: Command): void {
         'TANDEM_DRAIN_TIMEOUT',
       ).default('10'),
     )
+    .addOption(
+      setting('--log-level <level>', 'JSON log lines on stderr from this level', 'TANDEM_LOG_LEVEL')
+        .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+        .default('info'),
+    )
     .action(async (options: ServerCommandOptions, command: Command) => {
       const port = parseNumber(
         '--port',
@@ -167,7 +174,7 @@ export function register(program: Command): void {
         ...(budgetMiB === undefined
           ? {}
           : { relay: { memoryBudgetBytes: Math.floor(budgetMiB * 1024 * 1024) } }),
-        log: { stream: process.stderr },
+        log: { stream: process.stderr, level: options.logLevel },
       });
       process.stdout.write(`${server.url}\n`);
       await untilSignal();
