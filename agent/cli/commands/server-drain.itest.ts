@@ -128,8 +128,9 @@ async function partialRequest(base: string, path: string) {
   await once(socket, 'connect');
   let answer = '';
   socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk));
-  const closed = once(socket, 'close').then(() => answer);
+  // 'close' follows a reset too (a cut at the drain's bound); once() would reject on its 'error'.
   socket.on('error', () => {});
+  const closed = new Promise<string>((resolve) => socket.once('close', () => resolve(answer)));
   socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\n`);
   return {
     closed,

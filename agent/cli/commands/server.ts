@@ -176,8 +176,11 @@ export function register(program: Command): void {
           : { relay: { memoryBudgetBytes: Math.floor(budgetMiB * 1024 * 1024) } }),
         log: { stream: process.stderr, level: options.logLevel },
       });
+      // Listening for the signals before the URL is out: whoever read the URL may stop us at once,
+      // and a SIGTERM before the handler exists kills the process without a drain.
+      const signalled = untilSignal();
       process.stdout.write(`${server.url}\n`);
-      await untilSignal();
+      await signalled;
       await server.drain(drainTimeoutMs);
     });
 }
