@@ -78,7 +78,25 @@ export const SessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
-export const HealthResponseSchema = z.object({ status: z.literal('ok') });
+/** One dependency check of `/healthz` and `/readyz`. */
+export const CheckResultSchema = z.object({
+  status: z.enum(['ok', 'failing']),
+  ms: z.number().int().min(0),
+  error: z.string().optional(),
+});
+
+/** `GET /healthz` when every dependency answers (503 `DEPENDENCY_FAILING` otherwise). */
+export const HealthResponseSchema = z.object({
+  status: z.literal('ok'),
+  checks: z.record(z.string(), CheckResultSchema),
+});
+
+/** `GET /readyz` when every dependency answers and the server is not draining (else `NOT_READY`). */
+export const ReadyResponseSchema = z.object({
+  status: z.literal('ready'),
+  draining: z.literal(false),
+  checks: z.record(z.string(), CheckResultSchema),
+});
 
 /** Stable codes of the server's error body by short name (protocol/errors/server.ts). */
 export const ServerErrorCode = codeNames(serverErrors);

@@ -28,6 +28,7 @@ export const RelayErrorCode = {
   FileChecksumMismatch: 'FILE_CHECKSUM_MISMATCH',
   SessionUrlInvalid: 'SESSION_URL_INVALID',
   ConnectionClosed: 'CONNECTION_CLOSED',
+  Draining: 'SERVER_DRAINING',
 } as const satisfies Record<string, Code>;
 export type RelayErrorCode = Code;
 const _everyCodeNamed: NamesEveryCode<Code, typeof RelayErrorCode> = true;

@@ -1,7 +1,7 @@
 // The client against a scripted socket: what it puts on the wire, without a relay.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isRelayError, type RelayError } from '../protocol/relay-errors.js';
+import { isRelayError, RelayCloseCode, type RelayError } from '../protocol/relay-errors.js';
 import { ACK_POLICY } from '../protocol/relay-frames.js';
 import { RelayClient, type RelayClientOptions } from './relay-client.js';
 import type { SocketLike } from './socket-like.js';
@@ -132,6 +132,30 @@ describe('RelayClient', () => {
     );
     assert.deepEqual(socket.closedWith, [4408, 'HEARTBEAT_TIMEOUT']);
     assert.equal(client.status, 'reconnecting');
+    client.close();
+  });
+
+  it('reconnects, not gives up, when a draining server closes with 4503', async () => {
+    const sockets: ScriptedSocket[] = [];
+    const client = new RelayClient({
+      url: URL_WITHOUT_KEY,
+      role: 'phone',
+      requireSealing: false,
+      backoffBaseMs: 5,
+      createSocket: () => {
+        const socket = new ScriptedSocket();
+        sockets.push(socket);
+        return socket;
+      },
+    }).start();
+    sockets[0]!.welcome();
+    assert.equal(client.status, 'open');
+    sockets[0]!.onclose?.({ code: RelayCloseCode.ServerShutdown, reason: 'SERVER_DRAINING' });
+    assert.equal(client.status, 'reconnecting');
+    await sleep(60);
+    assert.equal(sockets.length, 2, 'a second connection was opened');
+    sockets[1]!.welcome();
+    assert.equal(client.status, 'open');
     client.close();
   });
 

@@ -20,6 +20,11 @@ import { loggerOptions } from './logger.js';
 import { bindingRoutes } from './routes/bindings.js';
 import { clientRoutes } from './routes/clients.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { HealthChecks } from './health/checks.js';
+import { DrainState } from './health/drain-state.js';
+import { ServerMetrics } from './metrics/server-metrics.js';
+import { timedStore } from './metrics/timed-store.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { statsRoutes } from './routes/stats.js';
 import { RequestStats } from './stats.js';
@@ -41,6 +46,12 @@ declare module 'fastify' {
     readonly pairingStore: PairingStore;
     /** The relay: live sessions, matching, forwarding. */
     readonly relay: Relay;
+    /** Dependency checks of /healthz and /readyz: a part with a dependency adds its check here. */
+    readonly health: HealthChecks;
+    /** Draining after SIGTERM (server/drain.ts): /readyz is 503 from its start. */
+    readonly drainState: DrainState;
+    /** Prometheus metrics; undefined unless `metrics` is on. */
+    readonly metrics: ServerMetrics | undefined;
   }
 }
 
@@ -49,8 +60,14 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   const dataDir = ensureDataDir(config.dataDir);
   const { key } = loadOrCreateSecret(join(dataDir, SERVER_KEY_FILE));
   const stats = new RequestStats();
+  const health = new HealthChecks();
+  const drainState = new DrainState();
+  // The relay is attached below; the metrics read its numbers only when scraped.
+  const metrics = config.metrics ? new ServerMetrics(() => relay.stats()) : undefined;
   const app = Fastify({
     logger: loggerOptions(config),
+    // While draining, requests on open connections are still served (and told to close after).
+    return503OnClosing: false,
     bodyLimit: config.bodyLimitBytes,
     ...framingErrorOptions({
       code: 'MALFORMED_REQUEST',
@@ -58,12 +75,14 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     }),
   });
   // The store: server.sqlite, or PostgreSQL with --database (migrated before the first request).
-  const store = openPairingStore({
+  const opened = openPairingStore({
     dataDir,
     databaseUrl: config.databaseUrl,
     poolSize: config.databasePoolSize,
     onIdleError: (error) => app.log.warn({ err: error }, 'a PostgreSQL connection failed'),
   });
+  const store = metrics ? timedStore(opened, (...a) => metrics.observeStore(...a)) : opened;
+  health.add('store', () => opened.checkStore());
   const rules = new PairingRules(store, config.now, config.bindingTtlMs);
   app.addHook('onReady', () => store.open({ identityKey: key }));
   answerStoreUnavailable(app);
@@ -91,6 +110,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     hosts,
     sessionTtlMs: config.sessionTtlMs,
     now: config.now,
+    ...(metrics && { onRefusal: (code: string) => metrics.countRefusal('relay', code) }),
   });
   app.decorate('relay', relay);
   const context: ServerContext = {
@@ -109,9 +129,13 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   app.removeContentTypeParser('text/plain');
   app.decorate('stats', stats);
   app.decorate('pairingStore', store);
+  app.decorate('health', health);
+  app.decorate('drainState', drainState);
+  app.decorate('metrics', metrics);
 
   app.addHook('onRequest', async (request, reply) => {
     stats.count(`${request.method} ${request.routeOptions.url ?? '(unmatched)'}`);
+    if (drainState.draining) reply.header('connection', 'close');
     if (!hosts.allowsHost(request.headers.host)) {
       throw new ServerError('HOST_NOT_ALLOWED', 'this server does not answer to that host name');
     }
@@ -119,12 +143,14 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   });
   app.setErrorHandler((error, request, reply) => {
     const served = toServerError(error);
+    metrics?.countRefusal('http', served.code);
     if (served.code === 'INTERNAL') request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: served.code }, 'request refused');
     if (served.code === 'UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer');
     return reply.code(served.statusCode).send(errorBody(served.code, served.message));
   });
   app.setNotFoundHandler((_request, reply) => {
+    metrics?.countRefusal('http', 'NOT_FOUND');
     return reply.code(404).send(errorBody('NOT_FOUND', 'no such route'));
   });
 
@@ -143,7 +169,8 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
         new ServerError('RATE_LIMITED', `too many requests, retry in ${info.after}`),
     });
   }
-  app.register(healthRoutes(VERSION));
+  app.register(healthRoutes({ version: VERSION, checks: health, drain: drainState }));
+  if (metrics) app.register(metricsRoutes(metrics));
   app.register(clientRoutes(context));
   app.register(bindingRoutes(context));
   app.register(sessionRoutes(context));

@@ -35,6 +35,8 @@ export interface ServerAppOptions {
   sweepIntervalMs?: number;
   /** Serve the request counters at GET /v1/stats (authenticated). Default false. */
   exposeStats?: boolean;
+  /** Serve Prometheus metrics at GET /metrics (unauthenticated). Default false. */
+  metrics?: boolean;
   /** Where pino writes JSON lines; no logging when absent. */
   log?: { stream: DestinationStream; level?: LevelWithSilent };
   /** Relay tunables (grace window, heartbeat, limits); the session TTL comes from sessionTtlMinutes. */
@@ -89,6 +91,7 @@ const NumbersSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// URL')
     .optional(),
   databasePoolSize: z.number().int().min(1).max(1000).default(10),
+  metrics: z.boolean().default(false),
 });
 
 export interface ServerConfig {
@@ -105,6 +108,7 @@ export interface ServerConfig {
   readonly allowedHosts: readonly string[];
   readonly addressLimits: AddressLimitSettings | false;
   readonly exposeStats: boolean;
+  readonly metrics: boolean;
   readonly log: ServerAppOptions['log'];
   readonly now: () => number;
   readonly generateClientId: (now: number) => string;
@@ -126,6 +130,7 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
     exposeStats: options.exposeStats,
     databaseUrl: options.databaseUrl,
     databasePoolSize: options.databasePoolSize,
+    metrics: options.metrics,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -145,6 +150,7 @@ export function resolveServerConfig(options: ServerAppOptions): ServerConfig {
     allowedHosts: Object.freeze(values.allowedHosts.map((name) => name.toLowerCase())),
     addressLimits: values.addressLimits === false ? false : Object.freeze(values.addressLimits),
     exposeStats: values.exposeStats,
+    metrics: values.metrics,
     log: options.log,
     now: options.now ?? Date.now,
     generateClientId: options.generateClientId ?? generateClientId,

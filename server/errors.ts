@@ -23,6 +23,8 @@ const descriptions: Readonly<Record<ServerErrorCode, string>> = {
   HOST_NOT_ALLOWED: 'The Host header is not one of this server.',
   NOT_FOUND: 'No such route.',
   STORE_UNAVAILABLE: 'The PostgreSQL store does not answer; retry after Retry-After.',
+  DEPENDENCY_FAILING: 'A dependency check failed; the body lists the checks.',
+  NOT_READY: 'A dependency check failed or the server is draining; the body lists the checks.',
   INTERNAL: 'An unexpected server failure (logged, not detailed).',
 };
 

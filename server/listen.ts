@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServerApp } from './app.js';
 import type { ServerAppOptions } from './config.js';
+import { drainServer } from './drain.js';
 
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from './server-defaults.js';
 
@@ -19,6 +20,8 @@ export interface RunningServer {
   url: string;
   port: number;
   close(): Promise<void>;
+  /** SIGTERM's way out: readiness off, terminals told to reconnect, requests finished, store closed. */
+  drain(timeoutMs: number): Promise<void>;
 }
 
 export async function startServer(options: ListenOptions): Promise<RunningServer> {
@@ -33,5 +36,11 @@ export async function startServer(options: ListenOptions): Promise<RunningServer
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  return { app, url: `http://${shownHost}:${port}`, port, close: () => app.close() };
+  return {
+    app,
+    url: `http://${shownHost}:${port}`,
+    port,
+    close: () => app.close(),
+    drain: (timeoutMs) => drainServer(app, timeoutMs),
+  };
 }

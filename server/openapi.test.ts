@@ -4,7 +4,7 @@ import { registerClient, tempDir, testApp } from '../testing/server-app.js';
 
 describe('GET /openapi.json', () => {
   const dir = tempDir('tandem-openapi-');
-  const app = testApp(dir.path, { exposeStats: true });
+  const app = testApp(dir.path, { exposeStats: true, metrics: true });
   const routes: string[] = [];
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {

@@ -11,6 +11,10 @@ export interface ServerProcess {
   output(): string;
   /** SIGKILL to the whole process group; resolves when the server process has exited. */
   kill(): Promise<void>;
+  /** Sends a signal to the server process alone (SIGTERM: it drains). */
+  signal(name: NodeJS.Signals): void;
+  /** Resolves with the exit code (null when a signal ended it) once the process has exited. */
+  exited(): Promise<number | null>;
 }
 
 export async function startServerProcess(options: {
@@ -19,9 +23,11 @@ export async function startServerProcess(options: {
   /** postgres://… : the store is PostgreSQL (--database) instead of server.sqlite. */
   databaseUrl?: string | undefined;
   timeoutMs?: number;
+  /** More flags of `tandem server` (e.g. `--metrics`, `--drain-timeout 1`). */
+  args?: string[];
 }): Promise<ServerProcess> {
   const args = [tandemBin, 'server', '--host', '127.0.0.1', '--port', String(options.port)];
-  args.push('--data', options.dataDir);
+  args.push('--data', options.dataDir, ...(options.args ?? []));
   if (options.databaseUrl) args.push('--database', options.databaseUrl);
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,7 +35,10 @@ export async function startServerProcess(options: {
   });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exitCode = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  const exited = exitCode.then(() => undefined);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       if (child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -64,5 +73,9 @@ export async function startServerProcess(options: {
       }
       await exited;
     },
+    signal(name) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    },
+    exited: () => exitCode,
   };
 }

@@ -45,6 +45,13 @@ connection come as an \`error\` frame and a close code (see \`docs/protocol.md\`
       when: 'The upgrade lacks `v`, `page`, `role`, or has both or neither of `k` and `t`.',
       action: 'Fix the client.',
     },
+    SERVER_DRAINING: {
+      status: 503,
+      close: RelayCloseCode.ServerShutdown,
+      when: 'The server is draining (SIGTERM): it closes every terminal with 4503 and refuses new upgrades with 503 until it exits.',
+      action:
+        'None: the terminal reconnects by itself; behind a load balancer the next attempt reaches another node.',
+    },
     MESSAGE_INVALID: {
       close: RelayCloseCode.Invalid,
       when: "A frame is not JSON, does not fit the schema (an unknown type, the other mode), skips a seq, or acks ahead; or a peer's message is invalid.",

@@ -104,6 +104,20 @@ name fields and rules, never the values sent (a rejected value could be an IMEI)
       action:
         'Retry after `Retry-After` seconds (the agent shows `failed (SERVER_UNREACHABLE)` and retries by itself); operators: bring PostgreSQL back.',
     },
+    DEPENDENCY_FAILING: {
+      name: 'DependencyFailing',
+      status: 503,
+      when: '`GET /healthz`: a dependency check failed or took longer than its bound (2 s); the body also lists each check (`checks`) and the failed ones (`failed`).',
+      action:
+        'Look at the failed dependency (the store, Redis); the server answers again by itself once it is back.',
+    },
+    NOT_READY: {
+      name: 'NotReady',
+      status: 503,
+      when: '`GET /readyz`: a dependency check failed, or the server is draining after SIGTERM (`draining: true`); the body lists the checks.',
+      action:
+        'Send traffic to another node; a draining node does not come back, a failing one does once its dependency is back.',
+    },
     INTERNAL: {
       name: 'Internal',
       status: 500,

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RelayCloseCode, RelayErrorCode } from '../../protocol/relay-errors.js';
-import { ACK_POLICY, RELAY_PATH } from '../../protocol/relay-frames.js';
+import { ACK_POLICY, RELAY_PATH, type Role } from '../../protocol/relay-frames.js';
 import { createHostPolicy, LOOPBACK_NAMES, type HostPolicy } from '../host-policy.js';
 import { guardSocket } from '../socket-guard.js';
 import { admit, type Admission } from './upgrade-guard.js';
@@ -29,6 +29,8 @@ export interface AttachRelayOptions extends RelayOptionsInput {
   now?: () => number;
   /** Host names and origins accepted; default: the loopback names on the server's own port. */
   hosts?: HostPolicy;
+  /** Told the code of every refused upgrade (the server's metrics count them). */
+  onRefusal?: (code: string) => void;
 }
 
 export interface Relay {
@@ -44,7 +46,16 @@ export interface Relay {
     budgetBytes: number;
     /** Sessions shed to stay within the budget since start. */
     shedSessions: number;
+    /** Connected terminals by role. */
+    terminals: Record<Role, number>;
+    /** Messages and bytes relayed since start, ended sessions included. */
+    totals: { relayedMessages: number; relayedBytes: number };
   };
+  /**
+   * Drain (SIGTERM): refuse new upgrades with SERVER_DRAINING and close every terminal with 4503,
+   * which the clients take as "reconnect". Resolves when the sockets are gone or after `boundMs`.
+   */
+  drain(boundMs: number): Promise<void>;
 }
 
 export const RELAY_PROBE_PATH = '/v1/relay/probe';
@@ -52,7 +63,7 @@ export const RELAY_PROBE_PATH = '/v1/relay/probe';
 const HEARTBEAT_SLICES = 32;
 
 export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}): Relay {
-  const { logger, now = Date.now, hosts: given, ...rest } = input;
+  const { logger, now = Date.now, hosts: given, onRefusal, ...rest } = input;
   const options = resolveRelayOptions(rest);
   const hosts =
     given ??
@@ -96,6 +107,10 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   });
   const connections = new Set<RelayConnection>();
   const sockets = new Set<WebSocket>();
+  const terminals: Record<Role, number> = { pc: 0, phone: 0 };
+  let draining = false;
+  /** Resolves the drain once the last socket closed. */
+  let drained: (() => void) | undefined;
   let accepted = 0;
   let slice = 0;
 
@@ -108,9 +123,12 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     if (url.pathname !== RELAY_PATH)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
-    const admission = admit(Object.fromEntries(url.searchParams), request.headers, registry, hosts);
+    const admission = draining
+      ? DRAINING
+      : admit(Object.fromEntries(url.searchParams), request.headers, registry, hosts);
     if (!admission.ok) {
       log.info({ code: admission.code }, 'join refused');
+      onRefusal?.(admission.code);
       return refuseUpgrade(socket, admission.status, admission.code, admission.message);
     }
     wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission));
@@ -122,9 +140,12 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     connection.slice = accepted++ % HEARTBEAT_SLICES;
     connections.add(connection);
     sockets.add(ws);
+    terminals[role] += 1;
     ws.on('close', () => {
       connections.delete(connection);
       sockets.delete(ws);
+      terminals[role] -= 1;
+      if (sockets.size === 0) drained?.();
     });
     record.relay.attach(role, connection, resumeLast);
   };
@@ -142,7 +163,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
           typeof value === 'number' ? String(value) : value,
         ]),
       );
-      const admission = admit(params, request.headers, registry, hosts);
+      const admission = draining ? DRAINING : admit(params, request.headers, registry, hosts);
       if (!admission.ok) {
         return reply
           .code(admission.status)
@@ -186,10 +207,25 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     wss.close();
   });
 
+  const drain = async (boundMs: number): Promise<void> => {
+    draining = true;
+    log.info({ terminals: sockets.size }, 'relay draining: terminals told to reconnect');
+    if (sockets.size === 0) return;
+    const gone = new Promise<void>((resolve) => (drained = resolve));
+    for (const connection of connections) {
+      connection.close(RelayCloseCode.ServerShutdown, RelayErrorCode.Draining);
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, boundMs)));
+    await Promise.race([gone, bound]);
+    clearTimeout(timer);
+  };
+
   return {
     options,
     registry,
     budget,
+    drain,
     createSession: (createOptions) => registry.create(createOptions),
     stats: () => ({
       ...registry.stats(),
@@ -197,6 +233,8 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
       heldBytes: budget.heldBytes(),
       budgetBytes: budget.limit,
       shedSessions: budget.shedTotal,
+      terminals: { ...terminals },
+      totals: registry.totals(),
     }),
   };
 }
@@ -209,6 +247,14 @@ const STATUS_TEXT: Record<number, string> = {
   410: 'Gone',
   421: 'Misdirected Request',
   426: 'Upgrade Required',
+  503: 'Service Unavailable',
+};
+
+const DRAINING: Admission = {
+  ok: false,
+  status: 503,
+  code: RelayErrorCode.Draining,
+  message: 'this server is draining; join again (another node takes it)',
 };
 
 /** Answers the upgrade with a plain HTTP error carrying the stable code, then drops the socket. */

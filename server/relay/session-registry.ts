@@ -49,6 +49,8 @@ const DECOY = { secretHash: hashSecret(randomToken(32)), sealKey: randomBytes(32
 
 export class SessionRegistry {
   private readonly sessions = new Map<string, SessionRecord>();
+  /** What ended sessions relayed, so the totals only grow (metrics counters). */
+  private readonly ended = { relayedMessages: 0, relayedBytes: 0 };
 
   constructor(private readonly deps: RelaySessionDeps & { now: () => number }) {}
 
@@ -109,6 +111,8 @@ export class SessionRegistry {
     const record = this.sessions.get(pageId);
     if (!record) return false;
     this.sessions.delete(pageId);
+    this.ended.relayedMessages += record.relay.stats.relayedMessages;
+    this.ended.relayedBytes += record.relay.stats.relayedBytes;
     record.relay.close(code, reason);
     return true;
   }
@@ -129,6 +133,15 @@ export class SessionRegistry {
 
   get size(): number {
     return this.sessions.size;
+  }
+
+  /** Messages and bytes relayed since start, ended sessions included. */
+  totals(): { relayedMessages: number; relayedBytes: number } {
+    const live = this.stats();
+    return {
+      relayedMessages: this.ended.relayedMessages + live.relayedMessages,
+      relayedBytes: this.ended.relayedBytes + live.relayedBytes,
+    };
   }
 
   stats(): { sessions: number; relayedMessages: number; relayedBytes: number; coalesced: number } {

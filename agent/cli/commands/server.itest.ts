@@ -23,7 +23,10 @@ describe('tandem server', () => {
     const server = await runServer(['--data', dataDir]);
     try {
       const health = await fetch(`${server.url}/healthz`);
-      assert.deepEqual(await health.json(), { status: 'ok' });
+      const body = (await health.json()) as { status: string; checks: Record<string, object> };
+      assert.equal(body.status, 'ok');
+      assert.deepEqual(Object.keys(body.checks), ['store'], 'each dependency is checked');
+      assert.equal((body.checks.store as { status: string }).status, 'ok');
       assert.ok(existsSync(join(dataDir, 'server.sqlite')));
       assert.ok(existsSync(join(dataDir, 'server.key')));
     } finally {
@@ -100,6 +103,37 @@ describe('tandem server', () => {
     }
   });
 
+  it('takes its settings from environment variables, and a flag given wins', async () => {
+    const server = await runServer(['--accounts-per-hour', '2', '--data', join(dir.path, 'env')], {
+      TANDEM_METRICS: '1',
+      TANDEM_ACCOUNTS_PER_HOUR: '1',
+      TANDEM_ALLOWED_HOSTS: 'one.example,two.example',
+    });
+    try {
+      const port = Number(new URL(server.url).port);
+      const metrics = await fetch(`${server.url}/metrics`);
+      assert.equal(metrics.status, 200, 'TANDEM_METRICS=1 turns metrics on');
+      assert.match(await metrics.text(), /^tandem_relay_sessions 0$/m);
+      const register = (host: string) =>
+        rawHttp(port, { path: '/v1/clients', body: '{}', headers: { host } });
+      assert.equal((await register('one.example')).status, 201, 'both listed names answered');
+      assert.equal(
+        (await register('two.example')).status,
+        201,
+        'the flag (2) beat the variable (1)',
+      );
+      assert.equal((await register('one.example')).code, 'ADDRESS_ACCOUNT_LIMIT');
+    } finally {
+      assert.equal(await server.stop(), 0);
+    }
+    const off = await runServer(['--data', join(dir.path, 'env-off')], { TANDEM_METRICS: '0' });
+    try {
+      assert.equal((await fetch(`${off.url}/metrics`)).status, 404, 'TANDEM_METRICS=0 is off');
+    } finally {
+      await off.stop();
+    }
+  });
+
   it('refuses a binding TTL that is not a positive number', async () => {
     const child = spawn(
       process.execPath,
@@ -132,9 +166,13 @@ async function codeOf(response: Response): Promise<string | undefined> {
 }
 
 /** `tandem server --port 0 …` as a child process, resolved once it printed its URL. */
-async function runServer(args: string[]): Promise<{ url: string; stop(): Promise<number | null> }> {
+async function runServer(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; stop(): Promise<number | null> }> {
   const child = spawn(process.execPath, [bin, 'server', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, ...env },
   });
   let stdout = '';
   child.stdout.setEncoding('utf8');

@@ -1,6 +1,9 @@
 // `tandem server`: the pairing server on its own (the agent embeds it otherwise). Prints its URL on
-// stdout, logs JSON lines to stderr, and stops cleanly on SIGINT or SIGTERM.
-import type { Command } from 'commander';
+// stdout, logs JSON lines to stderr, and drains on SIGINT or SIGTERM (docs/operations.md): readiness
+// off, terminals told to reconnect, requests in flight finished within --drain-timeout, exit 0.
+// Every flag has an environment variable (a container sets those); a flag given wins.
+import { Option, type Command } from 'commander';
+import type { LevelWithSilent } from 'pino';
 import { DEFAULT_ADDRESS_LIMITS } from '../../../server/address-limits.js';
 import { DEFAULT_SERVER_HOST, DEFAULT_SERVER_PORT } from '../../../server/server-defaults.js';
 import { CliError } from '../cli-error.js';
@@ -19,6 +22,9 @@ interface ServerCommandOptions {
   relayMemoryBudget?: string;
   database?: string;
   databasePoolSize?: string;
+  metrics?: boolean;
+  drainTimeout: string;
+  logLevel: LevelWithSilent;
 }
 
 /** The PostgreSQL URL when --database is not given. */
@@ -27,50 +33,106 @@ export const DATABASE_URL_ENV = 'TANDEM_DATABASE_URL';
 export const DATABASE_POOL_SIZE_ENV = 'TANDEM_DATABASE_POOL_SIZE';
 
 const positiveInteger = (n: number) => Number.isInteger(n) && n > 0;
-const collect = (value: string, previous: string[]) => [...previous, value];
+/** Repeatable; the environment variable takes a comma-separated list. */
+const collect = (value: string, previous: string[]) => [
+  ...previous,
+  ...value.split(',').filter((name) => name !== ''),
+];
+const setting = (flags: string, help: string, env: string) => new Option(flags, help).env(env);
 
 export function register(program: Command): void {
   program
     .command('server')
     .description('Run the pairing server standalone')
-    .option('--host <host>', 'address to listen on', DEFAULT_SERVER_HOST)
-    .option('--port <n>', 'port to listen on (0: any free port)', String(DEFAULT_SERVER_PORT))
-    .option('--data <dir>', dataOptionHelp)
-    .option('--binding-ttl-days <n>', 'free a binding not seen for this many days', '90')
-    .option(
-      '--allowed-host <name>',
-      'a Host name clients use besides the server own addresses (name: any port, name:port); repeatable',
-      collect,
-      [],
+    .addOption(
+      setting('--host <host>', 'address to listen on', 'TANDEM_SERVER_HOST').default(
+        DEFAULT_SERVER_HOST,
+      ),
     )
-    .option(
-      '--accounts-per-hour <n>',
-      'accounts one client address may register per hour',
-      String(DEFAULT_ADDRESS_LIMITS.accountsPerHour),
+    .addOption(
+      setting('--port <n>', 'port to listen on (0: any free port)', 'TANDEM_SERVER_PORT').default(
+        String(DEFAULT_SERVER_PORT),
+      ),
     )
-    .option(
-      '--sessions-per-hour <n>',
-      'sessions one client address may create per hour',
-      String(DEFAULT_ADDRESS_LIMITS.sessionsPerHour),
+    .addOption(setting('--data <dir>', dataOptionHelp, 'TANDEM_DATA_DIR'))
+    .addOption(
+      setting(
+        '--binding-ttl-days <n>',
+        'free a binding not seen for this many days',
+        'TANDEM_BINDING_TTL_DAYS',
+      ).default('90'),
     )
-    .option(
-      '--requests-per-minute <n>',
-      'requests per minute from one client address, all its accounts together',
-      String(DEFAULT_ADDRESS_LIMITS.requestsPerMinute),
+    .addOption(
+      setting(
+        '--allowed-host <name>',
+        'a Host name clients use besides the server own addresses (name: any port, name:port); repeatable',
+        'TANDEM_ALLOWED_HOSTS',
+      )
+        .argParser(collect)
+        .default([]),
     )
-    .option(
-      '--relay-memory-budget <MiB>',
-      `bytes all relay sessions may hold (default: $${MEMORY_BUDGET_ENV}, else 1/8 of memory)`,
+    .addOption(
+      setting(
+        '--accounts-per-hour <n>',
+        'accounts one client address may register per hour',
+        'TANDEM_ACCOUNTS_PER_HOUR',
+      ).default(String(DEFAULT_ADDRESS_LIMITS.accountsPerHour)),
     )
-    .option(
-      '--database <url>',
-      `keep clients, bindings and sessions in PostgreSQL (postgres://…; default: $${DATABASE_URL_ENV}, else server.sqlite in the data folder)`,
+    .addOption(
+      setting(
+        '--database <url>',
+        'keep clients, bindings and sessions in PostgreSQL (postgres://…; default: server.sqlite in the data folder)',
+        DATABASE_URL_ENV,
+      ),
     )
-    .option(
-      '--database-pool-size <n>',
-      `PostgreSQL connections this node keeps at most (default: $${DATABASE_POOL_SIZE_ENV}, else 10)`,
+    .addOption(
+      setting(
+        '--database-pool-size <n>',
+        'PostgreSQL connections this node keeps at most (default: 10)',
+        DATABASE_POOL_SIZE_ENV,
+      ),
     )
-    .action(async (options: ServerCommandOptions) => {
+    .addOption(
+      setting(
+        '--sessions-per-hour <n>',
+        'sessions one client address may create per hour',
+        'TANDEM_SESSIONS_PER_HOUR',
+      ).default(String(DEFAULT_ADDRESS_LIMITS.sessionsPerHour)),
+    )
+    .addOption(
+      setting(
+        '--requests-per-minute <n>',
+        'requests per minute from one client address, all its accounts together',
+        'TANDEM_REQUESTS_PER_MINUTE',
+      ).default(String(DEFAULT_ADDRESS_LIMITS.requestsPerMinute)),
+    )
+    .addOption(
+      setting(
+        '--relay-memory-budget <MiB>',
+        'bytes all relay sessions may hold (default: 1/8 of memory)',
+        MEMORY_BUDGET_ENV,
+      ),
+    )
+    .addOption(
+      setting(
+        '--metrics',
+        'serve Prometheus metrics at GET /metrics, unauthenticated (env: 1 or true)',
+        'TANDEM_METRICS',
+      ),
+    )
+    .addOption(
+      setting(
+        '--drain-timeout <seconds>',
+        'on SIGTERM, wait this long for requests in flight before closing',
+        'TANDEM_DRAIN_TIMEOUT',
+      ).default('10'),
+    )
+    .addOption(
+      setting('--log-level <level>', 'JSON log lines on stderr from this level', 'TANDEM_LOG_LEVEL')
+        .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
+        .default('info'),
+    )
+    .action(async (options: ServerCommandOptions, command: Command) => {
       const port = parseNumber(
         '--port',
         options.port,
@@ -103,7 +165,7 @@ export function register(program: Command): void {
           throw new CliError('INVALID_ARGUMENT', '--allowed-host takes name or name:port', 2);
         }
       }
-      // Checked like the other numbers; absent, the relay reads the env variable or takes its share.
+      // Checked like the other numbers; absent, the relay takes its share of memory.
       const budgetMiB =
         options.relayMemoryBudget === undefined
           ? undefined
@@ -113,6 +175,13 @@ export function register(program: Command): void {
               (n) => n * 1024 * 1024 >= MIN_BUDGET_BYTES,
             );
       const database = databaseOptions(options);
+      const drainTimeoutMs =
+        parseNumber('--drain-timeout', options.drainTimeout, (n) => n >= 0 && n <= 3600) * 1000;
+      // A boolean flag from the environment is on for any value; only 1/true/yes/on mean on here.
+      const metrics =
+        command.getOptionValueSource('metrics') === 'env'
+          ? /^(1|true|yes|on)$/i.test(process.env.TANDEM_METRICS ?? '')
+          : options.metrics === true;
       const dataDir = dataDirFrom(options);
       // Loaded on demand, as in every command: `tandem --help` loads no server, adb or database.
       const { startServer } = await import('../../../server/listen.js');
@@ -124,14 +193,18 @@ export function register(program: Command): void {
         allowedHosts: options.allowedHost,
         addressLimits,
         ...database,
+        metrics,
         ...(budgetMiB === undefined
           ? {}
           : { relay: { memoryBudgetBytes: Math.floor(budgetMiB * 1024 * 1024) } }),
-        log: { stream: process.stderr },
+        log: { stream: process.stderr, level: options.logLevel },
       });
+      // Listening for the signals before the URL is out: whoever read the URL may stop us at once,
+      // and a SIGTERM before the handler exists kills the process without a drain.
+      const signalled = untilSignal();
       process.stdout.write(`${server.url}\n`);
-      await untilSignal();
-      await server.close();
+      await signalled;
+      await server.drain(drainTimeoutMs);
     });
 }
 
@@ -140,12 +213,12 @@ function databaseOptions(options: ServerCommandOptions): {
   databaseUrl?: string;
   databasePoolSize?: number;
 } {
-  const url = options.database ?? (process.env[DATABASE_URL_ENV] || undefined);
+  const url = options.database || undefined;
   if (url === undefined) return {};
   if (!/^postgres(ql)?:\/\//.test(url)) {
     throw new CliError('INVALID_ARGUMENT', '--database takes a postgres:// URL', 2);
   }
-  const size = options.databasePoolSize ?? (process.env[DATABASE_POOL_SIZE_ENV] || undefined);
+  const size = options.databasePoolSize || undefined;
   if (size === undefined) return { databaseUrl: url };
   const databasePoolSize = parseNumber(
     '--database-pool-size',
