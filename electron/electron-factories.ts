@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { app, Menu, nativeImage, Notification, Tray } from 'electron';
 import { appFile } from '../bundles/app-file.js';
 import { TRAY_ICON_DIR } from '../bundles/app-assets.js';
+import type { AppUpdater } from 'electron-updater';
 import type { CreateNotification } from './notifier.js';
 import { trayIconFile, type TrayFactory } from './tray.js';
 import type { AutoUpdaterLike } from './updater.js';
@@ -32,7 +33,7 @@ export function electronAutoUpdater(): AutoUpdaterLike | undefined {
   if (!app.isPackaged) return undefined;
   // Loaded only here: the package requires Electron's own modules as it loads.
   const require = createRequire(import.meta.url);
-  const { autoUpdater } = require('electron-updater') as typeof import('electron-updater');
+  const { autoUpdater } = require('electron-updater') as { autoUpdater: AppUpdater };
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = true;
   return autoUpdater;
