@@ -24,6 +24,8 @@ export function createUiWindow(url: string, options: UiWindowOptions = {}): Brow
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click opens nothing in Tandem's own UI (new windows are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.webContents.setWindowOpenHandler(({ url: target }) => {
