@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 import { connectSim } from '../testing/connect-sim.js';
 import { installElectronStandIn } from '../testing/electron-stand-in.js';
+import { nodeTerminal, waitOpen } from '../testing/relay-server.js';
 import { startPhoneSim, type PhoneSim } from '../testing/simulated-phone.js';
 import { waitFor } from '../testing/wait.js';
 import { waitForPhoneState } from '../testing/wait-state.js';
@@ -32,6 +33,7 @@ const realAdb = process.env.ADB;
 let adb: PrivateAdbServer;
 let sim: PhoneSim | undefined;
 let main: Main;
+let phonePage: { close(): void } | undefined;
 
 const tray = () => {
   const [only] = electron.recorded.trays;
@@ -59,6 +61,7 @@ before(async () => {
 
 after(async () => {
   const exited = new Promise((resolve) => electron.app.once('stand-in-exit', resolve));
+  phonePage?.close();
   electron.app.quit();
   await exited;
   await sim?.close();
@@ -139,6 +142,30 @@ describe('the main process under an electron stand-in', () => {
     const titles = electron.recorded.notifications.map((n) => n.options.title);
     assert.equal(titles.filter((t) => t === 'Allow USB debugging').length, 1);
     assert.equal(titles.filter((t) => t === 'Phone connected').length, 1);
+  });
+
+  it('notifies what the phone sends, once, and opens Tandem on a click', async () => {
+    const opened = sim?.intents.at(-1)?.data;
+    assert.ok(opened, 'the phone was asked to open the session page');
+    // The phone's browser, as a relay terminal on the URL it was given (its localhost is the PC's
+    // through adb reverse, so the same port answers here).
+    const terminal = nodeTerminal(opened, 'phone');
+    const phone = terminal.client.start();
+    phonePage = phone;
+    await waitOpen(terminal);
+    await phone.send({ type: 'data.text', text: 'from the phone' });
+    await phone.send({ type: 'data.text', text: 'from the phone' });
+    await phone.send({ type: 'data.link', url: 'https://example.org/b' });
+    const received = () =>
+      electron.recorded.notifications.filter((n) => n.options.title === 'From your phone');
+    await waitFor('two notifications of what the phone sent', () => received().length === 2);
+    assert.deepEqual(
+      received().map((n) => n.options.body),
+      ['from the phone', 'A link: https://example.org/b'],
+    );
+    uiWindow().hide();
+    received()[0]?.emit('click');
+    assert.equal(uiWindow().isVisible(), true);
   });
 
   it('refuses a tab message from …:40001 for a frame injected on …:4000', async () => {
