@@ -6,7 +6,7 @@
 // "Try again"), the exact origin check of the tabs' IPC, and that closing the browser window
 // keeps the session.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -60,10 +60,13 @@ before(async () => {
 });
 
 after(async () => {
-  const exited = new Promise((resolve) => electron.app.once('stand-in-exit', resolve));
   phonePage?.close();
-  electron.app.quit();
-  await exited;
+  if (electron.app.exitCode === undefined) {
+    // A test failed before the quit test: stop the agent the way Electron would.
+    const exited = new Promise((resolve) => electron.app.once('stand-in-exit', resolve));
+    electron.app.quit();
+    await exited;
+  }
   await sim?.close();
   await adb?.stop();
   rmSync(root, { recursive: true, force: true });
@@ -222,5 +225,20 @@ describe('the main process under an electron stand-in', () => {
     electron.app.emit('activate');
     assert.equal(browser.isVisible(), true, 'macOS activate reopens it');
     assert.equal(main.agent(), agent);
+  });
+
+  it('quits from the tray after stopping the agent', async () => {
+    const agent = running();
+    assert.equal(existsSync(join(dataDir, 'agent.json')), true);
+    phonePage?.close();
+    const exited = new Promise((resolve) => electron.app.once('stand-in-exit', resolve));
+    const quit = electron.recorded.trays[0]?.menus
+      .at(-1)
+      ?.template.find((item) => item.label === 'Quit Tandem') as { click(): void } | undefined;
+    quit?.click();
+    assert.equal(await exited, 0);
+    assert.equal(existsSync(join(dataDir, 'agent.json')), false, 'the agent stopped first');
+    assert.equal(main.agent(), agent);
+    await assert.rejects(fetch(agent.controlUrl), 'its control API is closed');
   });
 });

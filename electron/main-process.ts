@@ -145,7 +145,8 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
     event.preventDefault();
     updater.stop();
     unwire?.();
-    void (agent?.stop() ?? Promise.resolve()).finally(() => app.exit(0));
+    // Then quit for real (not app.exit): electron-updater installs a ready update on 'quit'.
+    void (agent?.stop() ?? Promise.resolve()).finally(() => app.quit());
   });
 
   attempt = start();

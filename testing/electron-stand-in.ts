@@ -258,9 +258,14 @@ class StandInApp extends EventEmitter {
     this.loginItemWrites.push(settings);
     this.openAtLogin = settings.openAtLogin;
   }
-  /** As Electron: 'before-quit' (a listener may prevent it), then nothing more in the stand-in. */
+  /** As Electron: 'before-quit' (a listener may prevent it), else 'will-quit', 'quit' and exit. */
   quit(): void {
-    this.emit('before-quit', standInEvent());
+    const event = standInEvent();
+    this.emit('before-quit', event);
+    if (event.defaultPrevented) return;
+    this.emit('will-quit', standInEvent());
+    this.emit('quit', standInEvent(), 0);
+    this.exit(0);
   }
   exit(code = 0): void {
     this.exitCode = code;
