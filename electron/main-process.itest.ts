@@ -1,6 +1,6 @@
 // The boot test: the real main-process wiring (electron/main-process.ts, the agent, its embedded
 // server, a real private adb server and a simulated phone) under plain Node, with a STAND-IN for
-// the `electron` module (testing/electron-stand-in.ts: it records windows, tray menus,
+// the `electron` module (testing/electron-module-stand-in.ts: it records windows, tray menus,
 // notifications and IPC listeners; it is not Electron). It checks the startup sequence, the
 // tray's menu following the phone's states, the startup-failure page when adb is missing (and
 // "Try again"), the exact origin check of the tabs' IPC, and that closing the browser window
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startPrivateAdbServer, type PrivateAdbServer } from '../testing/adb-server.js';
 import { connectSim } from '../testing/connect-sim.js';
-import { installElectronStandIn } from '../testing/electron-stand-in.js';
+import { installElectronStandIn } from '../testing/electron-module-stand-in.js';
 import { nodeTerminal, waitOpen } from '../testing/relay-server.js';
 import { startPhoneSim, type PhoneSim } from '../testing/simulated-phone.js';
 import { waitFor } from '../testing/wait.js';
@@ -20,7 +20,7 @@ import { waitForPhoneState } from '../testing/wait-state.js';
 
 installElectronStandIn();
 // The same module instance the wiring gets for `electron` (one URL, one module).
-const electron = await import('../testing/electron-stand-in.js');
+const electron = await import('../testing/electron-module-stand-in.js');
 const { runMain } = await import('./main-process.js');
 const { TRY_AGAIN_URL } = await import('./startup-failure.js');
 const { TABS_PARTITION, UI_PARTITION } = await import('./security/partitions.js');
