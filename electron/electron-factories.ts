@@ -21,9 +21,11 @@ export const electronTrayFactory: TrayFactory<Menu> = {
   buildMenu: (template) => Menu.buildFromTemplate(template),
 };
 
-export const electronNotification: CreateNotification | undefined = Notification.isSupported()
-  ? (content) => new Notification({ title: content.title, body: content.body })
-  : undefined;
+/** Desktop notifications where the system has them (asked once the app is ready). */
+export function electronNotification(): CreateNotification | undefined {
+  if (!Notification.isSupported()) return undefined;
+  return (content) => new Notification({ title: content.title, body: content.body });
+}
 
 /**
  * electron-updater's autoUpdater in a packaged app (GitHub Releases, electron-builder's `publish`);

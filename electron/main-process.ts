@@ -70,7 +70,7 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
     attempt = start();
   });
   const open = () => windows.open();
-  const notifier = new Notifier(electronNotification);
+  const notifier = new Notifier(electronNotification());
   const launchAtLogin = new LaunchAtLogin(app);
   const updater = new UpdateChecker((options.createAutoUpdater ?? electronAutoUpdater)(), {
     onState: (update) => tray.update({ update }),
