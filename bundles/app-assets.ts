@@ -10,6 +10,15 @@ export const PHONE_PAGE_HTML = 'phone-page/phone-page.html';
 export const DESKTOP_UI_DIR = 'desktop-ui';
 /** The desktop UI's files served as they are; its script is the desktop-ui browser bundle. */
 export const DESKTOP_UI_FILES = ['index.html', 'style.css'] as const;
+/** The tray's images (made by scripts/make-icons.ts), relative to the repository root and dist/. */
+export const TRAY_ICON_DIR = 'build/icons/tray';
+export const TRAY_ICON_FILES = [
+  'trayTemplate.png',
+  'trayTemplate@2x.png',
+  'tray.png',
+  'tray@2x.png',
+  'tray.ico',
+] as const;
 
 export function phonePageHtml(): string {
   return readFileSync(appFile(PHONE_PAGE_HTML), 'utf8');

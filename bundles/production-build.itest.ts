@@ -95,7 +95,8 @@ test('the built Electron main links and starts without the compilers (Electron s
       .filter((name) => name !== 'app')
       .map((name) => `export const ${name} = class {};`)
       .concat(
-        `export const app = { isPackaged: false, requestSingleInstanceLock() { process.stdout.write('electron main started\\n'); process.exit(0); } };`,
+        // The main process moves Electron's userData apart from Tandem's data before the lock.
+        `export const app = { isPackaged: false, getPath: () => process.cwd(), setPath() {}, requestSingleInstanceLock() { process.stdout.write('electron main started\\n'); process.exit(0); } };`,
       )
       .join('\n'),
   );

@@ -1,46 +1,65 @@
-// The tray icon and its menu. The Tray is made through an injected factory so it can be tested.
-import { Menu, Tray, nativeImage } from 'electron';
-import type { PhoneView } from '../protocol/control-responses.js';
+// The tray icon: made through injected factories (the real ones wrap Electron's Tray and Menu;
+// tests pass stand-ins), its menu rebuilt from the state each time something changes. A left
+// click opens the window.
+import type { MenuItemConstructorOptions } from 'electron';
+import { trayMenuTemplate, trayToolTip, type TrayActions, type TrayState } from './tray-menu.js';
+import type { Words } from './words.js';
 
-export type CreateTray = () => Tray;
-
-export const createDefaultTray: CreateTray = () => new Tray(nativeImage.createEmpty());
-
-export interface TrayActions {
-  showWindow(): void;
-  setPaused(paused: boolean): void;
-  quit(): void;
+/** What Tandem uses of Electron's Tray. */
+export interface TrayLike<Menu> {
+  setToolTip(text: string): void;
+  setContextMenu(menu: Menu): void;
+  on(event: 'click', listener: () => void): unknown;
+  destroy(): void;
 }
 
-export function updateTray(
-  tray: Tray,
-  phones: PhoneView[],
-  paused: boolean,
-  actions: TrayActions,
-): void {
-  const lines = phones.length === 0 ? ['No phone plugged in'] : phones.map(describePhone);
-  tray.setToolTip(`Tandem — ${lines.join(', ')}`);
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      ...lines.map((label) => ({ label, enabled: false })),
-      { type: 'separator' },
-      { label: 'Open Tandem', click: () => actions.showWindow() },
-      {
-        label: 'Pause pairing',
-        type: 'checkbox',
-        checked: paused,
-        click: () => actions.setPaused(!paused),
-      },
-      { label: 'Launch at login', type: 'checkbox', checked: false, enabled: false },
-      { type: 'separator' },
-      { label: 'Quit Tandem', click: () => actions.quit() },
-    ]),
-  );
+export interface TrayFactory<Menu = unknown> {
+  /** A tray with its icon (trayIconFile's image). */
+  createTray(): TrayLike<Menu>;
+  buildMenu(template: MenuItemConstructorOptions[]): Menu;
 }
 
-function describePhone(phone: PhoneView): string {
-  const who = phone.identity
-    ? `${phone.model} ${phone.identity.masked}`
-    : phone.model || phone.serial;
-  return `${who}: ${phone.state}`;
+/** The tray image for each platform: template images in the macOS menu bar (light and dark). */
+export function trayIconFile(platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return 'trayTemplate.png'; // @2x found beside it by Electron
+  if (platform === 'win32') return 'tray.ico';
+  return 'tray@2x.png';
+}
+
+export class TrayController<Menu = unknown> {
+  private readonly tray: TrayLike<Menu>;
+  private state: TrayState;
+
+  constructor(
+    private readonly factory: TrayFactory<Menu>,
+    private readonly words: Words,
+    private readonly actions: TrayActions,
+    initial: TrayState,
+  ) {
+    this.tray = factory.createTray();
+    this.tray.on('click', () => actions.open());
+    this.state = initial;
+    this.render();
+  }
+
+  /** Merges a change (phones, paused, launch at login, update) and rebuilds the menu. */
+  update(change: Partial<TrayState>): void {
+    this.state = { ...this.state, ...change };
+    this.render();
+  }
+
+  current(): Readonly<TrayState> {
+    return this.state;
+  }
+
+  destroy(): void {
+    this.tray.destroy();
+  }
+
+  private render(): void {
+    this.tray.setToolTip(trayToolTip(this.words, this.state.phones));
+    this.tray.setContextMenu(
+      this.factory.buildMenu(trayMenuTemplate(this.words, this.state, this.actions)),
+    );
+  }
 }

@@ -1,31 +1,48 @@
 // Locked-down windows: isolated, sandboxed, no node, no preload (the UI needs no IPC: it calls the
-// agent's control API over HTTP); navigation and new windows denied.
+// agent's control API over HTTP), in the UI's own session; navigation and new windows denied.
 import { BrowserWindow, shell } from 'electron';
 import { appFile, RUNNING_BUILT } from '../bundles/app-file.js';
+import { isSameOrigin } from './security/origin.js';
+import { UI_PARTITION } from './security/partitions.js';
+import { TRY_AGAIN_URL } from './startup-failure.js';
 
-export function createMainWindow(uiUrl: string): BrowserWindow {
+export interface UiWindowOptions {
+  /** The startup-failure page's "Try again" was pressed. */
+  onTryAgain?(): void;
+}
+
+/** The desktop UI (the agent's control page), or the startup-failure page when it did not start. */
+export function createUiWindow(url: string, options: UiWindowOptions = {}): BrowserWindow {
   const window = new BrowserWindow({
     width: 420,
     height: 640,
     show: false,
     title: 'Tandem',
     webPreferences: {
+      partition: UI_PARTITION,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click opens nothing in Tandem's own UI (new windows are denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  const allowedOrigin = new URL(uiUrl).origin;
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
+  window.webContents.setWindowOpenHandler(({ url: target }) => {
+    openExternalSafely(target);
     return { action: 'deny' };
   });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== allowedOrigin) event.preventDefault();
+  window.webContents.on('will-navigate', (event, target) => {
+    if (target === TRY_AGAIN_URL) {
+      event.preventDefault();
+      options.onTryAgain?.();
+      return;
+    }
+    // A data: page (the startup failure) has no origin: it navigates nowhere.
+    if (!isSameOrigin(target, url)) event.preventDefault();
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadURL(uiUrl);
+  void window.loadURL(url);
   return window;
 }
 

@@ -3,7 +3,8 @@
 //   dist/electron-main.js    the Electron main process; dist/electron/tab-preload.cjs its tabs' preload
 //   dist/bundles/<name>.js   the browser scripts (bundles/browser-bundle-specs.ts)
 //   dist/desktop-ui/{index.html,style.css}, dist/phone-page/phone-page.html   the static files
-//                            the servers read (bundles/app-assets.ts)
+//                            the servers read, dist/build/icons/tray/* the tray's images
+//                            (bundles/app-assets.ts)
 //   dist/build-stamp.json    what the sources looked like (bin/source-stamp.js)
 // Native modules and the big production dependencies stay external (node_modules at run time).
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -11,7 +12,13 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceStamp, STAMP_FILE } from '../bin/source-stamp.js';
-import { DESKTOP_UI_DIR, DESKTOP_UI_FILES, PHONE_PAGE_HTML } from '../bundles/app-assets.js';
+import {
+  DESKTOP_UI_DIR,
+  DESKTOP_UI_FILES,
+  PHONE_PAGE_HTML,
+  TRAY_ICON_DIR,
+  TRAY_ICON_FILES,
+} from '../bundles/app-assets.js';
 import { browserBundleNames, builtBundlePath } from '../bundles/browser-bundle-specs.js';
 import { compileBrowserBundle } from '../bundles/compile-browser-bundle.js';
 
@@ -24,6 +31,7 @@ export const EXTERNAL = [
   'bufferutil',
   'utf-8-validate',
   'electron',
+  'electron-updater',
   'playwright-core',
   '@devicefarmer/adbkit',
 ];
@@ -108,6 +116,10 @@ export async function buildDist(
     cpSync(join(root, DESKTOP_UI_DIR, file), join(out, DESKTOP_UI_DIR, file));
   }
   cpSync(join(root, PHONE_PAGE_HTML), join(out, PHONE_PAGE_HTML));
+  // The tray's images, which the Electron main process loads by path.
+  for (const file of TRAY_ICON_FILES) {
+    cpSync(join(root, TRAY_ICON_DIR, file), join(out, TRAY_ICON_DIR, file));
+  }
   // dist/ stands alone: its .js files are ES modules wherever it is copied.
   writeFileSync(join(out, 'package.json'), `${JSON.stringify({ type: 'module' })}\n`);
   writeFileSync(join(out, STAMP_FILE), `${JSON.stringify(stamp)}\n`);

@@ -13,6 +13,7 @@ import {
 import type { BrowserOperation } from '../browser/operation-types.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { PhoneSession } from './phone-session.js';
+import type { ReceivedItem } from './received-item.js';
 import { waitFor } from '../../testing/wait.js';
 
 describe('PhoneSession', () => {
@@ -20,6 +21,7 @@ describe('PhoneSession', () => {
   let session: PhoneSession;
   let phone: RelayClient;
   const performed: string[] = [];
+  const received: ReceivedItem[] = [];
 
   before(async () => {
     server = await startRelayServer();
@@ -47,6 +49,7 @@ describe('PhoneSession', () => {
       receivedDir: '/nonexistent',
       log: pino({ level: 'silent' }),
       onPageClosed: () => undefined,
+      onReceived: (item) => received.push(item),
     });
     await session.open(server.relay.createSession());
     const terminal = nodeTerminal(session.phoneUrl, 'phone');
@@ -65,5 +68,15 @@ describe('PhoneSession', () => {
     }
     await waitFor('three inputs performed', () => performed.length === 6);
     assert.deepEqual(performed, ['start h', 'end h', 'start he', 'end he', 'start hel', 'end hel']);
+  });
+
+  it('tells its listener what the phone sends: text and links', async () => {
+    await phone.send({ type: 'data.text', text: 'hello from the phone' });
+    await phone.send({ type: 'data.link', url: 'https://example.org/a', title: 'A' });
+    await waitFor('two items received', () => received.length === 2);
+    assert.deepEqual(received, [
+      { serial: 'itest', kind: 'text', text: 'hello from the phone' },
+      { serial: 'itest', kind: 'link', url: 'https://example.org/a', title: 'A' },
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import type { BrowserOperation } from '../browser/operation-types.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { encodeMirrorBatch, isFullSnapshotBatch, type MirrorEncoding } from './mirror-batches.js';
 import { saveReceivedFile } from './received-files.js';
+import type { ReceivedListener } from './received-item.js';
 
 export interface CreatedSession {
   sessionId: string;
@@ -41,6 +42,8 @@ export interface PhoneSessionDeps {
   onSessionLost?(code: string | undefined): void;
   /** How mirror messages are packed (tests lower the cap); default DEFAULT_MIRROR_ENCODING. */
   mirrorEncoding?: Partial<MirrorEncoding>;
+  /** Told of each text, link and complete file the phone sends. */
+  onReceived?: ReceivedListener;
 }
 
 export class PhoneSession {
@@ -198,6 +201,12 @@ export class PhoneSession {
       if (message.type.startsWith('data.file.')) return await this.receiveFile(message);
       if (message.type === 'data.text' || message.type === 'data.link') {
         this.deps.log.info({ serial: this.deps.serial, type: message.type }, 'received from phone');
+        const serial = this.deps.serial;
+        this.deps.onReceived?.(
+          message.type === 'data.text'
+            ? { serial, kind: 'text', text: message.text }
+            : { serial, kind: 'link', url: message.url, title: message.title },
+        );
       }
     } catch (error) {
       this.deps.log.warn(
@@ -225,5 +234,6 @@ export class PhoneSession {
       { serial: this.deps.serial, bytes: event.file.bytes.length, path },
       'file received from phone',
     );
+    this.deps.onReceived?.({ serial: this.deps.serial, kind: 'file', name: event.file.name, path });
   }
 }

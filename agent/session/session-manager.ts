@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { BrowserRuntime } from './browser-runtime.js';
 import { PhoneSession, type CreatedSession } from './phone-session.js';
+import type { ReceivedItem, ReceivedListener } from './received-item.js';
 
 export interface SessionManagerDeps {
   adb: AdbClient;
@@ -18,6 +19,10 @@ export interface SessionManagerDeps {
 export class SessionManager {
   private readonly sessions = new Map<string, PhoneSession>();
   private orchestrator: PairingOrchestrator | undefined;
+  private readonly receivedListeners = new Set<ReceivedListener>();
+  private readonly received = (item: ReceivedItem): void => {
+    for (const listener of this.receivedListeners) listener(item);
+  };
 
   constructor(private readonly deps: SessionManagerDeps) {}
 
@@ -37,6 +42,7 @@ export class SessionManager {
     const session = new PhoneSession({
       ...this.deps,
       serial,
+      onReceived: this.received,
       onPageClosed: () => {
         this.deps.log.info({ serial }, 'the phone closed the session page');
         this.orchestrator?.phone(serial)?.sessionEnded();
@@ -62,11 +68,18 @@ export class SessionManager {
       adb: undefined,
       serial: `link:${created.sessionId}`,
       linkServerUrl,
+      onReceived: this.received,
       onPageClosed: () => this.deps.log.info('the phone closed the link session page'),
     });
     this.sessions.set(`link:${created.sessionId}`, session);
     await session.open(created);
     return session.phoneUrl;
+  }
+
+  /** Calls `listener` with each text, link and file any phone sends; returns its removal. */
+  onReceived(listener: ReceivedListener): () => void {
+    this.receivedListeners.add(listener);
+    return () => this.receivedListeners.delete(listener);
   }
 
   session(serial: string): PhoneSession | undefined {

@@ -10,6 +10,7 @@ import type {
   TabInfo,
 } from '../../agent/browser/browser-host.js';
 import { checkTabUrl } from '../../agent/browser/tab-url.js';
+import { TABS_PARTITION, UI_PARTITION } from '../security/partitions.js';
 import { serveTabs } from './tab-channels.js';
 
 export interface ElectronHostOptions {
@@ -56,7 +57,12 @@ export class ElectronHost implements BrowserHost {
   showToolbar(url: string): void {
     const origin = new URL(url).origin;
     const view = new WebContentsView({
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+      webPreferences: {
+        partition: UI_PARTITION,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+      },
     });
     view.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
     view.webContents.on('will-navigate', (event, target) => {
@@ -83,6 +89,8 @@ export class ElectronHost implements BrowserHost {
     checkTabUrl(url);
     const view = new WebContentsView({
       webPreferences: {
+        // The open web in its own session, apart from Tandem's UI.
+        partition: TABS_PARTITION,
         preload: this.options.tabPreloadPath,
         contextIsolation: true,
         sandbox: true,

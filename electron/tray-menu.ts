@@ -1,0 +1,77 @@
+// The tray's menu as data: each phone by model and masked identity with its state in words, then
+// Open, Pause pairing, Launch at login, Check for updates (or "Update ready — restart") and Quit.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { PhoneView } from '../protocol/control-responses.js';
+import { phoneName, stateWords, type Words } from './words.js';
+
+export type UpdateState = 'idle' | 'checking' | 'ready';
+
+export interface TrayState {
+  phones: readonly PhoneView[];
+  paused: boolean;
+  /** Whether Tandem starts at login: what the system says, never assumed. */
+  launchAtLogin: boolean;
+  update: UpdateState;
+}
+
+export interface TrayActions {
+  open(): void;
+  setPaused(paused: boolean): void;
+  setLaunchAtLogin(on: boolean): void;
+  checkForUpdates(): void;
+  restartToUpdate(): void;
+  quit(): void;
+}
+
+/** One line per phone (not clickable), in the order the agent lists them. */
+export function phoneLines(words: Words, phones: readonly PhoneView[]): string[] {
+  if (phones.length === 0) return [words.noPhone];
+  return phones.map((phone) => `${phoneName(phone)} — ${stateWords(words, phone)}`);
+}
+
+export function trayMenuTemplate(
+  words: Words,
+  state: TrayState,
+  actions: TrayActions,
+): MenuItemConstructorOptions[] {
+  return [
+    ...phoneLines(words, state.phones).map((label) => ({ label, enabled: false })),
+    { type: 'separator' },
+    { label: words.open, click: () => actions.open() },
+    {
+      label: words.pausePairing,
+      type: 'checkbox',
+      checked: state.paused,
+      click: () => actions.setPaused(!state.paused),
+    },
+    {
+      label: words.launchAtLogin,
+      type: 'checkbox',
+      checked: state.launchAtLogin,
+      click: () => actions.setLaunchAtLogin(!state.launchAtLogin),
+    },
+    updateItem(words, state.update, actions),
+    { type: 'separator' },
+    { label: words.quit, click: () => actions.quit() },
+  ];
+}
+
+function updateItem(
+  words: Words,
+  update: UpdateState,
+  actions: TrayActions,
+): MenuItemConstructorOptions {
+  switch (update) {
+    case 'ready':
+      return { label: words.updateReady, click: () => actions.restartToUpdate() };
+    case 'checking':
+      return { label: words.checkingForUpdates, enabled: false };
+    case 'idle':
+      return { label: words.checkForUpdates, click: () => actions.checkForUpdates() };
+  }
+}
+
+/** The tooltip: Tandem and every phone's line. */
+export function trayToolTip(words: Words, phones: readonly PhoneView[]): string {
+  return `Tandem — ${phoneLines(words, phones).join('; ')}`;
+}

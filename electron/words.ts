@@ -1,0 +1,128 @@
+// Every word the tray, the notifications and the startup-failure page show, in English and
+// Simplified Chinese, in this one place. The phone's pairing state becomes words a person reads.
+import type { PairingState } from '../agent/pairing/states.js';
+
+const en = {
+  noPhone: 'No phone plugged in',
+  open: 'Open Tandem',
+  pausePairing: 'Pause pairing',
+  launchAtLogin: 'Launch at login',
+  checkForUpdates: 'Check for updates',
+  checkingForUpdates: 'Checking for updates…',
+  updateReady: 'Update ready — restart',
+  quit: 'Quit Tandem',
+  states: {
+    detected: 'Plugged in',
+    paused: 'Pairing paused',
+    unauthorized: 'Allow USB debugging on the phone',
+    identifying: 'Reading the phone…',
+    checking: 'Checking the pairing…',
+    binding: 'Pairing…',
+    'bound-elsewhere': 'Paired with another computer',
+    connecting: 'Opening Tandem on the phone…',
+    connected: 'Connected',
+    failed: 'Not connected — open Tandem for details',
+    gone: 'Unplugged',
+  } satisfies Record<PairingState | 'paused', string>,
+  notify: {
+    pairedTitle: 'Phone connected',
+    pairedBody: (phone: string) => `${phone} is plugged in and paired: browsing now shows on it.`,
+    unauthorizedTitle: 'Allow USB debugging',
+    unauthorizedBody: (phone: string) =>
+      `Unlock ${phone} and tap "Allow" on the USB debugging prompt.`,
+    elsewhereTitle: 'Paired with another computer',
+    elsewhereBody: (phone: string) =>
+      `${phone} is paired with another computer. Release it there first.`,
+    receivedTitle: 'From your phone',
+    receivedText: (text: string) => text,
+    receivedLink: (url: string) => `A link: ${url}`,
+    receivedFile: (name: string) => `A file: ${name}`,
+    updateTitle: 'Update ready',
+    updateBody: (version: string) => `Tandem ${version} is ready. Restart Tandem to use it.`,
+  },
+  failure: {
+    title: 'Tandem could not start',
+    whatToDo: 'What to do',
+    tryAgain: 'Try again',
+    details: 'Details',
+  },
+  permission: {
+    ask: (origin: string, permission: string) => `${origin} asks to use: ${permission}`,
+    detail: 'Allow it for this site until Tandem quits?',
+    allow: 'Allow',
+    deny: 'Deny',
+  },
+};
+
+export type Words = typeof en;
+
+const zhCN: Words = {
+  noPhone: '未连接手机',
+  open: '打开 Tandem',
+  pausePairing: '暂停配对',
+  launchAtLogin: '登录时启动',
+  checkForUpdates: '检查更新',
+  checkingForUpdates: '正在检查更新…',
+  updateReady: '更新已就绪 — 重新启动',
+  quit: '退出 Tandem',
+  states: {
+    detected: '已插入',
+    paused: '配对已暂停',
+    unauthorized: '请在手机上允许 USB 调试',
+    identifying: '正在读取手机…',
+    checking: '正在检查配对…',
+    binding: '正在配对…',
+    'bound-elsewhere': '已与另一台电脑配对',
+    connecting: '正在手机上打开 Tandem…',
+    connected: '已连接',
+    failed: '未连接 — 打开 Tandem 查看详情',
+    gone: '已拔出',
+  },
+  notify: {
+    pairedTitle: '手机已连接',
+    pairedBody: (phone) => `${phone} 已插入并配对：浏览内容会显示在手机上。`,
+    unauthorizedTitle: '请允许 USB 调试',
+    unauthorizedBody: (phone) => `请解锁 ${phone}，在 USB 调试提示中点按“允许”。`,
+    elsewhereTitle: '已与另一台电脑配对',
+    elsewhereBody: (phone) => `${phone} 已与另一台电脑配对。请先在那台电脑上解除。`,
+    receivedTitle: '来自手机',
+    receivedText: (text) => text,
+    receivedLink: (url) => `链接：${url}`,
+    receivedFile: (name) => `文件：${name}`,
+    updateTitle: '更新已就绪',
+    updateBody: (version) => `Tandem ${version} 已就绪。重新启动 Tandem 即可使用。`,
+  },
+  failure: {
+    title: 'Tandem 无法启动',
+    whatToDo: '怎么办',
+    tryAgain: '重试',
+    details: '详细信息',
+  },
+  permission: {
+    ask: (origin, permission) => `${origin} 请求使用：${permission}`,
+    detail: '在 Tandem 退出前允许此网站使用吗？',
+    allow: '允许',
+    deny: '拒绝',
+  },
+};
+
+/** The words for a locale such as `zh-CN`, `zh-Hans-CN` or `en-US`; English when none fits. */
+export function wordsFor(locale: string): Words {
+  return /^zh($|-CN|-SG|-Hans)/i.test(locale) ? zhCN : en;
+}
+
+/** A phone as a person recognises it: its model and masked identity (or its serial). */
+export function phoneName(phone: {
+  model: string;
+  serial: string;
+  identity: { masked: string } | null;
+}): string {
+  const model = phone.model || phone.serial;
+  return phone.identity ? `${model} ${phone.identity.masked}` : model;
+}
+
+/** A phone's state in words; a paused phone (detected, PAUSED) says so. */
+export function stateWords(words: Words, phone: { state: string; reason?: string }): string {
+  if (phone.state === 'detected' && phone.reason === 'PAUSED') return words.states.paused;
+  return (words.states as Record<string, string>)[phone.state] ?? phone.state;
+}
