@@ -40,6 +40,20 @@ export async function startLanServer(): Promise<LanServer> {
   };
 }
 
+/**
+ * NODE_OPTIONS for a child Node process (`tandem agent`) that resolves LAN_NAME to 127.0.0.1, as the
+ * Chromium below does: it then reaches a server "on the Wi-Fi" without any traffic off loopback.
+ */
+export function lanNameNodeOptions(): string {
+  const preload = `import dns from 'node:dns';
+const lookup = dns.lookup;
+dns.lookup = function (host, ...rest) {
+  return lookup.call(this, host === ${JSON.stringify(LAN_NAME)} ? '127.0.0.1' : host, ...rest);
+};`;
+  const imports = `--import=data:text/javascript,${encodeURIComponent(preload)}`;
+  return [process.env.NODE_OPTIONS ?? '', imports].join(' ').trim();
+}
+
 /** The tests' Chromium, resolving LAN_NAME to loopback. */
 export function launchLanChromium(): Promise<Browser> {
   return launchTestChromium({ extraArgs: [`--host-resolver-rules=MAP ${LAN_NAME} 127.0.0.1`] });
