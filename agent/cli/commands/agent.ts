@@ -36,7 +36,11 @@ export function register(program: Command): void {
     .command('agent')
     .description('Run the Tandem agent: watch for phones, pair them, serve the control UI')
     .option('--headless', 'no window: the PC browser the phones mirror runs headless')
-    .option('--server <url>', 'use this pairing server instead of the embedded one')
+    .option(
+      '--server <url>',
+      'use this pairing server instead of the embedded one (on loopback the phone reaches it over ' +
+        'adb reverse; any other the phone must reach itself: same Wi-Fi, or HTTPS)',
+    )
     .option('--data <dir>', dataOptionHelp)
     .option('--adb-host <host>', 'adb server host', '127.0.0.1')
     .option('--adb-port <port>', 'adb server port', portParser(), defaultAdbPort())
