@@ -2,7 +2,7 @@
 // (scripts/build.ts) writes them to dist/bundles/<name>.js; from the sources they are bundled at
 // first use with exactly these options (compile-browser-bundle.ts).
 
-export type BrowserBundleName = 'page-agent' | 'replayer' | 'phone-page' | 'desktop-ui';
+export type BrowserBundleName = 'page-agent' | 'replayer' | 'phone-page' | 'sealing' | 'desktop-ui';
 
 export interface BrowserBundleSpec {
   /** Entry file, relative to the repository root. */
@@ -14,6 +14,8 @@ export interface BrowserBundleSpec {
 
 /** The replayer's global on the phone page (and in the test kits). */
 export const REPLAYER_GLOBAL = 'TandemMirror';
+/** The pure-JS sealing's global on a phone page without `crypto.subtle`. */
+export const SEALING_GLOBAL = 'TandemSealing';
 
 export const BROWSER_BUNDLES: Readonly<Record<BrowserBundleName, BrowserBundleSpec>> = {
   // rrweb's recorder and the page operations, injected in every PC page.
@@ -27,6 +29,14 @@ export const BROWSER_BUNDLES: Readonly<Record<BrowserBundleName, BrowserBundleSp
   },
   // The phone page's own script (/m/phone.js).
   'phone-page': { entry: 'phone-page/main.ts', format: 'esm', target: 'es2020' },
+  // AES-GCM and SHA-256 in pure JS (/m/sealing.js), loaded by the phone page only where it has no
+  // `crypto.subtle` (not a secure context: the Wi-Fi mode's http://192.168.x.y:PORT).
+  sealing: {
+    entry: 'relay-client/aead-noble.ts',
+    format: 'iife',
+    target: 'es2020',
+    globalName: SEALING_GLOBAL,
+  },
   // The desktop UI's script (/ui/app.js on the agent's control API).
   'desktop-ui': { entry: 'desktop-ui/main.ts', format: 'esm', target: 'es2020' },
 };

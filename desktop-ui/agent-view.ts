@@ -1,5 +1,7 @@
 // The agent's side of the desktop UI: whether pairing is paused, the phones, the USB-debugging
-// hint and the history, polled every second; the pause button toggles pairing.
+// hint, a warning about a plain-HTTP server off this computer, and the history, polled every
+// second; the pause button toggles pairing.
+import { insecureServerWarning, isInsecureRemoteServer } from '../protocol/server-reach.js';
 import type { ControlClient } from './control-client.js';
 import { byId, messageOf } from './dom.js';
 import { historyItem } from './history-list.js';
@@ -17,6 +19,7 @@ export function startAgentView(api: ControlClient): void {
       byId('connection').textContent = paused
         ? 'Pairing is paused.'
         : 'Ready: plug a phone in to pair.';
+      showServerWarning(status.serverUrl);
       pause.textContent = paused ? 'Resume pairing' : 'Pause pairing';
       pause.setAttribute('aria-pressed', String(paused));
       const live = status.devices.filter((d) => d.state !== 'gone');
@@ -29,6 +32,13 @@ export function startAgentView(api: ControlClient): void {
     } catch (error) {
       byId('connection').textContent = `The Tandem agent is not answering (${messageOf(error)}).`;
     }
+  }
+
+  /** A plain-http server off this computer: the phone page there has no secure context. */
+  function showServerWarning(serverUrl: string): void {
+    const warning = byId('server-warning');
+    warning.hidden = !isInsecureRemoteServer(serverUrl);
+    if (!warning.hidden) warning.textContent = insecureServerWarning(serverUrl);
   }
 
   pause.addEventListener('click', () => void api.call(paused ? 'resume' : 'pause').then(refresh));

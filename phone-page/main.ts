@@ -11,6 +11,7 @@ import { Inbox } from './inbox.js';
 import { wireMirrorControls } from './mirror-controls.js';
 import { isMirrorTooLarge } from './mirror-part-joiner.js';
 import { MirrorPanel } from './mirror-view.js';
+import { installSealingFallback } from './sealing-fallback.js';
 
 const { lang, strings: t } = pickStrings(navigator.languages ?? [navigator.language]);
 document.documentElement.lang = lang;
@@ -87,6 +88,7 @@ function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
 const SEAT_WAIT_MS = 45_000;
 
 function start(): void {
+  installSealingFallback();
   let client: RelayClient;
   try {
     client = new RelayClient({

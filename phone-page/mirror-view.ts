@@ -5,6 +5,7 @@ import type { MirrorEvent, RelayMessage } from '../protocol/relay-messages.js';
 import { MirrorErrorCode, type MirrorPart } from '../protocol/mirror-parts.js';
 import type { MirrorPhoneApi, MirrorView } from '../mirror/replayer/mount-mirror.js';
 import type * as ReplayerBundle from '../mirror/replayer/phone-bundle-entry.js';
+import { loadScript } from './load-script.js';
 import { MirrorError, MirrorPartJoiner } from './mirror-part-joiner.js';
 
 export const MIRROR_SCRIPT = '/m/mirror.js';
@@ -14,23 +15,6 @@ type MirrorGlobal = {
   TandemMirror?: Pick<typeof ReplayerBundle, 'mountMirror' | 'rewriteAssetUrls' | 'lastPageUrl'>;
 };
 type Events = Parameters<MirrorView['addEvents']>[0];
-
-let script: Promise<void> | undefined;
-
-function loadReplayer(): Promise<void> {
-  script ??= new Promise<void>((resolve, reject) => {
-    const tag = document.createElement('script');
-    tag.src = MIRROR_SCRIPT;
-    tag.addEventListener('load', () => resolve());
-    tag.addEventListener('error', () => {
-      script = undefined;
-      tag.remove();
-      reject(new Error(`${MIRROR_SCRIPT} did not load`));
-    });
-    document.head.append(tag);
-  });
-  return script;
-}
 
 /** What a mirror message meant to the page: a (new) page to show, or a change to the shown one. */
 export type MirrorReceipt = 'page' | 'patch';
@@ -105,7 +89,7 @@ export class MirrorPanel {
   }
 
   private async mount(events: readonly MirrorEvent[]): Promise<void> {
-    await loadReplayer();
+    await loadScript(MIRROR_SCRIPT);
     const mount = (window as MirrorGlobal).TandemMirror?.mountMirror;
     if (!mount) throw new Error('the mirror script defined no TandemMirror');
     this.view?.destroy();

@@ -2,6 +2,7 @@
 // end. The receiver assembles, checks size and hash, and reports progress back (latest-wins).
 import { RelayError, RelayErrorCode } from '../protocol/relay-errors.js';
 import { FILE_CHUNK_BYTES, MAX_FILE_BYTES, type RelayMessage } from '../protocol/relay-messages.js';
+import { cryptoBackend } from './aead.js';
 import { base64ToBytes, bytesToBase64, bytesToBase64url, bytesToHex } from './base64.js';
 
 export interface OutgoingFile {
@@ -17,7 +18,7 @@ export interface ReceivedFile extends OutgoingFile {
 }
 
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+  return bytesToHex(await (await cryptoBackend()).sha256(bytes));
 }
 
 /** Sends one file through `send` (the client's send); `onProgress` gets the bytes handed over. */

@@ -5,6 +5,7 @@ import { RelayError, RelayErrorCode } from '../protocol/relay-errors.js';
 import { MAX_FRAME_BYTES, type Role } from '../protocol/relay-frames.js';
 import { RelayMessageSchema, type RelayMessage } from '../protocol/relay-messages.js';
 import type { SessionUrlParts } from '../protocol/session-url.js';
+import type { AeadKey } from './aead.js';
 import { importSealKey, openBytes, seal, sealAad } from './sealing.js';
 import { messageOf, plaintextOf } from './sealed-plaintext.js';
 
@@ -19,7 +20,7 @@ function utf8Length(text: string): number {
 }
 
 export class PayloadCodec {
-  private readonly key: Promise<CryptoKey> | undefined;
+  private readonly key: Promise<AeadKey> | undefined;
   private readonly peerRole: Role;
 
   /** Throws SESSION_URL_INVALID for a URL without `#key` unless plaintext is allowed. */

@@ -1,7 +1,8 @@
-// End-to-end sealing with AES-256-GCM (WebCrypto: Node 20 and browsers). The key travels only in the
-// URL fragment; the relay sees the sealed text. The AAD binds each payload to its sender and type,
+// End-to-end sealing with AES-256-GCM (aead.ts: WebCrypto, or pure JS in a page without
+// `crypto.subtle`). The key travels only in the URL fragment; the relay sees the sealed text. The AAD binds each payload to its sender and type,
 // so the relay can neither reflect a message back nor relabel it.
 import { RelayError, RelayErrorCode } from '../protocol/relay-errors.js';
+import { cryptoBackend, type AeadKey } from './aead.js';
 import { base64urlToBytes, bytesToBase64url } from './base64.js';
 
 const IV_BYTES = 12;
@@ -12,11 +13,11 @@ export function generateSealKey(): string {
   return bytesToBase64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-export async function importSealKey(key: string): Promise<CryptoKey> {
+export async function importSealKey(key: string): Promise<AeadKey> {
   const raw = base64urlToBytes(key);
   if (raw.length !== 32)
     throw new RelayError(RelayErrorCode.SessionUrlInvalid, 'the key must be 256 bits');
-  return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return (await cryptoBackend()).importKey(raw);
 }
 
 export function sealAad(senderRole: string, type: string): Uint8Array<ArrayBuffer> {
@@ -24,36 +25,27 @@ export function sealAad(senderRole: string, type: string): Uint8Array<ArrayBuffe
 }
 
 export async function seal(
-  key: CryptoKey,
+  key: AeadKey,
   aad: Uint8Array<ArrayBuffer>,
   plaintext: Uint8Array<ArrayBuffer>,
 ): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const sealed = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: aad },
-    key,
-    plaintext,
-  );
+  const sealed = await key.encrypt(iv, aad, plaintext);
   const out = new Uint8Array(IV_BYTES + sealed.byteLength);
   out.set(iv);
-  out.set(new Uint8Array(sealed), IV_BYTES);
+  out.set(sealed, IV_BYTES);
   return bytesToBase64url(out);
 }
 
 /** The sealed plaintext as bytes (see `sealed-plaintext.ts` for what they hold). */
 export async function openBytes(
-  key: CryptoKey,
+  key: AeadKey,
   aad: Uint8Array<ArrayBuffer>,
   sealedText: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   try {
     const bytes = base64urlToBytes(sealedText);
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES), additionalData: aad },
-      key,
-      bytes.subarray(IV_BYTES),
-    );
-    return new Uint8Array(plain);
+    return await key.decrypt(bytes.subarray(0, IV_BYTES), aad, bytes.subarray(IV_BYTES));
   } catch (error) {
     throw new RelayError(
       RelayErrorCode.DecryptFailed,

@@ -194,6 +194,15 @@ export const operations: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/m/sealing.js',
+    summary: 'Pure-JS AES-GCM and SHA-256, loaded by a phone page without crypto.subtle',
+    auth: false,
+    status: 200,
+    response: z.string(),
+    errors: common,
+  },
+  {
+    method: 'get',
     path: '/v1/stats',
     summary: 'Request counts per route (only when exposeStats is on)',
     auth: true,

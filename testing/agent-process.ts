@@ -30,6 +30,8 @@ export async function startAgentProcess(options: {
   /** The mirrored PC browser: off unless a test needs it. */
   browser?: 'headless' | 'off';
   extraArgs?: string[];
+  /** Added to the test's environment (e.g. NODE_OPTIONS). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<AgentProcess> {
   const args = [tandemBin, 'agent', '--headless', '--no-usb', '--json'];
   args.push('--browser', options.browser ?? 'off');
@@ -38,7 +40,7 @@ export async function startAgentProcess(options: {
   args.push(...(options.extraArgs ?? []));
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TANDEM_LOG_LEVEL: 'trace' },
+    env: { ...process.env, TANDEM_LOG_LEVEL: 'trace', ...options.env },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -40,7 +40,11 @@ export async function startRelayServer(
 }
 
 /** A new session's URL for one terminal: rule a (secret, shared) or rule b (its role token). */
-export function sessionUrls(server: RelayServer, rule: 'a' | 'b' = 'a', e2e = true) {
+export function sessionUrls(
+  server: Pick<RelayServer, 'relay' | 'base'>,
+  rule: 'a' | 'b' = 'a',
+  e2e = true,
+) {
   const created = server.relay.createSession();
   const sealKey = e2e ? generateSealKey() : undefined;
   const url = (role: Role) =>

@@ -18,6 +18,11 @@ import { SessionManager } from '../session/session-manager.js';
 import { linkServerUrl } from './link-url.js';
 import { createSendToPhone, shownPageOf } from '../session/send-to-phone.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
+import {
+  insecureServerWarning,
+  isInsecureRemoteServer,
+  loopbackServerPort,
+} from '../../protocol/server-reach.js';
 import { removeAgentFile, writeAgentFile } from '../control/agent-file.js';
 import type { AgentControl } from '../control/control-api.js';
 import { startControlServer, type ControlServer } from '../control/control-server.js';
@@ -80,6 +85,9 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       cleanups.push(() => embeddedServer?.close());
     }
     const serverUrl = options.serverUrl ?? (embeddedServer as RunningServer).url;
+    if (options.serverUrl && isInsecureRemoteServer(options.serverUrl)) {
+      log.warn({ serverUrl: new URL(serverUrl).origin }, insecureServerWarning(serverUrl));
+    }
 
     const browserMode = options.browser ?? defaultBrowserMode();
     let browser: BrowserRuntime | undefined;
@@ -106,7 +114,9 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
     const sessions = new SessionManager({
       adb,
       serverUrl,
-      reversePort: embeddedServer?.port,
+      // A server on this computer is out of the phone's reach but through adb reverse, embedded or
+      // not; any other is handed to the phone as it is (protocol/server-reach.ts).
+      reversePort: embeddedServer?.port ?? loopbackServerPort(serverUrl),
       browser,
       receivedDir: join(dataDir, 'received'),
       log: createLogger('session'),

@@ -75,7 +75,15 @@ const cases: Case[] = [
 cases.forEach((c, index) => {
   test(`unplugged while ${c.state}: gone with no session, then paired again on replug`, async () => {
     const imei = luhnComplete(`3569380356${String(index).padStart(4, '0')}`);
-    const sim = await startPhoneSim({ profile: 'android-14', imei, unauthorized: c.unauthorized });
+    // Each phone has a localhost of its own: the agent reverses the (loopback) server's port on
+    // every phone it pairs, and the sims before this one still hold theirs.
+    const reverseHost = `127.0.0.${3 + index}`;
+    const sim = await startPhoneSim({
+      profile: 'android-14',
+      imei,
+      unauthorized: c.unauthorized,
+      reverseHost,
+    });
     sims.push(sim);
     const sessionsBefore = server.app.relay.stats().sessions;
     const letGo = c.hold(sim);

@@ -10,6 +10,7 @@ import type { AdbClient } from '../../native-bridge/adb/client.js';
 import { openUrlOnPhone } from '../../native-bridge/actions/open-url.js';
 import { addReverse, removeReverse } from '../../native-bridge/actions/reverse.js';
 import type { MirrorEvent, RelayMessage } from '../../protocol/relay-messages.js';
+import { throughReverse } from '../../protocol/server-reach.js';
 import { buildSessionUrl } from '../../protocol/session-url.js';
 import type { Logger } from '../log.js';
 import type { BrowserOperation } from '../browser/operation-types.js';
@@ -31,7 +32,11 @@ export interface PhoneSessionDeps {
   serverUrl: string;
   /** The server as a phone without a cable reaches it (a LAN address); default `serverUrl`. */
   linkServerUrl?: string | undefined;
-  /** The embedded server's port: the phone reaches it as its own localhost through adb reverse. */
+  /**
+   * The port of a server on this computer (`serverUrl`'s: the embedded one, or a loopback --server):
+   * the phone reaches it as its own localhost through adb reverse. Undefined: the phone gets
+   * `serverUrl` as it is.
+   */
   reversePort: number | undefined;
   browser: BrowserRuntime | undefined;
   receivedDir: string;
@@ -70,7 +75,7 @@ export class PhoneSession {
       ? (deps.linkServerUrl ?? deps.serverUrl)
       : deps.reversePort === undefined
         ? deps.serverUrl
-        : `http://localhost:${deps.reversePort}`;
+        : throughReverse(deps.serverUrl);
     this.phoneUrl = buildSessionUrl({ ...parts, server: phoneServer });
 
     const relay = new RelayClient({

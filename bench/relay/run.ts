@@ -6,7 +6,9 @@
 // receiver acks it, so its numbers include work the others skip. All three servers and the
 // generator run the same `ws`, with the optional `bufferutil` (native masking) where it installed;
 // `WS_NO_BUFFER_UTIL=1` measures them all without it. The load average is recorded: on a shared
-// machine, compare runs by their spread, and CPU per message over msgs/s.
+// machine, compare runs by their spread, and CPU per message over msgs/s. Goals, all from one run:
+// ≥0.85× the echo's msgs/s, server µs/msg within 1.15× the echo's, p99 no worse than socket.io's,
+// and <16 KB per idle connection.
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -186,14 +188,20 @@ if (!tandem || !socketIo || !echo) {
   process.exit(0);
 }
 const ratios = {
-  throughputVsSocketIo: Number((tandem.messagesPerSecond / socketIo.messagesPerSecond).toFixed(2)),
   throughputVsEcho: Number((tandem.messagesPerSecond / echo.messagesPerSecond).toFixed(2)),
+  cpuPerMessageVsEcho: Number(
+    (tandem.serverCpuUsPerMessage / echo.serverCpuUsPerMessage).toFixed(2),
+  ),
   p99VsSocketIo: Number((tandem.p99Ms / socketIo.p99Ms).toFixed(2)),
+  // Shown, no longer a goal: on 2 cores socket.io reaches 0.6–0.8× of the echo, so "2× socket.io"
+  // would have meant 1.25–1.5× a relay that does nothing but echo.
+  throughputVsSocketIo: Number((tandem.messagesPerSecond / socketIo.messagesPerSecond).toFixed(2)),
 };
+// Measured against the bare `ws` echo (what any relay on this stack costs at least) in the same run.
 const goals = {
-  '≥2× socket.io throughput': ratios.throughputVsSocketIo >= 2,
+  '≥0.85× the raw ws echo throughput': ratios.throughputVsEcho >= 0.85,
+  'server µs/msg ≤ 1.15× the echo': ratios.cpuPerMessageVsEcho <= 1.15,
   'p99 ≤ socket.io p99': tandem.p99Ms <= socketIo.p99Ms,
-  '≥0.6× raw echo throughput': ratios.throughputVsEcho >= 0.6,
   '<16 KB per idle connection': tandem.rssPerIdleConnectionKB < 16,
 };
 
@@ -215,10 +223,11 @@ for (const r of results) {
   );
 }
 console.log(
-  `\nratios: tandem/socket.io throughput ${ratios.throughputVsSocketIo}×, tandem/echo ${ratios.throughputVsEcho}×, p99 tandem/socket.io ${ratios.p99VsSocketIo}×`,
+  `\nratios: tandem/echo throughput ${ratios.throughputVsEcho}×, server µs/msg ${ratios.cpuPerMessageVsEcho}×, ` +
+    `p99 tandem/socket.io ${ratios.p99VsSocketIo}× (throughput tandem/socket.io ${ratios.throughputVsSocketIo}×, not a goal)`,
 );
 for (const [goal, met] of Object.entries(goals))
-  console.log(`${met ? 'met   ' : 'MISSED'} ${goal}`);
+  console.log(`${met ? 'MET   ' : 'MISSED'} ${goal}`);
 
 const dir = fileURLToPath(new URL('../results/', import.meta.url));
 mkdirSync(dir, { recursive: true });

@@ -8,6 +8,7 @@ import { browserBundle } from '../../bundles/browser-bundle.js';
 
 export const PHONE_SCRIPT_PATH = '/m/phone.js';
 export const MIRROR_SCRIPT_PATH = '/m/mirror.js';
+export const SEALING_SCRIPT_PATH = '/m/sealing.js';
 
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -39,6 +40,8 @@ export async function phonePageRoutes(app: FastifyInstance): Promise<void> {
   for (const [path, script] of [
     [PHONE_SCRIPT_PATH, phoneBundle],
     [MIRROR_SCRIPT_PATH, replayerBundle],
+    // Pure-JS AES-GCM for a page without crypto.subtle (not a secure context): only it loads this.
+    [SEALING_SCRIPT_PATH, () => browserBundle('sealing')],
   ] as const) {
     app.get(path, { logLevel: 'warn' }, async (_request, reply) => {
       return reply

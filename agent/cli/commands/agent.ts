@@ -1,6 +1,7 @@
 // `tandem agent`: runs the desktop agent in the foreground, its UI in a browser tab. In a terminal it
 // prints one human line per phone state; `--json` prints one JSON line instead.
 import { Option, type Command } from 'commander';
+import { isLoopbackUrl } from '../../../protocol/server-reach.js';
 import { linkServerUrl } from '../../runtime/link-url.js';
 import type { RunningAgent } from '../../runtime/start-agent.js';
 import type { BrowserMode } from '../../session/browser-runtime.js';
@@ -35,7 +36,11 @@ export function register(program: Command): void {
     .command('agent')
     .description('Run the Tandem agent: watch for phones, pair them, serve the control UI')
     .option('--headless', 'no window: the PC browser the phones mirror runs headless')
-    .option('--server <url>', 'use this pairing server instead of the embedded one')
+    .option(
+      '--server <url>',
+      'use this pairing server instead of the embedded one (on loopback the phone reaches it over ' +
+        'adb reverse; any other the phone must reach itself: same Wi-Fi, or HTTPS)',
+    )
     .option('--data <dir>', dataOptionHelp)
     .option('--adb-host <host>', 'adb server host', '127.0.0.1')
     .option('--adb-port <port>', 'adb server port', portParser(), defaultAdbPort())
@@ -165,7 +170,7 @@ async function printLinkSession(
     { serverUrl: options.server, serverHost: options.serverHost },
     agent.embeddedServer,
   );
-  if (!server || isLoopback(server)) {
+  if (!server || isLoopbackUrl(server)) {
     out(
       options.server
         ? 'No cable? The pairing server is on loopback, which no other device can reach: no QR code.'
@@ -181,11 +186,6 @@ async function printLinkSession(
   } catch (error) {
     out(`No link session: ${(error as Error).message}`);
   }
-}
-
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
 function shellQuote(text: string): string {
