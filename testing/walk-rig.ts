@@ -2,6 +2,7 @@
 // loopback, a private adb server, a simulated phone, the phone's browser (Chromium reaching the agent
 // only over the sim's adb reverse) and the agent in this process with a headless PC browser.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
@@ -50,5 +51,44 @@ export async function startWalkRig(imei14: string): Promise<WalkRig> {
       await site.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The walk rig for a test file: started in its first `before`, stopped after its tests. Register it
+ * at the top of the file; its fields are there once `before` has run.
+ */
+export function useWalkRig(imei14: string): WalkRig {
+  let rig: WalkRig | undefined;
+  before(async () => {
+    rig = await startWalkRig(imei14);
+  });
+  after(async () => {
+    await rig?.stop();
+  });
+  const started = (): WalkRig => {
+    if (!rig) throw new Error('the walk rig is there only once before() ran');
+    return rig;
+  };
+  return {
+    get dataDir() {
+      return started().dataDir;
+    },
+    get site() {
+      return started().site;
+    },
+    get adb() {
+      return started().adb;
+    },
+    get sim() {
+      return started().sim;
+    },
+    get phone() {
+      return started().phone;
+    },
+    get agent() {
+      return started().agent;
+    },
+    stop: () => started().stop(),
   };
 }

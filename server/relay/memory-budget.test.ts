@@ -208,30 +208,29 @@ describe('RelayMemoryBudget', () => {
     absent.attach('pc', absentPc, undefined);
     for (let seq = 1; seq <= 100; seq++) w.send(absent, 'pc', absentPc, msg(seq, 1000));
 
-    const stalled = w.newSession();
-    const stalledPc = new FakeLink();
-    const stalledPhone = new FakeLink();
-    stalled.attach('pc', stalledPc, undefined);
-    stalled.attach('phone', stalledPhone, undefined);
-    stalledPhone.bufferedAmount = 50_000;
-    for (let seq = 1; seq <= 40; seq++) w.send(stalled, 'pc', stalledPc, msg(seq, 1000));
-
-    const healthy = w.newSession();
-    const healthyPc = new FakeLink();
-    const healthyPhone = new FakeLink();
-    healthy.attach('pc', healthyPc, undefined);
-    healthy.attach('phone', healthyPhone, undefined);
-    healthyPhone.bufferedAmount = 2_000;
-    for (let seq = 1; seq <= 30; seq++) w.send(healthy, 'pc', healthyPc, msg(seq, 1000));
+    /** A PC and a phone whose socket holds `buffered` bytes unsent; the PC sends `count` frames. */
+    const pair = (buffered: number, count: number) => {
+      const session = w.newSession();
+      const pc = new FakeLink();
+      const phone = new FakeLink();
+      session.attach('pc', pc, undefined);
+      session.attach('phone', phone, undefined);
+      phone.bufferedAmount = buffered;
+      for (let seq = 1; seq <= count; seq++) w.send(session, 'pc', pc, msg(seq, 1000));
+      return { session, pc, phone };
+    };
+    const stalled = pair(50_000, 40);
+    const healthy = pair(2_000, 30);
     return {
       ...w,
       absent: { session: absent, pc: absentPc },
-      stalled: { session: stalled, pc: stalledPc, phone: stalledPhone },
-      healthy: { session: healthy, pc: healthyPc, phone: healthyPhone },
+      stalled,
+      healthy,
       /** The healthy phone reads and acks everything; the others do not. */
       healthyReads: () => {
-        w.send(healthy, 'phone', healthyPhone, `{"t":"ack","seq":${30}}`);
-        for (let seq = 31; seq <= 35; seq++) w.send(healthy, 'pc', healthyPc, msg(seq, 1000));
+        w.send(healthy.session, 'phone', healthy.phone, `{"t":"ack","seq":${30}}`);
+        for (let seq = 31; seq <= 35; seq++)
+          w.send(healthy.session, 'pc', healthy.pc, msg(seq, 1000));
       },
     };
   }
