@@ -15,9 +15,8 @@ import type { FixtureSite } from '../../testing/fixture-site.js';
 import { startBrowserRuntime } from '../../agent/session/browser-runtime.js';
 import { PhoneSession } from '../../agent/session/phone-session.js';
 import { attachRelay } from '../../server/relay/attach-relay.js';
-import { percentile } from '../support/results.js';
 import type { Scenario } from './fixtures.js';
-import { scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
 import { webSocketFrameBytes } from './wire.js';
 
 // Waits until `cond` holds in the replayed document and resolves with two times (-1: never):
@@ -134,24 +133,21 @@ export async function runRrweb(
       }
       // The relay's last frames of the scenario.
       await sleep(300);
-      const seconds = (Date.now() - started) / 1000;
-      results.push({
-        scenario: scenario.name,
-        mode: 'rrweb',
-        seconds,
-        bytes,
-        initialBytes: snapshotBytes,
-        initialMs: snapshotMs,
-        bytesPerSecond: bytes / seconds,
-        latencyMs: {
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          samples: latencies.length,
+      results.push(
+        scenarioResult({
+          scenario: scenario.name,
+          mode: 'rrweb',
+          startedAt: started,
+          endedAt: Date.now(),
+          bytes,
+          initialBytes: snapshotBytes,
+          initialMs: snapshotMs,
+          latencies,
           missed,
-        },
-        shownMs: { p50: percentile(shownLatencies, 50), p95: percentile(shownLatencies, 95) },
-        pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
-      });
+          shownLatencies,
+          pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
+        }),
+      );
     }
     await context.close();
   } finally {

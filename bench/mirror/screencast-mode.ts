@@ -5,8 +5,7 @@
 import { launchTestChromium } from '../../testing/chromium.js';
 import type { FixtureSite } from '../../testing/fixture-site.js';
 import type { Scenario } from './fixtures.js';
-import { percentile } from '../support/results.js';
-import { scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
 import { relayedMessageBytes } from './wire.js';
 
 /** The message a screencast phone would get: `{"type":"screen.frame","jpeg":"<base64>"}`. */
@@ -76,23 +75,20 @@ export async function runScreencast(
         await sleep(100);
       }
       await sleep(300);
-      const seconds = (Date.now() - started) / 1000;
-      results.push({
-        scenario: scenario.name,
-        mode: 'screencast',
-        seconds,
-        bytes,
-        initialBytes,
-        initialMs,
-        bytesPerSecond: bytes / seconds,
-        latencyMs: {
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          samples: latencies.length,
+      results.push(
+        scenarioResult({
+          scenario: scenario.name,
+          mode: 'screencast',
+          startedAt: started,
+          endedAt: Date.now(),
+          bytes,
+          initialBytes,
+          initialMs,
+          latencies,
           missed,
-        },
-        pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
-      });
+          pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
+        }),
+      );
     }
     await cdp.send('Page.stopScreencast');
   } finally {
