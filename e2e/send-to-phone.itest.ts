@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../testing/chromium.js';
 import { connectSim } from '../testing/connect-sim.js';
 import { useWalkRig } from '../testing/walk-rig.js';
+import { SELECT_HEADLINE } from '../testing/fixture-site.js';
 import { waitForPhoneState } from '../testing/wait-state.js';
 
 const run = promisify(execFile);
@@ -67,12 +68,7 @@ test('with nothing selected, tandem send --selection fails with NOTHING_SELECTED
 });
 
 test('the text selected on the PC page arrives in the phone inbox', async () => {
-  await onPc(`(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('headline'));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  })()`);
+  await onPc(SELECT_HEADLINE);
   const result = await send('--selection');
   assert.equal(result.code, 0, result.stderr);
   assert.match(

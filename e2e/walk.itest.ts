@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import type { PairingState } from '../testing/running-agent.js';
 import { connectSim } from '../testing/connect-sim.js';
 import { useWalkRig } from '../testing/walk-rig.js';
+import { SELECT_HEADLINE } from '../testing/fixture-site.js';
 import { waitForPhoneState } from '../testing/wait-state.js';
 import { waitFor } from '../testing/wait.js';
 
@@ -95,12 +96,7 @@ test('a tap on a mirrored button clicks it on the PC', async () => {
 });
 
 test('text selected on the PC is copied to the phone on request', async () => {
-  await onPc(`(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('headline'));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  })()`);
+  await onPc(SELECT_HEADLINE);
   await page.click('#copy-from-pc');
   await page.click('#view-inbox');
   await page.locator('#inbox .text', { hasText: 'Tandem fixture article' }).waitFor();
