@@ -1,6 +1,7 @@
 // Small measuring helpers for the mirror benchmark, and its goals.
 import type { CDPSession } from 'playwright-core';
 import { percentile } from '../support/results.js';
+import type { Step } from './fixtures.js';
 
 export interface ScenarioResult {
   scenario: string;
@@ -37,6 +38,26 @@ export interface Measured {
   /** rrweb: PC change → the phone page's task saw it, one per step shown. */
   shownLatencies?: number[];
   pcScriptMs: number;
+}
+
+/**
+ * Plays a scenario's steps 100 ms apart, then waits 300 ms for the relay's last frames. `play`
+ * performs one step and says what the phone showed of it, or undefined when it missed it.
+ */
+export async function playSteps<T>(
+  steps: readonly Step[],
+  play: (step: Step) => Promise<T | undefined>,
+): Promise<{ shown: T[]; missed: number }> {
+  const shown: T[] = [];
+  let missed = 0;
+  for (const step of steps) {
+    const seen = await play(step);
+    if (seen === undefined) missed++;
+    else shown.push(seen);
+    await sleep(100);
+  }
+  await sleep(300);
+  return { shown, missed };
 }
 
 export function scenarioResult(measured: Measured): ScenarioResult {

@@ -16,7 +16,7 @@ import { startBrowserRuntime } from '../../agent/session/browser-runtime.js';
 import { PhoneSession } from '../../agent/session/phone-session.js';
 import { attachRelay } from '../../server/relay/attach-relay.js';
 import type { Scenario } from './fixtures.js';
-import { scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { playSteps, scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
 import { webSocketFrameBytes } from './wire.js';
 
 // Waits until `cond` holds in the replayed document and resolves with two times (-1: never):
@@ -108,10 +108,7 @@ export async function runRrweb(
       await sleep(300);
       // The recorder's running cost (the steps); a navigation may start the metrics afresh.
       const scriptBefore = await scriptMs(cdp);
-      const latencies: number[] = [];
-      const shownLatencies: number[] = [];
-      let missed = 0;
-      for (const step of scenario.steps) {
+      const { shown, missed } = await playSteps(scenario.steps, async (step) => {
         const seen = phone.evaluate(
           `benchWait(${JSON.stringify(step.phoneCondition)}, 2000)`,
         ) as Promise<Seen>;
@@ -124,15 +121,9 @@ export async function runRrweb(
         }
         if (step.typeText) await runtime.host.insertText(tab.id, step.typeText);
         const at = await seen;
-        if (at.dom < 0) missed++;
-        else {
-          latencies.push(Math.max(0, at.dom - changedAt));
-          shownLatencies.push(Math.max(0, at.shown - changedAt));
-        }
-        await sleep(100);
-      }
-      // The relay's last frames of the scenario.
-      await sleep(300);
+        if (at.dom < 0) return undefined;
+        return { dom: Math.max(0, at.dom - changedAt), shown: Math.max(0, at.shown - changedAt) };
+      });
       results.push(
         scenarioResult({
           scenario: scenario.name,
@@ -142,9 +133,9 @@ export async function runRrweb(
           bytes,
           initialBytes: snapshotBytes,
           initialMs: snapshotMs,
-          latencies,
+          latencies: shown.map((at) => at.dom),
           missed,
-          shownLatencies,
+          shownLatencies: shown.map((at) => at.shown),
           pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
         }),
       );

@@ -5,7 +5,7 @@
 import { launchTestChromium } from '../../testing/chromium.js';
 import type { FixtureSite } from '../../testing/fixture-site.js';
 import type { Scenario } from './fixtures.js';
-import { scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { playSteps, scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
 import { relayedMessageBytes } from './wire.js';
 
 /** The message a screencast phone would get: `{"type":"screen.frame","jpeg":"<base64>"}`. */
@@ -62,19 +62,14 @@ export async function runScreencast(
       if (scenario.setup) await page.evaluate(scenario.setup);
       await sleep(300);
       const scriptBefore = await scriptMs(cdp);
-      const latencies: number[] = [];
-      let missed = 0;
-      for (const step of scenario.steps) {
+      const { shown: latencies, missed } = await playSteps(scenario.steps, async (step) => {
         let changedAt = Date.now();
         if (step.pcExpression)
           changedAt = (await page.evaluate(`(${step.pcExpression}, Date.now())`)) as number;
         if (step.typeText) await page.keyboard.insertText(step.typeText);
         const at = await frameAfter(changedAt, 2000);
-        if (at === undefined) missed++;
-        else latencies.push(at - changedAt);
-        await sleep(100);
-      }
-      await sleep(300);
+        return at === undefined ? undefined : at - changedAt;
+      });
       results.push(
         scenarioResult({
           scenario: scenario.name,
