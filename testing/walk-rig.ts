@@ -55,8 +55,9 @@ export async function startWalkRig(imei14: string): Promise<WalkRig> {
 }
 
 /**
- * The walk rig for a test file: started in its first `before`, stopped after its tests. Register it
- * at the top of the file; its fields are there once `before` has run.
+ * The walk rig for a test file: started in a `before` hook, stopped after its tests; its fields
+ * are there once that hook has run. Node 20 starts a file's top-level `before` hooks together, so
+ * the file starts nothing else in a `before` that needs the rig.
  */
 export function useWalkRig(imei14: string): WalkRig {
   let rig: WalkRig | undefined;
@@ -70,25 +71,8 @@ export function useWalkRig(imei14: string): WalkRig {
     if (!rig) throw new Error('the walk rig is there only once before() ran');
     return rig;
   };
-  return {
-    get dataDir() {
-      return started().dataDir;
-    },
-    get site() {
-      return started().site;
-    },
-    get adb() {
-      return started().adb;
-    },
-    get sim() {
-      return started().sim;
-    },
-    get phone() {
-      return started().phone;
-    },
-    get agent() {
-      return started().agent;
-    },
-    stop: () => started().stop(),
-  };
+  const parts = ['dataDir', 'site', 'adb', 'sim', 'phone', 'agent'] as const;
+  const rigView = { stop: () => started().stop() } as WalkRig;
+  for (const part of parts) Object.defineProperty(rigView, part, { get: () => started()[part] });
+  return rigView;
 }
