@@ -23,8 +23,17 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    // Code that runs in a browser: the desktop UI and the phone page.
-    files: ['desktop-ui/**/*.js', 'phone-page/**/*.js'],
+    // Code that runs in a browser: the desktop UI, the phone page, and the mirror's page agent and
+    // replayer (the entries of bundles/browser-bundle-specs.ts and what they import). The bundle
+    // builders (build-*.ts) and the tests run in Node.
+    files: [
+      'desktop-ui/**/*.ts',
+      'phone-page/**/*.ts',
+      'mirror/recorder/**/*.ts',
+      'mirror/replayer/**/*.ts',
+      'mirror/ops/**/*.ts',
+    ],
+    ignores: ['**/build-*.ts', '**/*.test.ts', '**/*.itest.ts', '**/*.robust.ts'],
     languageOptions: { globals: globals.browser },
   },
   {

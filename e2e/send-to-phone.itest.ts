@@ -2,42 +2,25 @@
 // which sends the PC page's selection, its address or a fixture image through the relay to the
 // simulated phone's browser (real Chromium reaching the agent only over the sim's adb reverse);
 // the phone page's inbox shows each. Setup as in walk.itest.ts.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { tandemBin as tandem } from '../testing/tandem-cli.js';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestChromium } from '../testing/chromium.js';
-import type { RunningAgent } from '../testing/running-agent.js';
-import type { FixtureSite } from '../testing/fixture-site.js';
-import type { PhoneSim } from '../testing/simulated-phone.js';
-import type { PrivateAdbServer } from '../testing/adb-server.js';
 import { connectSim } from '../testing/connect-sim.js';
-import type { PhoneBrowser } from '../testing/phone-browser.js';
-import { startWalkRig, type WalkRig } from '../testing/walk-rig.js';
+import { useWalkRig } from '../testing/walk-rig.js';
+import { SELECT_HEADLINE } from '../testing/fixture-site.js';
 import { waitForPhoneState } from '../testing/wait-state.js';
 
 const run = promisify(execFile);
-const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
-let rig: WalkRig;
-let dataDir: string;
-let adb: PrivateAdbServer;
-let sim: PhoneSim;
-let agent: RunningAgent;
-let site: FixtureSite;
-let phone: PhoneBrowser;
+const rig = useWalkRig('35693803564381');
 let page: Page;
 let desktop: Browser | undefined;
 
-before(async () => {
-  rig = await startWalkRig('35693803564381');
-  ({ dataDir, adb, sim, agent, site, phone } = rig);
-});
-
 after(async () => {
   await desktop?.close();
-  await rig?.stop();
 });
 
 /** Runs `tandem send …` as a separate process; resolves with its exit code and output. */
@@ -48,7 +31,7 @@ async function send(...args: string[]): Promise<{ code: number; stdout: string; 
       'send',
       ...args,
       '--data',
-      dataDir,
+      rig.dataDir,
     ]);
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -57,21 +40,21 @@ async function send(...args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-const pcTab = () => agent.browser?.mirror.shownTabId() as string;
-const onPc = <T>(expression: string) => agent.browser!.host.evaluate<T>(pcTab(), expression);
+const pcTab = () => rig.agent.browser?.mirror.shownTabId() as string;
+const onPc = <T>(expression: string) => rig.agent.browser!.host.evaluate<T>(pcTab(), expression);
 
 test('the phone connects and the PC shows the fixture article', async () => {
-  const opened = phone.nextPage();
-  const status = waitForPhoneState(agent.orchestrator, sim.adbSerial, [
+  const opened = rig.phone.nextPage();
+  const status = waitForPhoneState(rig.agent.orchestrator, rig.sim.adbSerial, [
     'connected',
     'failed',
     'bound-elsewhere',
   ]);
-  await connectSim(adb, sim);
+  await connectSim(rig.adb, rig.sim);
   assert.equal((await status).state, 'connected');
   page = await opened;
   await page.locator('#peer', { hasText: 'PC connected' }).waitFor();
-  await agent.browser!.open(site.url('/article.html'));
+  await rig.agent.browser!.open(rig.site.url('/article.html'));
   await page.locator('#view-inbox').waitFor({ state: 'visible', timeout: 15_000 });
   await page.click('#view-inbox');
 });
@@ -85,17 +68,12 @@ test('with nothing selected, tandem send --selection fails with NOTHING_SELECTED
 });
 
 test('the text selected on the PC page arrives in the phone inbox', async () => {
-  await onPc(`(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('headline'));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  })()`);
+  await onPc(SELECT_HEADLINE);
   const result = await send('--selection');
   assert.equal(result.code, 0, result.stderr);
   assert.match(
     result.stdout,
-    new RegExp(`Sent the selection \\(22 characters\\) to ${sim.adbSerial}`),
+    new RegExp(`Sent the selection \\(22 characters\\) to ${rig.sim.adbSerial}`),
   );
   await page.locator('#inbox .text', { hasText: 'Tandem fixture article' }).waitFor();
 });
@@ -104,12 +82,18 @@ test('--link sends the shown page, with its title', async () => {
   const result = await send('--link');
   assert.equal(result.code, 0, result.stderr);
   await page
-    .locator(`#inbox .link a.body[href="${site.url('/article.html')}"]`, { hasText: 'Article' })
+    .locator(`#inbox .link a.body[href="${rig.site.url('/article.html')}"]`, { hasText: 'Article' })
     .waitFor();
 });
 
 test('--image sends the fixture image; it shows in the inbox', async () => {
-  const result = await send('--image', site.url('/pixel.png'), '--to', sim.adbSerial, '--json');
+  const result = await send(
+    '--image',
+    rig.site.url('/pixel.png'),
+    '--to',
+    rig.sim.adbSerial,
+    '--json',
+  );
   assert.equal(result.code, 0, result.stderr);
   const sent = JSON.parse(result.stdout) as { kind: string; size: number };
   assert.equal(sent.kind, 'image');
@@ -125,7 +109,7 @@ test('a phone that is not connected, and a URL that is not an image, are refused
   const wrong = await send('--text', 'hello', '--to', '****0000');
   assert.notEqual(wrong.code, 0);
   assert.match(wrong.stderr, /\[PHONE_NOT_FOUND\]/);
-  const notImage = await send('--image', site.url('/article.html'));
+  const notImage = await send('--image', rig.site.url('/article.html'));
   assert.notEqual(notImage.code, 0);
   assert.match(notImage.stderr, /\[IMAGE_NOT_AN_IMAGE\]/);
   assert.equal(await page.locator('#inbox .item').count(), 3, 'only the three sends arrived');
@@ -134,7 +118,7 @@ test('a phone that is not connected, and a URL that is not an image, are refused
 test('the desktop UI sends typed text to the phone and shows a refusal with its code', async () => {
   desktop = await launchTestChromium();
   const ui = await desktop.newPage();
-  await ui.goto(agent.uiUrl);
+  await ui.goto(rig.agent.uiUrl);
   const item = ui.locator('#phones li[data-state="connected"]');
   await item.getByRole('textbox', { name: 'Send text' }).fill('typed in the Tandem window');
   await item.getByRole('button', { name: 'Send', exact: true }).first().click();

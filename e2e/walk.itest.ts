@@ -2,72 +2,59 @@
 // a private port, the agent headless with its embedded server, the PC browser session in headless
 // Chromium, and the phone's browser in Chromium with mobile emulation that reaches the agent only
 // through the sim's real `adb reverse` (localhost → 127.0.0.2 → ADB stream → the server).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { tandemBin as tandem } from '../testing/tandem-cli.js';
 import type { Page } from 'playwright-core';
-import type { FixtureSite } from '../testing/fixture-site.js';
-import type { PairingState, RunningAgent } from '../testing/running-agent.js';
-import type { PhoneSim } from '../testing/simulated-phone.js';
-import type { PrivateAdbServer } from '../testing/adb-server.js';
+import type { PairingState } from '../testing/running-agent.js';
 import { connectSim } from '../testing/connect-sim.js';
-import type { PhoneBrowser } from '../testing/phone-browser.js';
-import { startWalkRig, type WalkRig } from '../testing/walk-rig.js';
+import { useWalkRig } from '../testing/walk-rig.js';
+import { SELECT_HEADLINE } from '../testing/fixture-site.js';
 import { waitForPhoneState } from '../testing/wait-state.js';
 import { waitFor } from '../testing/wait.js';
 
 const run = promisify(execFile);
-const tandem = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
-let rig: WalkRig;
-let dataDir: string;
-let adb: PrivateAdbServer;
-let sim: PhoneSim;
-let agent: RunningAgent;
-let site: FixtureSite;
-let phone: PhoneBrowser;
+const rig = useWalkRig('35693803564380');
 let page: Page;
 
-before(async () => {
-  rig = await startWalkRig('35693803564380');
-  ({ dataDir, adb, sim, agent, site, phone } = rig);
-});
-
-after(async () => {
-  await rig?.stop();
-});
-
 const waitState = (states: PairingState[]) =>
-  waitForPhoneState(agent.orchestrator, sim.adbSerial, states);
+  waitForPhoneState(rig.agent.orchestrator, rig.sim.adbSerial, states);
 const mirrored = (selector: string) => page.frameLocator('#mirror iframe').locator(selector);
-const pcTab = () => agent.browser?.mirror.shownTabId() as string;
-const onPc = <T>(expression: string) => agent.browser!.host.evaluate<T>(pcTab(), expression);
+const pcTab = () => rig.agent.browser?.mirror.shownTabId() as string;
+const onPc = <T>(expression: string) => rig.agent.browser!.host.evaluate<T>(pcTab(), expression);
 
 test('plugging the phone in opens the session page on it, over adb reverse, with no click', async () => {
-  const opened = phone.nextPage();
-  await connectSim(adb, sim);
+  const opened = rig.phone.nextPage();
+  await connectSim(rig.adb, rig.sim);
   const status = await waitState(['connected', 'failed', 'bound-elsewhere']);
   assert.equal(status.state, 'connected');
   page = await opened;
-  const intent = sim.intents.at(-1);
-  const serverPort = agent.embeddedServer?.port;
+  const intent = rig.sim.intents.at(-1);
+  const serverPort = rig.agent.embeddedServer?.port;
   assert.equal(intent?.action, 'android.intent.action.VIEW');
   assert.match(
     intent?.data ?? '',
     new RegExp(`^http://localhost:${serverPort}/s/[\\w-]+\\?k=[\\w-]+#[\\w-]+$`),
   );
-  const reverses = await adb.adb(['-s', sim.adbSerial, 'reverse', '--list']);
+  const reverses = await rig.adb.adb(['-s', rig.sim.adbSerial, 'reverse', '--list']);
   assert.match(reverses, new RegExp(`tcp:${serverPort} tcp:${serverPort}`));
   await page.locator('#status', { hasText: 'Connected' }).waitFor();
   await page.locator('#peer', { hasText: 'PC connected' }).waitFor();
 });
 
 test('tandem open shows a PC page on the phone, and a DOM change on the PC follows', async () => {
-  await run(process.execPath, [tandem, 'open', site.url('/article.html'), '--data', dataDir]);
+  await run(process.execPath, [
+    tandem,
+    'open',
+    rig.site.url('/article.html'),
+    '--data',
+    rig.dataDir,
+  ]);
   await mirrored('#headline')
     .filter({ hasText: 'Tandem fixture article' })
     .waitFor({ timeout: 15_000 });
@@ -109,12 +96,7 @@ test('a tap on a mirrored button clicks it on the PC', async () => {
 });
 
 test('text selected on the PC is copied to the phone on request', async () => {
-  await onPc(`(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('headline'));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-  })()`);
+  await onPc(SELECT_HEADLINE);
   await page.click('#copy-from-pc');
   await page.click('#view-inbox');
   await page.locator('#inbox .text', { hasText: 'Tandem fixture article' }).waitFor();
@@ -141,7 +123,7 @@ test('a file sent from the phone arrives intact on the PC', async () => {
     mimeType: 'application/octet-stream',
     buffer: bytes,
   });
-  const path = join(dataDir, 'received', 'notes.bin');
+  const path = join(rig.dataDir, 'received', 'notes.bin');
   await waitFor('the file in the data folder', async () => {
     try {
       return readFileSync(path).equals(bytes);
@@ -156,16 +138,16 @@ test('closing the phone page ends the session and removes the reverse mapping', 
   const ended = await waitState(['detected']);
   assert.equal(ended.reason, 'SESSION_CLOSED');
   await waitFor('reverse removed', async () => {
-    const list = await adb.adb(['-s', sim.adbSerial, 'reverse', '--list']);
-    return !list.includes(`tcp:${agent.embeddedServer?.port}`);
+    const list = await rig.adb.adb(['-s', rig.sim.adbSerial, 'reverse', '--list']);
+    return !list.includes(`tcp:${rig.agent.embeddedServer?.port}`);
   });
 });
 
 test('unplug → gone; replug → a history hit and the mirror is live again', async () => {
-  await adb.adb(['disconnect', sim.adbSerial]);
+  await rig.adb.adb(['disconnect', rig.sim.adbSerial]);
   await waitState(['gone']);
-  const opened = phone.nextPage();
-  await connectSim(adb, sim);
+  const opened = rig.phone.nextPage();
+  await connectSim(rig.adb, rig.sim);
   const again = await waitState(['connected', 'failed']);
   assert.equal(again.state, 'connected');
   assert.equal(again.decidedBy, 'history');
@@ -176,9 +158,9 @@ test('unplug → gone; replug → a history hit and the mirror is live again', a
 });
 
 test('a phone without a cable joins from the link session URL (the QR code) and sees the mirror', async () => {
-  const url = await agent.openLinkSession();
-  assert.match(url, new RegExp(`^${agent.serverUrl}/s/[\\w-]+\\?k=[\\w-]+#[\\w-]+$`));
-  const linked = await phone.open(url);
+  const url = await rig.agent.openLinkSession();
+  assert.match(url, new RegExp(`^${rig.agent.serverUrl}/s/[\\w-]+\\?k=[\\w-]+#[\\w-]+$`));
+  const linked = await rig.phone.open(url);
   await linked.locator('#peer', { hasText: 'PC connected' }).waitFor();
   await linked
     .frameLocator('#mirror iframe')

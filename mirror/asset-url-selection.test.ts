@@ -1,29 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assetUrl, lastPageUrl, mapAssetUrls, selectAssetUrls } from './asset-url-selection.js';
+import { element, insertedRules, mutation, scroll, snapshot } from '../testing/recorded-events.js';
 
 const PAGE = 'https://site.test/dir/page.html';
 
-const element = (
-  tagName: string,
-  attributes: Record<string, unknown>,
-  childNodes: unknown[] = [],
-) => ({
-  type: 2,
-  tagName,
-  attributes,
-  childNodes,
-});
-const snapshot = (...childNodes: unknown[]) => ({
-  type: 2,
-  timestamp: 1,
-  data: { node: { type: 0, childNodes } },
-});
-const mutation = (data: Record<string, unknown>) => ({
-  type: 3,
-  timestamp: 2,
-  data: { source: 0, texts: [], removes: [], adds: [], attributes: [], ...data },
-});
 const sorted = (urls: string[]) => [...urls].sort();
 
 describe('assetUrl', () => {
@@ -102,7 +83,7 @@ describe('selectAssetUrls', () => {
         texts: [{ id: 1, value: 'p{background:url(/text-change.png)}' }],
         attributes: [{ id: 2, attributes: { href: '/changed-link', title: '/title.png' } }],
       }),
-      { type: 3, timestamp: 3, data: { source: 3, id: 1, x: 0, y: 5 } },
+      scroll(5),
     ];
     assert.deepEqual(selectAssetUrls(events, PAGE), []);
   });
@@ -138,18 +119,10 @@ describe('selectAssetUrls', () => {
 
   it('selects CSS url() and @import of inserted style-sheet rules', () => {
     const events = [
-      {
-        type: 3,
-        timestamp: 1,
-        data: {
-          source: 8,
-          id: 1,
-          adds: [
-            { rule: 'p{background:url( "rule.png" )}', index: 0 },
-            { rule: "@import 'rule-import.css';", index: 1 },
-          ],
-        },
-      },
+      insertedRules(1, [
+        { rule: 'p{background:url( "rule.png" )}', index: 0 },
+        { rule: "@import 'rule-import.css';", index: 1 },
+      ]),
     ];
     assert.deepEqual(sorted(selectAssetUrls(events, PAGE)), [
       'https://site.test/dir/rule-import.css',
@@ -176,7 +149,7 @@ describe('mapAssetUrls', () => {
         element('img', { src: '/a.png', srcset: '/b.png 1x, data:image/png;base64,AA 2x' }),
         element('a', { href: '/a.png' }),
       ),
-      { type: 3, timestamp: 3, data: { source: 3, id: 1, x: 0, y: 5 } },
+      scroll(5),
     ];
     const before = JSON.stringify(events);
     const seen: string[] = [];

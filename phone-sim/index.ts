@@ -5,19 +5,25 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { AdbConnection } from './connection.js';
 import type { AmStartIntent } from './am.js';
 import { PhoneSimError } from './errors.js';
-import { resolveIdentity, type DeviceIdentity, type PhoneSimProfileName } from './profiles.js';
+import {
+  resolveIdentity,
+  type DeviceIdentity,
+  type IdentityOverrides,
+  type PhoneSimProfileName,
+} from './profiles.js';
 import { buildBanner, buildProps } from './props.js';
 import { ReverseForwards } from './reverse.js';
 import { createServiceRouter } from './services.js';
 
 export type { AmStartIntent } from './am.js';
-export type { PhoneSimProfileName } from './profiles.js';
+export type { IdentityOverrides, PhoneSimProfileName } from './profiles.js';
 export { PROFILE_NAMES, profileSummary } from './profiles.js';
 // The tests' way to make valid IMEIs, and the CLI's check of a typed one.
 export { luhnComplete, isLuhnValid } from '../protocol/identity.js';
 export { PhoneSimError, type PhoneSimErrorCode } from './errors.js';
 
-export interface PhoneSimOptions {
+/** The profile, where the sim listens and how it behaves; its identity overrides the profile's. */
+export interface PhoneSimOptions extends IdentityOverrides {
   profile?: PhoneSimProfileName;
   /** Where the sim's adbd listens; loopback only. Default 127.0.0.1. */
   host?: string;
@@ -25,13 +31,6 @@ export interface PhoneSimOptions {
   port?: number;
   /** The phone's own "localhost" for reverse listeners. Default 127.0.0.2. */
   reverseHost?: string;
-  imei?: string;
-  imei2?: string;
-  serial?: string;
-  model?: string;
-  manufacturer?: string;
-  brand?: string;
-  androidId?: string;
   /** Start with USB debugging not yet allowed for this computer; `accept()` allows it. */
   unauthorized?: boolean;
   replyDelayMs?: number;

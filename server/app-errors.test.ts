@@ -81,43 +81,24 @@ describe('pairing server errors', () => {
     assert.match(String((check.body.error as { message: string }).message), /check digit/);
   });
 
+  /** POST /v1/bindings as the client, with this body and content type. */
+  const rawBinding = (payload: string, contentType = 'application/json'): InjectOptions => ({
+    method: 'POST',
+    url: '/v1/bindings',
+    headers: { ...client.headers, 'content-type': contentType },
+    payload,
+  });
+
   it('400 MALFORMED_JSON for broken or empty JSON, without quoting it', async () => {
-    const headers = { ...client.headers, 'content-type': 'application/json' };
     const broken = `{"identity": {"kind": "imei", "value": ${TEST_IMEI}`;
-    await expectError(
-      { method: 'POST', url: '/v1/bindings', headers, payload: broken },
-      400,
-      'MALFORMED_JSON',
-    );
-    await expectError(
-      { method: 'POST', url: '/v1/bindings', headers, payload: '' },
-      400,
-      'MALFORMED_JSON',
-    );
+    await expectError(rawBinding(broken), 400, 'MALFORMED_JSON');
+    await expectError(rawBinding(''), 400, 'MALFORMED_JSON');
   });
 
   it('413 PAYLOAD_TOO_LARGE above 16 KB and 415 for a body that is not JSON', async () => {
     const big = JSON.stringify({ identity: imeiIdentity, pad: 'x'.repeat(17 * 1024) });
-    await expectError(
-      {
-        method: 'POST',
-        url: '/v1/bindings',
-        headers: { ...client.headers, 'content-type': 'application/json' },
-        payload: big,
-      },
-      413,
-      'PAYLOAD_TOO_LARGE',
-    );
-    await expectError(
-      {
-        method: 'POST',
-        url: '/v1/bindings',
-        headers: { ...client.headers, 'content-type': 'text/plain' },
-        payload: TEST_IMEI,
-      },
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-    );
+    await expectError(rawBinding(big), 413, 'PAYLOAD_TOO_LARGE');
+    await expectError(rawBinding(TEST_IMEI, 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('404 NOT_FOUND for unknown routes and methods', async () => {

@@ -3,6 +3,7 @@
 // of the captured fixtures, absurd lengths, and planted IMEI-looking digit runs.
 import { readdirSync, readFileSync } from 'node:fs';
 
+import { luhnComplete } from '../protocol/identity.js';
 import { renderParcel } from './identity-replies.js';
 import type { Random } from './seeded-random.js';
 
@@ -22,13 +23,7 @@ export function plantedImei(random: Random): string {
   const body = Array.from({ length: 14 }, (_, i) =>
     String(i === 0 ? 1 + random.int(9) : random.int(10)),
   );
-  let sum = 0;
-  for (let i = 0; i < 14; i++) {
-    let digit = Number(body[13 - i]);
-    if (i % 2 === 0) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return body.join('') + String((10 - (sum % 10)) % 10);
+  return luhnComplete(body.join(''));
 }
 
 /** adb-ish tokens a mutation splices in: structure the parsers look for, and hostile values. */

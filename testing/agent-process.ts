@@ -1,14 +1,12 @@
 // Runs `tandem agent` as a real child process for tests, with every line it prints kept so tests
 // can assert on it (the raw IMEI must never appear there).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { tandemBin } from './tandem-cli.js';
 import type { AgentStatus } from '../agent/control/control-api.js';
 import { callAgent } from '../agent/control/control-client.js';
 import { readAgentFile } from '../agent/control/agent-file.js';
 import type { PairingState, PhoneStatus } from '../agent/pairing/states.js';
 import { waitFor } from './wait.js';
-
-const tandemBin = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
 
 export interface AgentProcess {
   readonly dataDir: string;

@@ -19,6 +19,14 @@ export const PIXEL_PNG = Buffer.from(
   'base64',
 );
 
+/** A script that selects the article's headline in the page it runs in, as a person's drag does. */
+export const SELECT_HEADLINE = `(() => {
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById('headline'));
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+})()`;
+
 export const fixturePages: Record<string, string> = {
   '/article.html': `<!doctype html><html><head><title>Article</title>
 <link rel="icon" href="/icon.png"><link rel="stylesheet" href="/style.css"></head><body>

@@ -1,9 +1,7 @@
 // Runs `tandem server` as a real child process in its own process group, on a fixed port and data
 // folder, so a test can kill it hard (SIGKILL to the group) and start it again on the same port.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-const tandemBin = fileURLToPath(new URL('../bin/tandem.js', import.meta.url));
+import { tandemBin } from './tandem-cli.js';
 
 export interface ServerProcess {
   readonly url: string;

@@ -2,6 +2,7 @@
 // loopback, a private adb server, a simulated phone, the phone's browser (Chromium reaching the agent
 // only over the sim's adb reverse) and the agent in this process with a headless PC browser.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
@@ -51,4 +52,27 @@ export async function startWalkRig(imei14: string): Promise<WalkRig> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The walk rig for a test file: started in a `before` hook, stopped after its tests; its fields
+ * are there once that hook has run. Node 20 starts a file's top-level `before` hooks together, so
+ * the file starts nothing else in a `before` that needs the rig.
+ */
+export function useWalkRig(imei14: string): WalkRig {
+  let rig: WalkRig | undefined;
+  before(async () => {
+    rig = await startWalkRig(imei14);
+  });
+  after(async () => {
+    await rig?.stop();
+  });
+  const started = (): WalkRig => {
+    if (!rig) throw new Error('the walk rig is there only once before() ran');
+    return rig;
+  };
+  const parts = ['dataDir', 'site', 'adb', 'sim', 'phone', 'agent'] as const;
+  const rigView = { stop: () => started().stop() } as WalkRig;
+  for (const part of parts) Object.defineProperty(rigView, part, { get: () => started()[part] });
+  return rigView;
 }

@@ -37,6 +37,11 @@ interface CallOptions {
   signal?: AbortSignal;
 }
 
+interface RequestOptions extends CallOptions {
+  /** Sent without the account's credential. */
+  anonymous?: boolean;
+}
+
 export class PairingClient {
   readonly serverUrl: string;
   private currentAccount: ShadowAccount | undefined;
@@ -56,27 +61,16 @@ export class PairingClient {
 
   /** Registers a new shadow account and uses it from now on. Store it: it is shown only once. */
   async register(options?: CallOptions): Promise<ShadowAccount> {
-    const account = await this.call(
-      'POST',
-      '/v1/clients',
-      RegisterResponseSchema,
-      {},
-      options,
-      false,
-    );
+    // The one call without an account: it makes one.
+    const anonymous = { ...options, anonymous: true };
+    const account = await this.call('POST', '/v1/clients', RegisterResponseSchema, {}, anonymous);
     this.currentAccount = account;
     return account;
   }
 
   async whoami(options?: CallOptions): Promise<string> {
-    const answer = await this.call(
-      'GET',
-      '/v1/clients/me',
-      WhoAmIResponseSchema,
-      undefined,
-      options,
-    );
-    return answer.clientId;
+    return (await this.call('GET', '/v1/clients/me', WhoAmIResponseSchema, undefined, options))
+      .clientId;
   }
 
   async lookup(identity: RawIdentity, options?: CallOptions): Promise<BindingStatus> {
@@ -111,11 +105,10 @@ export class PairingClient {
     path: string,
     schema: S,
     body: unknown,
-    options: CallOptions = {},
-    authenticated = true,
+    options: RequestOptions = {},
   ): Promise<z.infer<S>> {
     let authorization: string | undefined;
-    if (authenticated) {
+    if (!options.anonymous) {
       const account = this.currentAccount;
       if (!account) {
         return Promise.reject(

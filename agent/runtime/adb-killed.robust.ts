@@ -4,39 +4,19 @@
 // phone is attached again it pairs back to `connected` with a new session and one history record.
 // Real parts: `tandem agent` as a child process, its embedded pairing server, a private adb server
 // (never 5037), a simulated phone.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
-import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
+import { useAgentRig } from '../../testing/agent-rig.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { isListening } from '../../testing/listening.js';
 import { waitFor } from '../../testing/wait.js';
 
-const root = mkdtempSync(join(tmpdir(), 'tandem-adb-killed-'));
-const imei = luhnComplete('35693803569922');
-let adb: PrivateAdbServer;
-let sim: PhoneSim;
-let agent: AgentProcess | undefined;
-
-before(async () => {
-  adb = await startPrivateAdbServer();
-  sim = await startPhoneSim({ profile: 'android-14', imei });
-});
-
-after(async () => {
-  await agent?.stop();
-  await sim?.close();
-  await adb?.stop();
-  rmSync(root, { recursive: true, force: true });
-});
+const rig = useAgentRig('tandem-adb-killed-', '35693803569922');
 
 test('adb server killed: the phone leaves `connected`, the agent lives and pairs it again', async () => {
-  agent = await startAgentProcess({ dataDir: join(root, 'agent'), adbPort: adb.port });
-  await connectSim(adb, sim);
+  const { adb, sim, imei } = rig;
+  const agent = await rig.startAgent();
+  await rig.connectPhone();
   const connected = await agent.waitFor(sim.adbSerial, ['connected'], 30_000);
   assert.ok(connected.sessionId);
 

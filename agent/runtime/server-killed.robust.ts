@@ -3,49 +3,27 @@
 // 10 s (`failed`, SERVER_UNREACHABLE), log it once, and reconnect the phone by itself afterwards.
 // Real parts: `tandem server` and `tandem agent` child processes, a private adb server, a
 // simulated phone.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
-import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
-import { connectSim } from '../../testing/connect-sim.js';
+import { useAgentRig } from '../../testing/agent-rig.js';
 import { freePort } from '../../testing/free-port.js';
 import { startServerProcess, type ServerProcess } from '../../testing/server-process.js';
 
-const root = mkdtempSync(join(tmpdir(), 'tandem-server-killed-'));
-const imei = luhnComplete('35693803569911');
-let adb: PrivateAdbServer;
-let sim: PhoneSim;
-let agent: AgentProcess | undefined;
+const rig = useAgentRig('tandem-server-killed-', '35693803569911');
 const servers: ServerProcess[] = [];
-
-before(async () => {
-  adb = await startPrivateAdbServer();
-  sim = await startPhoneSim({ profile: 'android-14', imei });
-});
-
-after(async () => {
-  await agent?.stop();
+rig.onStop(async () => {
   for (const server of servers) await server.kill();
-  await sim?.close();
-  await adb?.stop();
-  rmSync(root, { recursive: true, force: true });
 });
 
 test('server killed: failed (SERVER_UNREACHABLE) within 10 s, logged once; restarted: connected again', async () => {
   const port = await freePort();
-  const serverDir = join(root, 'server');
+  const { sim, imei } = rig;
+  const serverDir = join(rig.root, 'server');
   const first = await startServerProcess({ port, dataDir: serverDir });
   servers.push(first);
-  agent = await startAgentProcess({
-    dataDir: join(root, 'agent'),
-    adbPort: adb.port,
-    serverUrl: first.url,
-  });
-  await connectSim(adb, sim);
+  const agent = await rig.startAgent({ serverUrl: first.url });
+  await rig.connectPhone();
   const connected = await agent.waitFor(sim.adbSerial, ['connected'], 30_000);
   assert.ok(connected.sessionId);
 

@@ -5,28 +5,25 @@
 // The agent must show `gone` with no session, not crash, and pair the replugged phone to
 // `connected` with exactly one history record. Real parts: `tandem agent` child process, the
 // pairing server on 127.0.0.1, a private adb server, simulated phones.
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
+import { luhnComplete, type PhoneSim } from '../../phone-sim/index.js';
 import { startAgentProcess, type AgentProcess } from '../../testing/agent-process.js';
 import { connectSim } from '../../testing/connect-sim.js';
 import { startHoldingProxy, type HoldingProxy } from '../../testing/holding-proxy.js';
+import { useSimRig } from '../../testing/sim-rig.js';
 import { startServer, type RunningServer } from '../../server/listen.js';
 import type { PairingState } from '../pairing/states.js';
 
 const root = mkdtempSync(join(tmpdir(), 'tandem-unplug-'));
-let adb: PrivateAdbServer;
 let server: RunningServer;
 let proxy: HoldingProxy;
 let agent: AgentProcess;
-const sims: PhoneSim[] = [];
 
-before(async () => {
-  adb = await startPrivateAdbServer();
+const rig = useSimRig(async ({ adb }) => {
   server = await startServer({ dataDir: join(root, 'server'), host: '127.0.0.1', port: 0 });
   proxy = await startHoldingProxy(server.url);
   agent = await startAgentProcess({
@@ -35,11 +32,9 @@ before(async () => {
     serverUrl: proxy.url,
   });
 });
-
+rig.onStop(() => agent?.stop());
+// After the phones and adb: the pairing server and its proxy, then the folder.
 after(async () => {
-  await agent?.stop();
-  for (const sim of sims) await sim.close();
-  await adb?.stop();
   await proxy?.close();
   await server?.close();
   rmSync(root, { recursive: true, force: true });
@@ -78,13 +73,13 @@ cases.forEach((c, index) => {
     // Each phone has a localhost of its own: the agent reverses the (loopback) server's port on
     // every phone it pairs, and the sims before this one still hold theirs.
     const reverseHost = `127.0.0.${3 + index}`;
-    const sim = await startPhoneSim({
+    const { adb } = rig;
+    const sim = await rig.startSim({
       profile: 'android-14',
       imei,
       unauthorized: c.unauthorized,
       reverseHost,
     });
-    sims.push(sim);
     const sessionsBefore = server.app.relay.stats().sessions;
     const letGo = c.hold(sim);
     await connectSim(adb, sim, { expect: c.unauthorized ? 'unauthorized' : 'device' });

@@ -1,5 +1,7 @@
 // Small measuring helpers for the mirror benchmark, and its goals.
 import type { CDPSession } from 'playwright-core';
+import { percentile } from '../support/results.js';
+import type { Step } from './fixtures.js';
 
 export interface ScenarioResult {
   scenario: string;
@@ -18,6 +20,68 @@ export interface ScenarioResult {
   shownMs?: { p50: number; p95: number };
   /** Main-thread script time in the PC page during the steps (ms). */
   pcScriptMs: number;
+}
+
+/** What both modes measured for one scenario; the rates and percentiles are worked out here. */
+export interface Measured {
+  scenario: string;
+  mode: ScenarioResult['mode'];
+  /** Date.now() when the scenario started, and after its last frames. */
+  startedAt: number;
+  endedAt: number;
+  bytes: number;
+  initialBytes: number;
+  initialMs: number;
+  /** One per step the phone showed. */
+  latencies: number[];
+  missed: number;
+  /** rrweb: PC change → the phone page's task saw it, one per step shown. */
+  shownLatencies?: number[];
+  pcScriptMs: number;
+}
+
+/**
+ * Plays a scenario's steps 100 ms apart, then waits 300 ms for the relay's last frames. `play`
+ * performs one step and says what the phone showed of it, or undefined when it missed it.
+ */
+export async function playSteps<T>(
+  steps: readonly Step[],
+  play: (step: Step) => Promise<T | undefined>,
+): Promise<{ shown: T[]; missed: number }> {
+  const shown: T[] = [];
+  let missed = 0;
+  for (const step of steps) {
+    const seen = await play(step);
+    if (seen === undefined) missed++;
+    else shown.push(seen);
+    await sleep(100);
+  }
+  await sleep(300);
+  return { shown, missed };
+}
+
+export function scenarioResult(measured: Measured): ScenarioResult {
+  const { latencies, shownLatencies, missed } = measured;
+  const seconds = (measured.endedAt - measured.startedAt) / 1000;
+  return {
+    scenario: measured.scenario,
+    mode: measured.mode,
+    seconds,
+    bytes: measured.bytes,
+    initialBytes: measured.initialBytes,
+    initialMs: measured.initialMs,
+    bytesPerSecond: measured.bytes / seconds,
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      samples: latencies.length,
+      missed,
+    },
+    ...(shownLatencies && {
+      shownMs: { p50: percentile(shownLatencies, 50), p95: percentile(shownLatencies, 95) },
+    }),
+    pcScriptMs: measured.pcScriptMs,
+  };
 }
 
 /**

@@ -15,9 +15,8 @@ import type { FixtureSite } from '../../testing/fixture-site.js';
 import { startBrowserRuntime } from '../../agent/session/browser-runtime.js';
 import { PhoneSession } from '../../agent/session/phone-session.js';
 import { attachRelay } from '../../server/relay/attach-relay.js';
-import { percentile } from '../support/results.js';
 import type { Scenario } from './fixtures.js';
-import { scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { playSteps, scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
 import { webSocketFrameBytes } from './wire.js';
 
 // Waits until `cond` holds in the replayed document and resolves with two times (-1: never):
@@ -109,10 +108,7 @@ export async function runRrweb(
       await sleep(300);
       // The recorder's running cost (the steps); a navigation may start the metrics afresh.
       const scriptBefore = await scriptMs(cdp);
-      const latencies: number[] = [];
-      const shownLatencies: number[] = [];
-      let missed = 0;
-      for (const step of scenario.steps) {
+      const { shown, missed } = await playSteps(scenario.steps, async (step) => {
         const seen = phone.evaluate(
           `benchWait(${JSON.stringify(step.phoneCondition)}, 2000)`,
         ) as Promise<Seen>;
@@ -125,33 +121,24 @@ export async function runRrweb(
         }
         if (step.typeText) await runtime.host.insertText(tab.id, step.typeText);
         const at = await seen;
-        if (at.dom < 0) missed++;
-        else {
-          latencies.push(Math.max(0, at.dom - changedAt));
-          shownLatencies.push(Math.max(0, at.shown - changedAt));
-        }
-        await sleep(100);
-      }
-      // The relay's last frames of the scenario.
-      await sleep(300);
-      const seconds = (Date.now() - started) / 1000;
-      results.push({
-        scenario: scenario.name,
-        mode: 'rrweb',
-        seconds,
-        bytes,
-        initialBytes: snapshotBytes,
-        initialMs: snapshotMs,
-        bytesPerSecond: bytes / seconds,
-        latencyMs: {
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          samples: latencies.length,
-          missed,
-        },
-        shownMs: { p50: percentile(shownLatencies, 50), p95: percentile(shownLatencies, 95) },
-        pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
+        if (at.dom < 0) return undefined;
+        return { dom: Math.max(0, at.dom - changedAt), shown: Math.max(0, at.shown - changedAt) };
       });
+      results.push(
+        scenarioResult({
+          scenario: scenario.name,
+          mode: 'rrweb',
+          startedAt: started,
+          endedAt: Date.now(),
+          bytes,
+          initialBytes: snapshotBytes,
+          initialMs: snapshotMs,
+          latencies: shown.map((at) => at.dom),
+          missed,
+          shownLatencies: shown.map((at) => at.shown),
+          pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
+        }),
+      );
     }
     await context.close();
   } finally {

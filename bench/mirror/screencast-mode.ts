@@ -5,8 +5,7 @@
 import { launchTestChromium } from '../../testing/chromium.js';
 import type { FixtureSite } from '../../testing/fixture-site.js';
 import type { Scenario } from './fixtures.js';
-import { percentile } from '../support/results.js';
-import { scriptMs, sleep, type ScenarioResult } from './measure.js';
+import { playSteps, scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
 import { relayedMessageBytes } from './wire.js';
 
 /** The message a screencast phone would get: `{"type":"screen.frame","jpeg":"<base64>"}`. */
@@ -63,36 +62,28 @@ export async function runScreencast(
       if (scenario.setup) await page.evaluate(scenario.setup);
       await sleep(300);
       const scriptBefore = await scriptMs(cdp);
-      const latencies: number[] = [];
-      let missed = 0;
-      for (const step of scenario.steps) {
+      const { shown: latencies, missed } = await playSteps(scenario.steps, async (step) => {
         let changedAt = Date.now();
         if (step.pcExpression)
           changedAt = (await page.evaluate(`(${step.pcExpression}, Date.now())`)) as number;
         if (step.typeText) await page.keyboard.insertText(step.typeText);
         const at = await frameAfter(changedAt, 2000);
-        if (at === undefined) missed++;
-        else latencies.push(at - changedAt);
-        await sleep(100);
-      }
-      await sleep(300);
-      const seconds = (Date.now() - started) / 1000;
-      results.push({
-        scenario: scenario.name,
-        mode: 'screencast',
-        seconds,
-        bytes,
-        initialBytes,
-        initialMs,
-        bytesPerSecond: bytes / seconds,
-        latencyMs: {
-          p50: percentile(latencies, 50),
-          p95: percentile(latencies, 95),
-          samples: latencies.length,
-          missed,
-        },
-        pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
+        return at === undefined ? undefined : at - changedAt;
       });
+      results.push(
+        scenarioResult({
+          scenario: scenario.name,
+          mode: 'screencast',
+          startedAt: started,
+          endedAt: Date.now(),
+          bytes,
+          initialBytes,
+          initialMs,
+          latencies,
+          missed,
+          pcScriptMs: (await scriptMs(cdp)) - scriptBefore,
+        }),
+      );
     }
     await cdp.send('Page.stopScreencast');
   } finally {

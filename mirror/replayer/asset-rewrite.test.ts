@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rewriteAssetUrls } from './asset-rewrite.js';
+import { element, insertedRules, mutation, scroll } from '../../testing/recorded-events.js';
 
 const ORIGIN = 'http://localhost:8123';
 const via = (url: string): string => `${ORIGIN}/mirror/asset?url=${encodeURIComponent(url)}`;
@@ -11,18 +12,6 @@ function at(value: unknown, ...path: Array<string | number>): unknown {
   for (const key of path) current = (current as Record<string | number, unknown>)[key];
   return current;
 }
-
-const element = (
-  tagName: string,
-  attributes: Record<string, unknown>,
-  childNodes: unknown[] = [],
-) => ({
-  type: 2,
-  tagName,
-  attributes,
-  childNodes,
-  id: 1,
-});
 
 describe('rewriteAssetUrls', () => {
   it('points images, srcsets, stylesheets and CSS urls of a full snapshot at the asset route', () => {
@@ -86,47 +75,30 @@ describe('rewriteAssetUrls', () => {
 
   it('rewrites added nodes, changed attributes and inserted rules of incremental events', () => {
     const events = [
-      {
-        type: 3,
-        timestamp: 2,
-        data: {
-          source: 0,
-          texts: [],
-          removes: [],
-          adds: [
-            { parentId: 1, nextId: null, node: element('img', { src: 'http://x.test/a.png' }) },
-          ],
-          attributes: [
-            { id: 4, attributes: { src: 'https://x.test/b.png', title: 'https://x.test/t' } },
-            {
-              id: 5,
-              attributes: { style: { background: 'url(https://x.test/c.png)', color: false } },
-            },
-          ],
-        },
-      },
-      {
-        type: 3,
-        timestamp: 3,
-        data: {
-          source: 8,
-          id: 2,
-          adds: [{ rule: 'p{background:url("https://x.test/d.png")}', index: 0 }],
-        },
-      },
-      { type: 3, timestamp: 4, data: { source: 3, id: 1, x: 0, y: 10 } },
+      mutation({
+        adds: [{ parentId: 1, nextId: null, node: element('img', { src: 'http://x.test/a.png' }) }],
+        attributes: [
+          { id: 4, attributes: { src: 'https://x.test/b.png', title: 'https://x.test/t' } },
+          {
+            id: 5,
+            attributes: { style: { background: 'url(https://x.test/c.png)', color: false } },
+          },
+        ],
+      }),
+      insertedRules(2, [{ rule: 'p{background:url("https://x.test/d.png")}', index: 0 }], 3),
+      scroll(10, 4),
     ];
-    const [mutation, rule, scroll] = rewriteAssetUrls(events, ORIGIN);
+    const [mutated, rule, scrolled] = rewriteAssetUrls(events, ORIGIN);
     assert.equal(
-      at(mutation, 'data', 'adds', 0, 'node', 'attributes', 'src'),
+      at(mutated, 'data', 'adds', 0, 'node', 'attributes', 'src'),
       via('http://x.test/a.png'),
     );
     assert.equal(
-      at(mutation, 'data', 'attributes', 0, 'attributes', 'src'),
+      at(mutated, 'data', 'attributes', 0, 'attributes', 'src'),
       via('https://x.test/b.png'),
     );
-    assert.equal(at(mutation, 'data', 'attributes', 0, 'attributes', 'title'), 'https://x.test/t');
-    assert.deepEqual(at(mutation, 'data', 'attributes', 1, 'attributes', 'style'), {
+    assert.equal(at(mutated, 'data', 'attributes', 0, 'attributes', 'title'), 'https://x.test/t');
+    assert.deepEqual(at(mutated, 'data', 'attributes', 1, 'attributes', 'style'), {
       background: `url(${via('https://x.test/c.png')})`,
       color: false,
     });
@@ -134,7 +106,7 @@ describe('rewriteAssetUrls', () => {
       at(rule, 'data', 'adds', 0, 'rule'),
       `p{background:url("${via('https://x.test/d.png')}")}`,
     );
-    assert.equal(scroll, events[2], 'events without assets pass as they are');
+    assert.equal(scrolled, events[2], 'events without assets pass as they are');
   });
 
   it('leaves URLs already on the asset route alone', () => {

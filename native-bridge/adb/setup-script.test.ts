@@ -142,26 +142,24 @@ test(
     ]);
 
     const engines = ['usr/lib/postgresql/15/bin/postgres', NOTO_CJK];
+    /** As root: one update, one install of what is missing, then npm ci. */
+    const rootInstalls = (missing: string) => [
+      'apt-get update -qq',
+      `apt-get install -y -qq ${missing}`,
+      NPM_CI,
+    ];
     const asRoot = runSetup({
       commands: ['apt-get', 'adb', 'redis-server'],
       files: engines,
       uid: 0,
     });
-    assert.deepEqual(asRoot.calls, [
-      'apt-get update -qq',
-      'apt-get install -y -qq chromium',
-      NPM_CI,
-    ]);
+    assert.deepEqual(asRoot.calls, rootInstalls('chromium'));
     const noEngines = runSetup({
       commands: ['apt-get', 'adb'],
       files: ['usr/bin/chromium'],
       uid: 0,
     });
-    assert.deepEqual(noEngines.calls, [
-      'apt-get update -qq',
-      'apt-get install -y -qq postgresql redis-server fonts-noto-cjk',
-      NPM_CI,
-    ]);
+    assert.deepEqual(noEngines.calls, rootInstalls('postgresql redis-server fonts-noto-cjk'));
     const ready = runSetup({
       commands: ['apt-get', 'adb', 'redis-server'],
       files: ['usr/bin/chromium', ...engines],

@@ -1,61 +1,44 @@
 // The adbkit shell runner against a real private adb server and the phone sim.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPhoneSim, type PhoneSim } from '../../testing/simulated-phone.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
-import { connectSim } from '../../testing/connect-sim.js';
+import type { PhoneSim } from '../../testing/simulated-phone.js';
 import { freePort } from '../../testing/free-port.js';
+import { useSimRig } from '../../testing/sim-rig.js';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
-import { createAdbClient, type AdbClient } from './client.js';
+import { createAdbClient } from './client.js';
 import { createShellRunner } from './shell.js';
 
-let adb: PrivateAdbServer;
-let client: AdbClient;
-const sims: PhoneSim[] = [];
+const rig = useSimRig();
 const open = (): { timeoutMs: number; signal: AbortSignal } => ({
   timeoutMs: 5_000,
   signal: new AbortController().signal,
 });
 
-async function attachedSim(profile: 'android-4.4' | 'android-14'): Promise<PhoneSim> {
-  const sim = await startPhoneSim({ profile, port: 0 });
-  sims.push(sim);
-  await connectSim(adb, sim);
-  return sim;
-}
+const attachedSim = (profile: 'android-4.4' | 'android-14'): Promise<PhoneSim> =>
+  rig.plugIn({ profile });
 
 const hasCode =
   (code: BridgeErrorCode) =>
   (error: unknown): boolean =>
     isBridgeError(error, code);
 
-before(async () => {
-  adb = await startPrivateAdbServer();
-  client = createAdbClient({ port: adb.port, adbPath: adb.adbPath, startServer: false });
-});
-
-after(async () => {
-  for (const sim of sims) await sim.close();
-  await adb.stop();
-});
-
 test('runs a command and returns exactly what it printed (CRLF kept for the parsers)', async () => {
-  const modern = createShellRunner(client, (await attachedSim('android-14')).adbSerial);
+  const modern = createShellRunner(rig.client, (await attachedSim('android-14')).adbSerial);
   assert.equal(await modern('getprop ro.product.model', open()), 'Pixel 8\n');
   assert.equal(await modern('echo -n no newline', open()), 'no newline');
-  const kitkat = createShellRunner(client, (await attachedSim('android-4.4')).adbSerial);
+  const kitkat = createShellRunner(rig.client, (await attachedSim('android-4.4')).adbSerial);
   assert.equal(await kitkat('getprop ro.build.version.sdk', open()), '19\r\n');
 });
 
 test('a serial adb does not know is DeviceGone', async () => {
-  const shell = createShellRunner(client, '127.0.0.1:1');
+  const shell = createShellRunner(rig.client, '127.0.0.1:1');
   await assert.rejects(shell('getprop', open()), hasCode(BridgeErrorCode.DeviceGone));
 });
 
 test('no adb server on the port is AdbServerUnreachable', async () => {
   const nowhere = createAdbClient({
     port: await freePort(),
-    adbPath: adb.adbPath,
+    adbPath: rig.adb.adbPath,
     startServer: false,
   });
   const shell = createShellRunner(nowhere, 'any');
@@ -64,7 +47,7 @@ test('no adb server on the port is AdbServerUnreachable', async () => {
 
 test('a slow phone hits the timeout; an abort rejects with its reason', async () => {
   const sim = await attachedSim('android-14');
-  const shell = createShellRunner(client, sim.adbSerial);
+  const shell = createShellRunner(rig.client, sim.adbSerial);
   sim.setReplyDelay(1_000);
   const signal = new AbortController().signal;
   await assert.rejects(
@@ -86,7 +69,7 @@ test('a slow phone hits the timeout; an abort rejects with its reason', async ()
 
 test('unplugging mid-command is DeviceGone, not a short answer', async () => {
   const sim = await attachedSim('android-14');
-  const shell = createShellRunner(client, sim.adbSerial);
+  const shell = createShellRunner(rig.client, sim.adbSerial);
   sim.setReplyDelay(800);
   const pending = shell('getprop', open());
   setTimeout(() => void sim.unplug(), 100);

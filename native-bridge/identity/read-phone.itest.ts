@@ -1,42 +1,16 @@
 // Reads the identity of every simulated phone profile through a real private adb server and adbkit.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  luhnComplete,
-  startPhoneSim,
-  type PhoneSim,
-  type PhoneSimOptions,
-} from '../../testing/simulated-phone.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../testing/adb-server.js';
-import { connectSim } from '../../testing/connect-sim.js';
-import { createAdbClient, type AdbClient } from '../adb/client.js';
+import { luhnComplete, type PhoneSimOptions } from '../../testing/simulated-phone.js';
+import { useSimRig } from '../../testing/sim-rig.js';
 import { BridgeErrorCode, isBridgeError } from '../errors.js';
 import type { IdentifiedPhone } from '../types.js';
 import { readPhoneIdentity } from './read-phone.js';
 
-let adb: PrivateAdbServer;
-let client: AdbClient;
-const sims: PhoneSim[] = [];
-
-before(async () => {
-  adb = await startPrivateAdbServer();
-  client = createAdbClient({ port: adb.port, adbPath: adb.adbPath, startServer: false });
-});
-
-after(async () => {
-  for (const sim of sims) await sim.close();
-  await adb.stop();
-});
-
-async function plugIn(options: PhoneSimOptions): Promise<PhoneSim> {
-  const sim = await startPhoneSim({ port: 0, ...options });
-  sims.push(sim);
-  await connectSim(adb, sim);
-  return sim;
-}
+const rig = useSimRig();
 
 async function read(options: PhoneSimOptions): Promise<IdentifiedPhone> {
-  return readPhoneIdentity(client, (await plugIn(options)).adbSerial);
+  return readPhoneIdentity(rig.client, (await rig.plugIn(options)).adbSerial);
 }
 
 // IMEIs chosen here (not the profiles' defaults), so each assertion proves the value travelled.
@@ -104,10 +78,10 @@ test('an invalid IMEI on the phone is not used: the serial is', async () => {
 
 for (const unplugAfterMs of [300, 1_100]) {
   test(`unplugged ${unplugAfterMs} ms into a slow read: DeviceGone within the bound`, async () => {
-    const sim = await plugIn({ profile: 'android-12-dual' });
+    const sim = await rig.plugIn({ profile: 'android-12-dual' });
     sim.setReplyDelay(800);
     const started = Date.now();
-    const reading = readPhoneIdentity(client, sim.adbSerial);
+    const reading = readPhoneIdentity(rig.client, sim.adbSerial);
     setTimeout(() => void sim.unplug(), unplugAfterMs);
     await assert.rejects(reading, (error: unknown) => {
       assert.ok(isBridgeError(error, BridgeErrorCode.DeviceGone), String(error));

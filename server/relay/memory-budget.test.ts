@@ -63,10 +63,19 @@ function world(graceMs = 60_000) {
     clock++;
     return session;
   };
+  /** A new session with its PC attached, and its phone too unless `pcOnly`. */
+  const attached = (pcOnly = false) => {
+    const session = newSession();
+    const pc = new FakeLink();
+    const phone = new FakeLink();
+    session.attach('pc', pc, undefined);
+    if (!pcOnly) session.attach('phone', phone, undefined);
+    return { session, pc, phone };
+  };
   const send = (session: RelaySession, role: 'pc' | 'phone', link: FakeLink, text: string) =>
     session.receive(role, link, ClientFrameSchema.parse(JSON.parse(text)), Buffer.from(text));
   const advance = (ms: number) => (clock += ms);
-  return { held, timers, sessions, newSession, send, advance, now: () => clock };
+  return { held, timers, sessions, newSession, attached, send, advance, now: () => clock };
 }
 
 const msg = (seq: number, size = 100) =>
@@ -141,12 +150,8 @@ describe('defaultMemoryBudget', () => {
 
 describe('held-bytes accounting', () => {
   it('follows every queue, ack, latest-wins and reset exactly', () => {
-    const { held, newSession, send } = world();
-    const session = newSession();
-    const pc = new FakeLink();
-    const phone = new FakeLink();
-    session.attach('pc', pc, undefined);
-    session.attach('phone', phone, undefined);
+    const { held, attached, send } = world();
+    const { session, pc, phone } = attached();
     phone.bufferedAmount = 10_000; // the phone is slow: frames wait in the relay
     for (let seq = 1; seq <= 20; seq++) send(session, 'pc', pc, msg(seq));
     send(session, 'pc', pc, scroll(1));
@@ -162,10 +167,8 @@ describe('held-bytes accounting', () => {
 
 describe('queues nobody can receive', () => {
   it('go when the PC says bye to a phone that never joined', () => {
-    const { held, newSession, send } = world();
-    const session = newSession();
-    const pc = new FakeLink();
-    session.attach('pc', pc, undefined);
+    const { held, attached, send } = world();
+    const { session, pc } = attached(true);
     for (let seq = 1; seq <= 50; seq++) send(session, 'pc', pc, msg(seq, 1000));
     assert.ok(held.total > 50_000);
     send(session, 'pc', pc, '{"t":"bye"}');
@@ -174,10 +177,8 @@ describe('queues nobody can receive', () => {
   });
 
   it('go when a dropped PC does not come back within the grace window', () => {
-    const { held, timers, newSession, send } = world();
-    const session = newSession();
-    const pc = new FakeLink();
-    session.attach('pc', pc, undefined);
+    const { held, timers, attached, send } = world();
+    const { session, pc } = attached(true);
     for (let seq = 1; seq <= 50; seq++) send(session, 'pc', pc, msg(seq, 1000));
     session.detach('pc', pc, false);
     assert.ok(held.total > 50_000, 'kept while the PC may resume');
@@ -186,12 +187,8 @@ describe('queues nobody can receive', () => {
   });
 
   it('stay for a phone that is away: it may resume and receive them', () => {
-    const { held, newSession, send } = world();
-    const session = newSession();
-    const pc = new FakeLink();
-    const phone = new FakeLink();
-    session.attach('pc', pc, undefined);
-    session.attach('phone', phone, undefined);
+    const { held, attached, send } = world();
+    const { session, pc, phone } = attached();
     session.detach('phone', phone, false);
     for (let seq = 1; seq <= 5; seq++) send(session, 'pc', pc, msg(seq));
     send(session, 'pc', pc, '{"t":"bye"}');
@@ -203,35 +200,26 @@ describe('RelayMemoryBudget', () => {
   /** Three sessions: PC filling a queue for an absent phone, a non-reading phone, a healthy pair. */
   function threeSessions() {
     const w = world();
-    const absent = w.newSession();
-    const absentPc = new FakeLink();
-    absent.attach('pc', absentPc, undefined);
-    for (let seq = 1; seq <= 100; seq++) w.send(absent, 'pc', absentPc, msg(seq, 1000));
-
-    const stalled = w.newSession();
-    const stalledPc = new FakeLink();
-    const stalledPhone = new FakeLink();
-    stalled.attach('pc', stalledPc, undefined);
-    stalled.attach('phone', stalledPhone, undefined);
-    stalledPhone.bufferedAmount = 50_000;
-    for (let seq = 1; seq <= 40; seq++) w.send(stalled, 'pc', stalledPc, msg(seq, 1000));
-
-    const healthy = w.newSession();
-    const healthyPc = new FakeLink();
-    const healthyPhone = new FakeLink();
-    healthy.attach('pc', healthyPc, undefined);
-    healthy.attach('phone', healthyPhone, undefined);
-    healthyPhone.bufferedAmount = 2_000;
-    for (let seq = 1; seq <= 30; seq++) w.send(healthy, 'pc', healthyPc, msg(seq, 1000));
+    /** A PC sending `count` frames to a phone whose socket holds `buffered` bytes unsent (none: no phone). */
+    const filled = (count: number, buffered?: number) => {
+      const pair = w.attached(buffered === undefined);
+      pair.phone.bufferedAmount = buffered ?? 0;
+      for (let seq = 1; seq <= count; seq++) w.send(pair.session, 'pc', pair.pc, msg(seq, 1000));
+      return pair;
+    };
+    const absent = filled(100);
+    const stalled = filled(40, 50_000);
+    const healthy = filled(30, 2_000);
     return {
       ...w,
-      absent: { session: absent, pc: absentPc },
-      stalled: { session: stalled, pc: stalledPc, phone: stalledPhone },
-      healthy: { session: healthy, pc: healthyPc, phone: healthyPhone },
+      absent: { session: absent.session, pc: absent.pc },
+      stalled,
+      healthy,
       /** The healthy phone reads and acks everything; the others do not. */
       healthyReads: () => {
-        w.send(healthy, 'phone', healthyPhone, `{"t":"ack","seq":${30}}`);
-        for (let seq = 31; seq <= 35; seq++) w.send(healthy, 'pc', healthyPc, msg(seq, 1000));
+        w.send(healthy.session, 'phone', healthy.phone, `{"t":"ack","seq":${30}}`);
+        for (let seq = 31; seq <= 35; seq++)
+          w.send(healthy.session, 'pc', healthy.pc, msg(seq, 1000));
       },
     };
   }

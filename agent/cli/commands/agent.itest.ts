@@ -3,52 +3,41 @@
 // state, the session page's URL, where the PC browser is — and never the phone's IMEI.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
-import { connectSim } from '../../../testing/connect-sim.js';
+import { test } from 'node:test';
+import { useAgentRig } from '../../../testing/agent-rig.js';
+import { tandemBin } from '../../../testing/tandem-cli.js';
 import { waitFor } from '../../../testing/wait.js';
 
-const tandem = fileURLToPath(new URL('../../../bin/tandem.js', import.meta.url));
-const imei = luhnComplete('35693803564411');
-const root = mkdtempSync(join(tmpdir(), 'tandem-agent-cli-'));
-const dataDir = join(root, 'data');
-let adb: PrivateAdbServer;
-let sim: PhoneSim;
 let agent: ChildProcess;
 let stdout = '';
 let stderr = '';
-
-before(async () => {
-  adb = await startPrivateAdbServer();
-  sim = await startPhoneSim({ profile: 'android-14', imei });
-  const env = { ...process.env };
-  delete env.TANDEM_LOG_LEVEL; // the default a person gets
-  // A display would make the PC browser a window by default: --headless must keep it headless.
-  env.DISPLAY = ':987';
-  agent = spawn(
-    process.execPath,
-    [tandem, 'agent', '--headless', '--no-usb', '--data', dataDir, '--adb-port', String(adb.port)],
-    { stdio: ['ignore', 'pipe', 'pipe'], env },
-  );
-  agent.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  agent.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+const rig = useAgentRig('tandem-agent-cli-', '35693803564411', {
+  setUp(started) {
+    const env = { ...process.env };
+    delete env.TANDEM_LOG_LEVEL; // the default a person gets
+    // A display would make the PC browser a window by default: --headless must keep it headless.
+    env.DISPLAY = ':987';
+    const adbPort = String(started.adb.port);
+    agent = spawn(
+      process.execPath,
+      [tandemBin, 'agent', '--headless', '--no-usb', '--data', dataDir, '--adb-port', adbPort],
+      { stdio: ['ignore', 'pipe', 'pipe'], env },
+    );
+    agent.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    agent.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  },
 });
+const { imei, dataDir } = rig;
 
-after(async () => {
+rig.onStop(async () => {
   if (agent && agent.exitCode === null) {
     await new Promise<void>((resolve) => {
       agent.once('exit', () => resolve());
       agent.kill('SIGTERM');
     });
   }
-  await sim?.close();
-  await adb?.stop();
-  rmSync(root, { recursive: true, force: true });
 });
 
 /** Waits for the agent's output to show `what`; fails at once if the agent exits. */
@@ -63,7 +52,9 @@ ${stderr}`,
   });
 
 const stateLines = () =>
-  stdout.split('\n').filter((line) => line.startsWith(`${sim.adbSerial} `) && line.includes(' — '));
+  stdout
+    .split('\n')
+    .filter((line) => line.startsWith(`${rig.sim.adbSerial} `) && line.includes(' — '));
 
 test('the terminal says where everything is, and that a QR code needs --server-host 0.0.0.0', async () => {
   await until('the agent started', () => stdout.includes('Plug an Android phone in'));
@@ -81,7 +72,7 @@ test('the terminal says where everything is, and that a QR code needs --server-h
 });
 
 test('plugging a phone in prints each state once, in words, and the session page URL', async () => {
-  await connectSim(adb, sim);
+  await rig.connectPhone();
   await until('connected', () => stateLines().some((line) => /: connected — /.test(line)));
   await until('the session URL line', () => stdout.includes('session page on the phone:'));
   const states = stateLines().map((line) => /: ([a-z-]+)(?: \([A-Z_]+\))? — /.exec(line)?.[1]);

@@ -1,56 +1,31 @@
 // `tandem devices` as a person runs it: a real process, a real private adb server, phone sims.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { luhnComplete, startPhoneSim, type PhoneSim } from '../../../phone-sim/index.js';
-import { startPrivateAdbServer, type PrivateAdbServer } from '../../../testing/adb-server.js';
-import { connectSim } from '../../../testing/connect-sim.js';
+import { luhnComplete, type PhoneSim } from '../../../phone-sim/index.js';
+import { useSimRig } from '../../../testing/sim-rig.js';
+import { startTandem } from '../../../testing/tandem-cli.js';
 import { waitFor } from '../../../testing/wait.js';
 import type { DeviceRow } from '../devices/device-rows.js';
 
 const IMEI = luhnComplete('35290611012345');
 const MODEL = 'Tandem Test Phone';
 
-let adb: PrivateAdbServer;
 let ready: PhoneSim;
 let locked: PhoneSim;
-
-before(async () => {
-  adb = await startPrivateAdbServer();
-  ready = await startPhoneSim({ port: 0, profile: 'android-14', imei: IMEI, model: MODEL });
-  locked = await startPhoneSim({ port: 0, unauthorized: true });
-  await connectSim(adb, ready);
-  await connectSim(adb, locked, { expect: 'unauthorized' });
+const rig = useSimRig(async (sims) => {
+  ready = await sims.plugIn({ profile: 'android-14', imei: IMEI, model: MODEL });
+  locked = await sims.plugIn({ unauthorized: true }, { expect: 'unauthorized' });
 });
 
-after(async () => {
-  await ready?.close();
-  await locked?.close();
-  await adb?.stop();
-});
+const tandem = (
+  args: string[],
+  env: NodeJS.ProcessEnv = { ...process.env, ADB: rig.adb.adbPath },
+) => startTandem(['devices', ...args], env);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function tandem(args: string[], env: NodeJS.ProcessEnv = { ...process.env, ADB: adb.adbPath }) {
-  const child = spawn(process.execPath, ['bin/tandem.js', 'devices', ...args], { env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const done = new Promise<Run>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, done, output: () => stdout };
-}
-
-const port = () => ['--adb-port', String(adb.port)];
+const port = () => ['--adb-port', String(rig.adb.port)];
 
 test('--json lists both phones; identity masked only, the IMEI nowhere', async () => {
   const run = await tandem(['--json', ...port()]).done;

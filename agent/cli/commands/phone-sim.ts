@@ -1,7 +1,7 @@
 // `tandem phone-sim`: runs the simulated Android phone in the foreground so a developer can
 // `adb connect` to it. The sim is test tooling, so it is imported only when this command runs.
 import type { Command } from 'commander';
-import type { PhoneSimProfileName } from '../../../phone-sim/index.js';
+import type { IdentityOverrides, PhoneSimProfileName } from '../../../phone-sim/index.js';
 import { CliError } from '../cli-error.js';
 import { untilSignal } from '../cli-options.js';
 
@@ -17,15 +17,9 @@ export const PHONE_SIM_PROFILES = [
   'vendor-props',
 ] as const satisfies readonly PhoneSimProfileName[];
 
-interface PhoneSimCommandOptions {
+/** What commander parses: the identity flags are the sim's overrides, the rest is text. */
+interface PhoneSimCommandOptions extends IdentityOverrides {
   profile: string;
-  imei?: string;
-  imei2?: string;
-  serial?: string;
-  model?: string;
-  manufacturer?: string;
-  brand?: string;
-  androidId?: string;
   port: string;
   unauthorized?: boolean;
   replyDelay: string;
@@ -67,20 +61,17 @@ async function run(options: PhoneSimCommandOptions): Promise<void> {
   const { startPhoneSim, profileSummary, isLuhnValid, PhoneSimError } =
     await import('../../../phone-sim/index.js');
   refuseInvalidImeis(options, isLuhnValid);
+  // What is left besides the flags read above is the identity: the sim checks each override.
+  const { profile: _profile, port: _port, replyDelay: _replyDelay, ...rest } = options;
+  const { unauthorized, ...identity } = rest;
   let sim;
   try {
     sim = await startPhoneSim({
+      ...identity,
       profile,
       port,
       replyDelayMs,
-      unauthorized: options.unauthorized === true,
-      imei: options.imei,
-      imei2: options.imei2,
-      serial: options.serial,
-      model: options.model,
-      manufacturer: options.manufacturer,
-      brand: options.brand,
-      androidId: options.androidId,
+      unauthorized: unauthorized === true,
     });
   } catch (error) {
     // A malformed option is a usage error, like a bad --profile.

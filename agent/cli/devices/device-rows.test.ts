@@ -11,17 +11,11 @@ import {
 } from '../../../testing/scripted-adb-server.js';
 import { BridgeError } from '../../../native-bridge/errors.js';
 import type { IdentifiedPhone } from '../../../native-bridge/types.js';
+import { testPhone } from '../../../testing/scripted-pairing-ports.js';
 
 const IMEI = '490154203237518';
 const phone: IdentifiedPhone = {
-  info: {
-    model: 'Pixel 8',
-    manufacturer: 'Google',
-    brand: 'google',
-    release: '14',
-    sdk: 34,
-    serial: 'X',
-  },
+  info: { ...testPhone.info, serial: 'X' },
   identity: { kind: 'imei', value: IMEI, masked: '****7518', imeis: [IMEI, '356938035643809'] },
 };
 
