@@ -79,6 +79,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     hosts,
     sessionTtlMs: config.sessionTtlMs,
     now: config.now,
+    ...(options.relayCluster ? { cluster: options.relayCluster } : {}),
   });
   app.decorate('relay', relay);
   const context: ServerContext = {

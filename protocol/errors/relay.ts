@@ -45,6 +45,12 @@ connection come as an \`error\` frame and a close code (see \`docs/protocol.md\`
       when: 'The upgrade lacks `v`, `page`, `role`, or has both or neither of `k` and `t`.',
       action: 'Fix the client.',
     },
+    RELAY_UNAVAILABLE: {
+      status: 503,
+      close: RelayCloseCode.ServerShutdown,
+      when: 'The relay runs on several nodes (`--redis`) and cannot reach Redis now, or Redis lost its data and the relay asks the terminal to join again.',
+      action: 'None: the terminal reconnects and resumes once Redis answers (within seconds).',
+    },
     MESSAGE_INVALID: {
       close: RelayCloseCode.Invalid,
       when: "A frame is not JSON, does not fit the schema (an unknown type, the other mode), skips a seq, or acks ahead; or a peer's message is invalid.",

@@ -20,7 +20,12 @@ import { DelayQueue } from './delay-queue.js';
 import { RelayConnection } from './relay-connection.js';
 import type { RelayLogger } from './relay-logger.js';
 import { resolveRelayOptions, type RelayOptions, type RelayOptionsInput } from './relay-options.js';
-import { SessionRegistry, type CreatedSession } from './session-registry.js';
+import {
+  MemorySessionRegistry,
+  type CreatedSession,
+  type SessionRegistry,
+} from './session-registry.js';
+import type { RelayCluster } from './cluster/relay-cluster.js';
 import { phonePageRoutes } from './phone-page-routes.js';
 
 export interface AttachRelayOptions extends RelayOptionsInput {
@@ -29,6 +34,8 @@ export interface AttachRelayOptions extends RelayOptionsInput {
   now?: () => number;
   /** Host names and origins accepted; default: the loopback names on the server's own port. */
   hosts?: HostPolicy;
+  /** With --redis: the sessions live in Redis and this relay is one node of several. */
+  cluster?: RelayCluster;
 }
 
 export interface Relay {
@@ -52,7 +59,7 @@ export const RELAY_PROBE_PATH = '/v1/relay/probe';
 const HEARTBEAT_SLICES = 32;
 
 export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}): Relay {
-  const { logger, now = Date.now, hosts: given, ...rest } = input;
+  const { logger, now = Date.now, hosts: given, cluster, ...rest } = input;
   const options = resolveRelayOptions(rest);
   const hosts =
     given ??
@@ -74,20 +81,23 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     defer: (fn) => setImmediate(fn),
     onShed: (report) => log.warn(report, 'relay over its memory budget: sessions shed'),
   });
-  const registry = new SessionRegistry({
+  const deps = {
     options,
     log,
     now,
     held,
     budget,
-    schedule: (fn, ms) => {
+    schedule: (fn: () => void, ms: number) => {
       const timer = setTimeout(fn, ms);
       timer.unref();
       return () => clearTimeout(timer);
     },
-    defer: (fn) => setImmediate(fn),
-    delay: (fn) => delayed.push(fn),
-  });
+    defer: (fn: () => void) => setImmediate(fn),
+    delay: (fn: () => void) => delayed.push(fn),
+  };
+  const registry: SessionRegistry = cluster
+    ? cluster.createRegistry(deps)
+    : new MemorySessionRegistry(deps);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayload,
@@ -108,12 +118,32 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     if (url.pathname !== RELAY_PATH)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
-    const admission = admit(Object.fromEntries(url.searchParams), request.headers, registry, hosts);
-    if (!admission.ok) {
-      log.info({ code: admission.code }, 'join refused');
-      return refuseUpgrade(socket, admission.status, admission.code, admission.message);
+    void admitSafely(Object.fromEntries(url.searchParams), request.headers).then((admission) => {
+      if (!admission.ok) {
+        log.info({ code: admission.code }, 'join refused');
+        return refuseUpgrade(socket, admission.status, admission.code, admission.message);
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission));
+    });
+  };
+
+  // With --redis the session and its seats are in Redis: when it cannot answer, the terminal is
+  // told to come back (503, retried), never that its session does not exist.
+  const admitSafely = async (
+    params: Record<string, unknown>,
+    headers: IncomingMessage['headers'],
+  ): Promise<Admission> => {
+    try {
+      return await admit(params, headers, registry, hosts);
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'join failed: the session store did not answer');
+      return {
+        ok: false,
+        status: 503,
+        code: RelayErrorCode.Unavailable,
+        message: 'the relay cannot reach its session store; try again',
+      };
     }
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission));
   };
 
   const accept = (ws: WebSocket, admission: Admission & { ok: true }): void => {
@@ -142,7 +172,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
           typeof value === 'number' ? String(value) : value,
         ]),
       );
-      const admission = admit(params, request.headers, registry, hosts);
+      const admission = await admitSafely(params, request.headers);
       if (!admission.ok) {
         return reply
           .code(admission.status)
@@ -184,6 +214,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     registry.closeAll(RelayCloseCode.ServerShutdown, 'server shutting down');
     for (const socket of sockets) socket.terminate();
     wss.close();
+    await cluster?.close();
   });
 
   return {
@@ -209,6 +240,7 @@ const STATUS_TEXT: Record<number, string> = {
   410: 'Gone',
   421: 'Misdirected Request',
   426: 'Upgrade Required',
+  503: 'Service Unavailable',
 };
 
 /** Answers the upgrade with a plain HTTP error carrying the stable code, then drops the socket. */

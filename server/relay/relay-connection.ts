@@ -7,7 +7,7 @@ import { RELAY_PROTOCOL_VERSION, type Role } from '../../protocol/relay-frames.j
 import { checkClientFrame } from '../../protocol/relay-frame-check.js';
 import { scanClientFrame, type FrameHeader } from '../../protocol/relay-frame-scan.js';
 import type { RelayOptions } from './relay-options.js';
-import type { RelaySession } from './relay-session.js';
+import type { SessionRelay } from './session-registry.js';
 import type { TerminalLink } from './role-slot.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -28,7 +28,7 @@ export class RelayConnection implements TerminalLink {
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly session: RelaySession,
+    private readonly session: SessionRelay,
     private readonly role: Role,
     options: RelayOptions,
     private readonly now: () => number,

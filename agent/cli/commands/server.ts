@@ -17,6 +17,8 @@ interface ServerCommandOptions {
   sessionsPerHour: string;
   requestsPerMinute: string;
   relayMemoryBudget?: string;
+  redis?: string;
+  nodeId?: string;
 }
 
 const positiveInteger = (n: number) => Number.isInteger(n) && n > 0;
@@ -54,6 +56,14 @@ export function register(program: Command): void {
     .option(
       '--relay-memory-budget <MiB>',
       `bytes all relay sessions may hold (default: $${MEMORY_BUDGET_ENV}, else 1/8 of memory)`,
+    )
+    .option(
+      '--redis <url>',
+      'serve sessions across several relay nodes through this Redis (redis://host:port; env TANDEM_REDIS_URL)',
+    )
+    .option(
+      '--node-id <id>',
+      'this relay node id with --redis (env TANDEM_NODE_ID; default random)',
     )
     .action(async (options: ServerCommandOptions) => {
       const port = parseNumber(
@@ -98,6 +108,14 @@ export function register(program: Command): void {
               (n) => n * 1024 * 1024 >= MIN_BUDGET_BYTES,
             );
       const dataDir = dataDirFrom(options);
+      const redisUrl = options.redis ?? process.env.TANDEM_REDIS_URL;
+      const nodeId = options.nodeId ?? process.env.TANDEM_NODE_ID;
+      if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+        throw new CliError('INVALID_ARGUMENT', '--redis takes a redis:// or rediss:// URL', 2);
+      }
+      if (nodeId !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(nodeId)) {
+        throw new CliError('INVALID_ARGUMENT', '--node-id takes 1 to 64 letters, digits, . _ -', 2);
+      }
       // Loaded on demand, as in every command: `tandem --help` loads no server, adb or database.
       const { startServer } = await import('../../../server/listen.js');
       const server = await startServer({
@@ -111,6 +129,7 @@ export function register(program: Command): void {
           ? {}
           : { relay: { memoryBudgetBytes: Math.floor(budgetMiB * 1024 * 1024) } }),
         log: { stream: process.stderr },
+        ...(redisUrl ? { redis: { url: redisUrl, nodeId } } : {}),
       });
       process.stdout.write(`${server.url}\n`);
       await untilSignal();
