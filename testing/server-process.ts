@@ -17,9 +17,11 @@ export async function startServerProcess(options: {
   port: number;
   dataDir: string;
   timeoutMs?: number;
+  /** More `tandem server` flags (--redis, --node-id …). */
+  args?: string[];
 }): Promise<ServerProcess> {
   const args = [tandemBin, 'server', '--host', '127.0.0.1', '--port', String(options.port)];
-  args.push('--data', options.dataDir);
+  args.push('--data', options.dataDir, ...(options.args ?? []));
   const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

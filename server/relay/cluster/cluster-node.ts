@@ -1,6 +1,7 @@
 // This relay node in a cluster: its Redis link, the terminals connected to it (by connection id,
 // which frames on its channel name), their seat leases (renewed while they live), and what it does
 // when Redis comes back.
+import { randomBytes } from 'node:crypto';
 import { RelayCloseCode, RelayErrorCode } from '../../../protocol/relay-errors.js';
 import type { RelayOptions } from '../relay-options.js';
 import type { RelaySessionDeps } from '../relay-session-deps.js';
@@ -21,6 +22,7 @@ interface Tracked {
 export class ClusterNode {
   private readonly here = new Map<string, Tracked>();
   private connCounter = 0;
+  private readonly boot = randomBytes(3).toString('hex');
   private readonly renewal: NodeJS.Timeout;
 
   constructor(
@@ -41,8 +43,9 @@ export class ClusterNode {
     return this.deps.now();
   }
 
+  /** Unique across restarts of a node that keeps its id: a stale seat never names a new terminal. */
   nextConn(): string {
-    return (++this.connCounter).toString(36);
+    return `${this.boot}${(++this.connCounter).toString(36)}`;
   }
 
   track(terminal: ClusterTerminal, session: ClusterSession): void {

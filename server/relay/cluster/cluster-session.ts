@@ -49,7 +49,9 @@ export class ClusterSession implements SessionRelay {
   attach(role: Role, link: TerminalLink, resumeLast: number | undefined): void {
     const claim = this.claims[role];
     this.claims[role] = undefined;
-    if (!claim || claim.decision === 'full') return link.close(RelayCloseCode.Replaced, 'no seat');
+    if (!claim || claim.decision === 'full') {
+      return link.close(RelayCloseCode.ServerShutdown, RelayErrorCode.Unavailable);
+    }
     this.graces[role]?.();
     this.graces[role] = undefined;
     const old = this.terminals[role];
@@ -101,7 +103,7 @@ export class ClusterSession implements SessionRelay {
         terminal.progressAt = this.node.now();
         return void this.seats.ack(terminal, frame.seq).then(
           (result) => {
-            if (result === -1) this.drop(terminal, RelayCloseCode.Replaced, 'seat lost');
+            if (result === -1) this.fail(terminal);
             if (result === -2) this.refuse(terminal, 'ack ahead of seq');
           },
           () => this.fail(terminal),
@@ -131,7 +133,7 @@ export class ClusterSession implements SessionRelay {
     if (frame.mode === 'latest') {
       const key = frame.key === undefined ? frame.type : `${frame.type}:${frame.key}`;
       return void this.seats.latest(terminal, key, bytes).then(
-        (result) => result === -1 && this.drop(terminal, RelayCloseCode.Replaced, 'seat lost'),
+        (result) => result === -1 && this.fail(terminal),
         () => this.fail(terminal),
       );
     }
@@ -139,7 +141,7 @@ export class ClusterSession implements SessionRelay {
     void this.seats.append(terminal, seq, bytes).then(
       ([result, queued]) => {
         if (terminal.closed) return;
-        if (result === -1) return this.drop(terminal, RelayCloseCode.Replaced, 'seat lost');
+        if (result === -1) return this.fail(terminal);
         if (result === -2) return this.refuse(terminal, 'seq gap');
         if (queued > this.node.options.queueHardBytes) {
           return this.refuse(terminal, 'the sender ignored flow control (withheld acks)', true);
@@ -222,14 +224,14 @@ export class ClusterSession implements SessionRelay {
   }
 
   close(code: number, reason: string): void {
-    for (const terminal of Object.values(this.terminals)) this.drop(terminal, code, reason);
+    for (const terminal of this.terminalsHere()) this.drop(terminal, code, reason);
     for (const cancel of Object.values(this.graces)) cancel?.();
   }
 
   memoryUse(now: number): MemoryUse {
     let bytes = 0;
     let kind: MemoryUse['kind'] = 'healthy';
-    for (const terminal of Object.values(this.terminals)) {
+    for (const terminal of this.terminalsHere()) {
       const held = terminal.link.bufferedAmount + terminal.latestBytes;
       bytes += held;
       if (held > 0 && now - terminal.progressAt > STALL_MS) kind = 'stalled';
@@ -243,7 +245,7 @@ export class ClusterSession implements SessionRelay {
       code: RelayErrorCode.OverBudget,
       message: 'the relay is over its memory budget and ended this session',
     });
-    for (const terminal of Object.values(this.terminals)) terminal.control(frame);
+    for (const terminal of this.terminalsHere()) terminal.control(frame);
     this.close(RelayCloseCode.OverBudget, RelayErrorCode.OverBudget);
   }
 
@@ -253,7 +255,8 @@ export class ClusterSession implements SessionRelay {
 
   /** Every terminal of this node here: catch up (Redis is back) or reconnect (it lost its data). */
   terminalsHere(): ClusterTerminal[] {
-    return Object.values(this.terminals);
+    const { pc, phone } = this.terminals;
+    return [pc, phone].filter((terminal) => terminal !== undefined);
   }
 
   /** Redis failed under this terminal: what it holds is in doubt, so it reconnects and resumes. */

@@ -56,6 +56,12 @@ export class RedisLink {
       );
     }
     this.commands.on('ready', () => void this.onReady());
+    // Frames published while the subscription was down are in the streams: catch up from them.
+    let subscribed = false;
+    this.subscriber.on('ready', () => {
+      if (subscribed && !this.closed) for (const handler of this.recoveredHandlers) handler(false);
+      subscribed = true;
+    });
   }
 
   async connect(): Promise<void> {
