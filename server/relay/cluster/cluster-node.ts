@@ -6,7 +6,7 @@ import { RelayCloseCode, RelayErrorCode } from '../../../protocol/relay-errors.j
 import type { RelayOptions } from '../relay-options.js';
 import type { RelaySessionDeps } from '../relay-session-deps.js';
 import { clusterKeys } from './cluster-scripts.js';
-import type { ClusterSession } from './cluster-session.js';
+import type { ClusterContext, TerminalOwner } from './cluster-context.js';
 import type { ClusterTerminal } from './cluster-terminal.js';
 import type { RedisLink } from './redis-link.js';
 
@@ -16,10 +16,10 @@ const RENEW_BATCH = 500;
 
 interface Tracked {
   terminal: ClusterTerminal;
-  session: ClusterSession;
+  session: TerminalOwner;
 }
 
-export class ClusterNode {
+export class ClusterNode implements ClusterContext {
   private readonly here = new Map<string, Tracked>();
   private connCounter = 0;
   private readonly boot = randomBytes(3).toString('hex');
@@ -48,7 +48,7 @@ export class ClusterNode {
     return `${this.boot}${(++this.connCounter).toString(36)}`;
   }
 
-  track(terminal: ClusterTerminal, session: ClusterSession): void {
+  track(terminal: ClusterTerminal, session: TerminalOwner): void {
     this.here.set(terminal.conn, { terminal, session });
   }
 

@@ -17,12 +17,12 @@ import type { TerminalLink } from '../role-slot.js';
 import type { RelayStats } from '../slot-forwarding.js';
 import type { SessionRelay } from '../session-registry.js';
 import { ClusterTerminal } from './cluster-terminal.js';
-import type { ClusterNode } from './cluster-node.js';
+import type { ClusterContext, TerminalOwner } from './cluster-context.js';
 import { SeatScripts, type Claim } from './seat-scripts.js';
 
 const WITHHELD_POLL_MS = 50;
 
-export class ClusterSession implements SessionRelay {
+export class ClusterSession implements SessionRelay, TerminalOwner {
   readonly stats: RelayStats = { relayedMessages: 0, relayedBytes: 0, coalesced: 0 };
   readonly createdAt: number;
   private readonly terminals: Partial<Record<Role, ClusterTerminal>> = {};
@@ -33,7 +33,7 @@ export class ClusterSession implements SessionRelay {
   constructor(
     readonly pageId: string,
     readonly expiresAt: number,
-    private readonly node: ClusterNode,
+    private readonly node: ClusterContext,
   ) {
     this.createdAt = node.now();
     this.seats = new SeatScripts(pageId, expiresAt, node);

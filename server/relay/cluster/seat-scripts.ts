@@ -2,7 +2,7 @@
 // themselves are cluster-scripts.ts).
 import type { Role } from '../../../protocol/relay-frames.js';
 import { clusterKeys as keys } from './cluster-scripts.js';
-import type { ClusterNode } from './cluster-node.js';
+import type { ClusterContext } from './cluster-context.js';
 import type { ClusterTerminal } from './cluster-terminal.js';
 import { randomToken } from '../session-secrets.js';
 
@@ -25,7 +25,7 @@ export class SeatScripts {
   constructor(
     private readonly page: string,
     private readonly expiresAt: number,
-    private readonly node: ClusterNode,
+    private readonly node: ClusterContext,
   ) {}
 
   async claim(role: Role, resume: string | undefined, last: number): Promise<Claim> {
