@@ -44,6 +44,12 @@ export interface Relay {
   /** What `POST /v1/sessions` calls: a new session, its secret and role tokens (shown once). */
   createSession(options?: { ownerId?: string; ttlMs?: number }): CreatedSession;
   readonly budget: RelayMemoryBudget;
+  /** With --redis: this node's id. */
+  readonly nodeId: string | undefined;
+  /** The health probe of the relay's dependencies: resolves when Redis answers (at once without). */
+  checkRedis(): Promise<void>;
+  /** What a health or metrics route shows: sessions known here, terminals on this node, bytes held. */
+  counts(): { sessions: number; terminals: number; heldBytes: number };
   stats(): ReturnType<SessionRegistry['stats']> & {
     connections: number;
     /** Bytes held across sessions now (queued, latest-wins, ws send buffers). */
@@ -222,6 +228,13 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     registry,
     budget,
     createSession: (createOptions) => registry.create(createOptions),
+    nodeId: cluster?.nodeId,
+    checkRedis: () => cluster?.checkRedis() ?? Promise.resolve(),
+    counts: () => ({
+      sessions: registry.size,
+      terminals: connections.size,
+      heldBytes: budget.heldBytes(),
+    }),
     stats: () => ({
       ...registry.stats(),
       connections: connections.size,

@@ -7,6 +7,7 @@
 //                 in all, and acknowledged), acked (highest seq R acknowledged)
 //   t:{P}:q:R     stream of the fwd frames toward R not yet acknowledged (s seq, c ob, f frame)
 //   t:{P}:l:R     hash of latest-wins frames waiting for an absent R, newest per key
+//   t:{P}:rate:R  R's rate budget (token buckets), shared by the nodes it connects to
 // A node learns of frames for its terminals on its own channel, tandem:node:<node>:
 //   "F <conn> <seq> <fwd frame>", "L <conn> <key> <frame>", "C <conn> <control frame>", "K <conn>".
 
@@ -227,7 +228,33 @@ return tell(KEYS[1], ARGV[1], ARGV[2]) and 1 or 0
 `,
 };
 
+/**
+ * The per-terminal rate budget shared by every node (a terminal that reconnects elsewhere keeps
+ * it): two token buckets, messages and bytes, on Redis's clock. KEYS bucket; ARGV message rate,
+ * burst, cost, byte rate, burst, cost. Returns the ms to wait until both are positive again.
+ */
+const rate: ClusterScript = {
+  keys: 1,
+  lua: `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local function take(field, stamp, per_second, burst, cost)
+  local tokens = tonumber(redis.call('HGET', KEYS[1], field) or burst)
+  local last = tonumber(redis.call('HGET', KEYS[1], stamp) or now)
+  tokens = math.min(burst, tokens + (now - last) / 1000 * per_second) - cost
+  redis.call('HSET', KEYS[1], field, tokens, stamp, now)
+  if tokens >= 0 then return 0 end
+  return math.ceil(-tokens / per_second * 1000)
+end
+local wait = math.max(take('m', 'mt', tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])),
+  take('b', 'bt', tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])))
+redis.call('PEXPIRE', KEYS[1], 120000)
+return wait
+`,
+};
+
 export const CLUSTER_SCRIPTS = {
+  tandemRate: rate,
   tandemClaim: claim,
   tandemAppend: append,
   tandemQueued: queued,
@@ -248,6 +275,7 @@ export const clusterKeys = {
   slot: (page: string, role: string) => `t:{${page}}:slot:${role}`,
   queue: (page: string, role: string) => `t:{${page}}:q:${role}`,
   latest: (page: string, role: string) => `t:{${page}}:l:${role}`,
+  rate: (page: string, role: string) => `t:{${page}}:rate:${role}`,
   nodeChannel: (node: string) => `tandem:node:${node}`,
   epoch: 'tandem:epoch',
 };

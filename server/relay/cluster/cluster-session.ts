@@ -4,7 +4,6 @@
 // link with 4503, and the terminal resumes from what Redis holds, on this node or another.
 import { RelayCloseCode, RelayErrorCode } from '../../../protocol/relay-errors.js';
 import {
-  ACK_POLICY,
   RELAY_PROTOCOL_VERSION,
   type Role,
   type WelcomeFrame,
@@ -16,11 +15,11 @@ import type { JoinDecision } from '../relay-session.js';
 import type { TerminalLink } from '../role-slot.js';
 import type { RelayStats } from '../slot-forwarding.js';
 import type { SessionRelay } from '../session-registry.js';
+import { ClusterAcks } from './cluster-acks.js';
 import { ClusterTerminal } from './cluster-terminal.js';
 import type { ClusterContext, TerminalOwner } from './cluster-context.js';
 import { SeatScripts, type Claim } from './seat-scripts.js';
-
-const WITHHELD_POLL_MS = 50;
+import { MAX_SHARED_THROTTLE_MS, SharedRate } from './shared-rate.js';
 
 export class ClusterSession implements SessionRelay, TerminalOwner {
   readonly stats: RelayStats = { relayedMessages: 0, relayedBytes: 0, coalesced: 0 };
@@ -29,6 +28,7 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
   private readonly claims: Partial<Record<Role, Claim>> = {};
   private readonly graces: Partial<Record<Role, () => void>> = {};
   private readonly seats: SeatScripts;
+  private readonly acks: ClusterAcks;
 
   constructor(
     readonly pageId: string,
@@ -37,6 +37,12 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
   ) {
     this.createdAt = node.now();
     this.seats = new SeatScripts(pageId, expiresAt, node);
+    this.acks = new ClusterAcks(node, (terminal) =>
+      this.seats.queuedToward(peerOf(terminal.role)).catch((error: unknown) => {
+        this.fail(terminal);
+        throw error;
+      }),
+    );
   }
 
   async decide(role: Role, resume: string | undefined, last: number | undefined) {
@@ -68,6 +74,7 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
       this.stats,
       options.highWaterBytes,
       this.node.now(),
+      SharedRate.of(this.pageId, role, options, this.node.redis),
     );
     terminal.recvSeq = terminal.ackedSeq = claim.recv;
     terminal.sentSeq = resumeLast ?? 0;
@@ -96,6 +103,8 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
   receive(role: Role, link: TerminalLink, frame: FrameHeader, bytes: Uint8Array): void {
     const terminal = this.terminals[role];
     if (!terminal || terminal.link !== link) return;
+    const charged = terminal.rate.charge(bytes.length);
+    if (charged) this.rated(terminal, charged);
     switch (frame.t) {
       case 'msg':
         return this.forward(terminal, frame, bytes);
@@ -152,55 +161,10 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
           terminal.ackDueBytes += bytes.length;
         }
         terminal.ackWithheld = queued > this.node.options.queueSoftBytes;
-        this.scheduleAck(terminal);
+        this.acks.schedule(terminal);
       },
       () => this.fail(terminal),
     );
-  }
-
-  /** As in memory (slot-forwarding.ts): acks are cumulative and may wait, withheld over the soft limit. */
-  private scheduleAck(terminal: ClusterTerminal): void {
-    if (terminal.ackWithheld) return this.pollWithheld(terminal);
-    const urgent =
-      terminal.ackDueMessages >= ACK_POLICY.messages || terminal.ackDueBytes >= ACK_POLICY.bytes;
-    if (urgent) {
-      if (terminal.ackNow) return;
-      terminal.ackNow = true;
-      this.node.deps.defer(() => {
-        terminal.ackNow = false;
-        this.sendAck(terminal);
-      });
-    } else if (!terminal.ackLater) {
-      terminal.ackLater = true;
-      this.node.deps.delay(() => {
-        terminal.ackLater = false;
-        this.sendAck(terminal);
-      });
-    }
-  }
-
-  private sendAck(terminal: ClusterTerminal): void {
-    if (terminal.closed || terminal.ackWithheld || terminal.recvSeq <= terminal.ackedSeq) return;
-    terminal.ackedSeq = terminal.recvSeq;
-    terminal.ackDueMessages = 0;
-    terminal.ackDueBytes = 0;
-    terminal.control(`{"t":"ack","seq":${terminal.recvSeq}}`);
-  }
-
-  /** The peer's queue is over the soft limit: look again shortly, ack once it has drained. */
-  private pollWithheld(terminal: ClusterTerminal): void {
-    if (terminal.withheldPoll) return;
-    terminal.withheldPoll = setTimeout(() => {
-      terminal.withheldPoll = undefined;
-      if (terminal.closed) return;
-      this.seats.queuedToward(peerOf(terminal.role)).then(
-        (queued) => {
-          terminal.ackWithheld = queued > this.node.options.queueSoftBytes;
-          this.scheduleAck(terminal);
-        },
-        () => this.fail(terminal),
-      );
-    }, WITHHELD_POLL_MS);
   }
 
   detach(role: Role, link: TerminalLink, intentional: boolean): void {
@@ -259,6 +223,23 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
     return [pc, phone].filter((terminal) => terminal !== undefined);
   }
 
+  rated(terminal: ClusterTerminal, wait: Promise<number>): void {
+    wait.then(
+      (ms) => {
+        if (terminal.closed || ms <= 0) return;
+        if (ms > MAX_SHARED_THROTTLE_MS) {
+          const message = 'too many messages or bytes per second';
+          terminal.control(
+            JSON.stringify({ t: 'error', code: RelayErrorCode.RateLimited, message }),
+          );
+          return this.drop(terminal, RelayCloseCode.Invalid, RelayErrorCode.RateLimited);
+        }
+        terminal.link.throttle?.(ms);
+      },
+      () => this.fail(terminal),
+    );
+  }
+
   /** Redis failed under this terminal: what it holds is in doubt, so it reconnects and resumes. */
   fail(terminal: ClusterTerminal): void {
     this.drop(terminal, RelayCloseCode.ServerShutdown, RelayErrorCode.Unavailable);
@@ -280,6 +261,8 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
 
   private forget(terminal: ClusterTerminal): void {
     terminal.closed = true;
+    // What it spent since the last batch counts too, wherever it connects next.
+    void terminal.rate.flush()?.catch(() => {});
     clearTimeout(terminal.withheldPoll);
     if (this.terminals[terminal.role] === terminal) this.terminals[terminal.role] = undefined;
     this.node.untrack(terminal);

@@ -5,6 +5,7 @@ import type { TerminalLink } from '../role-slot.js';
 import type { RelayStats } from '../slot-forwarding.js';
 import { clusterKeys } from './cluster-scripts.js';
 import type { RedisLink } from './redis-link.js';
+import type { SharedRate } from './shared-rate.js';
 
 const CATCH_UP_BATCH = 256;
 const noop = (): void => {};
@@ -42,6 +43,8 @@ export class ClusterTerminal {
     private readonly stats: RelayStats,
     private readonly highWater: number,
     now: number,
+    /** Its rate budget in Redis, shared by the nodes it connects to. */
+    readonly rate: SharedRate,
   ) {
     this.progressAt = now;
   }
