@@ -11,6 +11,8 @@ import { freePort } from './free-port.js';
 export interface RedisServer {
   readonly url: string;
   readonly port: number;
+  /** The redis-server process now (it changes on restart). */
+  pid(): number;
   /** SIGKILL (hard) or SIGTERM, then the same port again; resolves when it answers PING. */
   restart(options?: { hard?: boolean }): Promise<void>;
   stop(): Promise<void>;
@@ -25,6 +27,7 @@ export async function startRedis(options: { persist?: boolean } = {}): Promise<R
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: () => child.pid!,
     async restart({ hard = false } = {}) {
       await end(child, hard ? 'SIGKILL' : 'SIGTERM');
       child = await launch(port, dir, options.persist === true);
