@@ -11,8 +11,6 @@ export interface TerminalOwner {
   drop(terminal: ClusterTerminal, code: number, reason: string): void;
   /** Redis failed under it: the terminal reconnects and resumes (4503). */
   fail(terminal: ClusterTerminal): void;
-  /** A batch of its costs was charged to its shared rate budget: throttle or cut it off. */
-  rated(terminal: ClusterTerminal, wait: Promise<number>): void;
 }
 
 export interface ClusterContext {

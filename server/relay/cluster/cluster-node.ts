@@ -9,7 +9,6 @@ import { clusterKeys } from './cluster-scripts.js';
 import type { ClusterContext, TerminalOwner } from './cluster-context.js';
 import type { ClusterTerminal } from './cluster-terminal.js';
 import type { RedisLink } from './redis-link.js';
-import { SHARED_RATE_FLUSH_MS } from './shared-rate.js';
 
 /** A seat lease lasts this long unless renewed; a dead node's seats free themselves after it. */
 export const DEFAULT_LEASE_MS = 10_000;
@@ -25,7 +24,6 @@ export class ClusterNode implements ClusterContext {
   private connCounter = 0;
   private readonly boot = randomBytes(3).toString('hex');
   private readonly renewal: NodeJS.Timeout;
-  private readonly rateFlush: NodeJS.Timeout;
 
   constructor(
     readonly redis: RedisLink,
@@ -35,13 +33,6 @@ export class ClusterNode implements ClusterContext {
     redis.onMessage((kind, conn, rest) => this.onMessage(kind, conn, rest));
     this.renewal = setInterval(() => void this.renewLeases(), Math.floor(leaseMs / 3));
     this.renewal.unref();
-    this.rateFlush = setInterval(() => {
-      for (const { terminal, session } of this.here.values()) {
-        const charged = terminal.rate.flush();
-        if (charged) session.rated(terminal, charged);
-      }
-    }, SHARED_RATE_FLUSH_MS);
-    this.rateFlush.unref();
   }
 
   get options(): RelayOptions {
@@ -80,7 +71,6 @@ export class ClusterNode implements ClusterContext {
 
   stop(): void {
     clearInterval(this.renewal);
-    clearInterval(this.rateFlush);
   }
 
   private onMessage(kind: string, conn: string, rest: Buffer): void {

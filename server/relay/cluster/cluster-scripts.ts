@@ -236,6 +236,7 @@ return tell(KEYS[1], ARGV[1], ARGV[2]) and 1 or 0
 const rate: ClusterScript = {
   keys: 1,
   lua: `
+if redis.replicate_commands then redis.replicate_commands() end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local function take(field, stamp, per_second, burst, cost)
