@@ -3,6 +3,7 @@
 import type { RelayOptions } from '../relay-options.js';
 import type { RelaySessionDeps } from '../relay-session-deps.js';
 import type { ClusterTerminal } from './cluster-terminal.js';
+import type { AppendBatcher } from './append-batcher.js';
 import type { RedisLink } from './redis-link.js';
 
 /** The session a terminal belongs to, as its node sees it. */
@@ -15,6 +16,8 @@ export interface TerminalOwner {
 
 export interface ClusterContext {
   readonly redis: RedisLink;
+  /** Reliable messages go to Redis in one call per event-loop turn. */
+  readonly appends: AppendBatcher;
   readonly deps: RelaySessionDeps & { now: () => number };
   readonly options: RelayOptions;
   /** How long a seat lease lasts unless renewed. */

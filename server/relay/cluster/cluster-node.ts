@@ -8,6 +8,7 @@ import type { RelaySessionDeps } from '../relay-session-deps.js';
 import { clusterKeys } from './cluster-scripts.js';
 import type { ClusterContext, TerminalOwner } from './cluster-context.js';
 import type { ClusterTerminal } from './cluster-terminal.js';
+import { AppendBatcher } from './append-batcher.js';
 import type { RedisLink } from './redis-link.js';
 
 /** A seat lease lasts this long unless renewed; a dead node's seats free themselves after it. */
@@ -24,12 +25,14 @@ export class ClusterNode implements ClusterContext {
   private connCounter = 0;
   private readonly boot = randomBytes(3).toString('hex');
   private readonly renewal: NodeJS.Timeout;
+  readonly appends: AppendBatcher;
 
   constructor(
     readonly redis: RedisLink,
     readonly deps: RelaySessionDeps & { now: () => number },
     readonly leaseMs: number = DEFAULT_LEASE_MS,
   ) {
+    this.appends = new AppendBatcher(redis);
     redis.onMessage((kind, conn, rest) => this.onMessage(kind, conn, rest));
     this.renewal = setInterval(() => void this.renewLeases(), Math.floor(leaseMs / 3));
     this.renewal.unref();
@@ -74,15 +77,11 @@ export class ClusterNode implements ClusterContext {
   }
 
   private onMessage(kind: string, conn: string, rest: Buffer): void {
+    if (kind === 'B') return this.onBatch(rest);
     const tracked = this.here.get(conn);
     if (!tracked) return;
     const { terminal, session } = tracked;
     switch (kind) {
-      case 'F': {
-        const space = rest.indexOf(0x20);
-        terminal.deliver(Number(rest.toString('latin1', 0, space)), rest.subarray(space + 1));
-        return;
-      }
       case 'L': {
         const space = rest.indexOf(0x20);
         terminal.deliverLatest(rest.toString('latin1', 0, space), rest.subarray(space + 1));
@@ -92,6 +91,22 @@ export class ClusterNode implements ClusterContext {
         return terminal.control(rest);
       case 'K':
         return session.drop(terminal, RelayCloseCode.Replaced, 'replaced by a resumed connection');
+    }
+  }
+
+  /** Reliable frames for terminals of this node: "<conn> <seq> <length> <frame>" repeated. */
+  private onBatch(batch: Buffer): void {
+    let at = 0;
+    while (at < batch.length) {
+      const connEnd = batch.indexOf(0x20, at);
+      const seqEnd = batch.indexOf(0x20, connEnd + 1);
+      const lengthEnd = batch.indexOf(0x20, seqEnd + 1);
+      if (connEnd < 0 || seqEnd < 0 || lengthEnd < 0) return;
+      const conn = batch.toString('latin1', at, connEnd);
+      const seq = Number(batch.toString('latin1', connEnd + 1, seqEnd));
+      const end = lengthEnd + 1 + Number(batch.toString('latin1', seqEnd + 1, lengthEnd));
+      this.here.get(conn)?.terminal.deliver(seq, batch.subarray(lengthEnd + 1, end));
+      at = end;
     }
   }
 

@@ -9,7 +9,8 @@
 //   t:{P}:l:R     hash of latest-wins frames waiting for an absent R, newest per key
 //   t:{P}:rate:R  R's rate budget (token buckets), shared by the nodes it connects to
 // A node learns of frames for its terminals on its own channel, tandem:node:<node>:
-//   "F <conn> <seq> <fwd frame>", "L <conn> <key> <frame>", "C <conn> <control frame>", "K <conn>".
+//   "B <conn> <seq> <length> <fwd frame>…" (reliable frames, a batch), "L <conn> <key> <frame>",
+//   "C <conn> <control frame>", "K <conn>".
 
 /** Shared by every script: tell whoever holds a seat (key) something on its node's channel. */
 const TELL = `
@@ -79,32 +80,58 @@ return {decision, token, redis.call('HGET', KEYS[2], 'recv'), peer, holder or ''
 };
 
 /**
- * A reliable message. KEYS seat, slot, peerSlot, peerQ, peerSeat; ARGV holder, seq, msg bytes,
- * maxlen, expiresAt. Returns {1, bytes queued toward the peer}, {0, …} for a resend already held,
- * {-1} when the seat is no longer this connection's, {-2} on a seq gap.
+ * Reliable messages of this node's terminals, many sessions in one call (one per event-loop turn:
+ * a call per message cost more CPU than the rest of the relay). ARGV maxlen, then per message
+ * seat, slot, peerSlot, peerQ, peerSeat, holder, seq, msg bytes, expiresAt. Per message it gives
+ * 1 and the bytes queued toward the peer, 0 (a resend already held), -1 (the seat is no longer
+ * this connection's) or -2 (a seq gap); each node holding a receiver gets one "B" publication:
+ * "<conn> <seq> <length> <fwd frame>" repeated.
  */
-const append: ClusterScript = {
-  keys: 5,
+const appendMany: ClusterScript = {
+  keys: 0,
   lua: `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return {-1, 0} end
-local seq = tonumber(ARGV[2])
-local recv = tonumber(redis.call('HGET', KEYS[2], 'recv') or '0')
-local ab = tonumber(redis.call('HGET', KEYS[3], 'ab') or '0')
-if seq <= recv then return {0, tonumber(redis.call('HGET', KEYS[3], 'ob') or '0') - ab} end
-if seq ~= recv + 1 then return {-2, 0} end
-redis.call('HSET', KEYS[2], 'recv', seq)
-local out = redis.call('HINCRBY', KEYS[3], 'out', 1)
-local frame = '{"t":"fwd","seq":' .. out .. ',"msg":' .. ARGV[3] .. '}'
-local ob = redis.call('HINCRBY', KEYS[3], 'ob', #frame)
-redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', 's', out, 'c', ob, 'f', frame)
-redis.call('PEXPIREAT', KEYS[4], ARGV[5])
-redis.call('PEXPIREAT', KEYS[3], ARGV[5])
-local holder = redis.call('GET', KEYS[5])
-if holder then
-  local node, conn = string.match(holder, '^([^/]+)/(.+)$')
-  redis.call('PUBLISH', 'tandem:node:' .. node, 'F ' .. conn .. ' ' .. out .. ' ' .. frame)
+local maxlen = ARGV[1]
+local batches, channels, results = {}, {}, {}
+for i = 2, #ARGV, 9 do
+  local seat, slot, pslot, pq, pseat = ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4]
+  local seq = tonumber(ARGV[i + 6])
+  local result, queued = 1, 0
+  if redis.call('GET', seat) ~= ARGV[i + 5] then result = -1
+  else
+    local recv = tonumber(redis.call('HGET', slot, 'recv') or '0')
+    local ab = tonumber(redis.call('HGET', pslot, 'ab') or '0')
+    if seq <= recv then
+      result, queued = 0, tonumber(redis.call('HGET', pslot, 'ob') or '0') - ab
+    elseif seq ~= recv + 1 then result = -2
+    else
+      redis.call('HSET', slot, 'recv', seq)
+      local out = redis.call('HINCRBY', pslot, 'out', 1)
+      local frame = '{"t":"fwd","seq":' .. out .. ',"msg":' .. ARGV[i + 7] .. '}'
+      local ob = redis.call('HINCRBY', pslot, 'ob', #frame)
+      redis.call('XADD', pq, 'MAXLEN', '~', maxlen, '*', 's', out, 'c', ob, 'f', frame)
+      redis.call('PEXPIREAT', pq, ARGV[i + 8])
+      redis.call('PEXPIREAT', pslot, ARGV[i + 8])
+      queued = ob - ab
+      local holder = redis.call('GET', pseat)
+      if holder then
+        local node, conn = string.match(holder, '^([^/]+)/(.+)$')
+        local channel = 'tandem:node:' .. node
+        if not batches[channel] then
+          batches[channel] = {}
+          channels[#channels + 1] = channel
+        end
+        local parts = batches[channel]
+        parts[#parts + 1] = conn .. ' ' .. out .. ' ' .. #frame .. ' ' .. frame
+      end
+    end
+  end
+  results[#results + 1] = result
+  results[#results + 1] = queued
 end
-return {1, ob - ab}
+for _, channel in ipairs(channels) do
+  redis.call('PUBLISH', channel, 'B ' .. table.concat(batches[channel]))
+end
+return results
 `,
 };
 
@@ -257,7 +284,7 @@ return wait
 export const CLUSTER_SCRIPTS = {
   tandemRate: rate,
   tandemClaim: claim,
-  tandemAppend: append,
+  tandemAppendMany: appendMany,
   tandemQueued: queued,
   tandemLatest: latest,
   tandemAck: ack,

@@ -19,7 +19,7 @@ const quiet: RelayLogger = { debug() {}, info() {}, warn() {} };
 type ScriptArg = string | number | Buffer;
 type ScriptFn = (...args: ScriptArg[]) => Promise<unknown>;
 
-/** A message on this node's channel: kind (F, L, C, K), the connection it is for, the rest. */
+/** A message on this node's channel: kind (B, L, C, K), the connection it is for ('' for a batch of several), the rest. */
 export type NodeMessageHandler = (kind: string, conn: string, rest: Buffer) => void;
 
 export class RedisLink {
@@ -105,8 +105,9 @@ export class RedisLink {
 
   private dispatch(message: Buffer): void {
     // "<kind> <conn> <rest>": the kind is one byte, the connection id has no spaces.
-    const space = message.indexOf(0x20, 2);
     const kind = String.fromCharCode(message[0]!);
+    if (kind === 'B') return this.handler(kind, '', message.subarray(2));
+    const space = message.indexOf(0x20, 2);
     if (space < 0) return this.handler(kind, message.toString('latin1', 2), Buffer.alloc(0));
     this.handler(kind, message.toString('latin1', 2, space), message.subarray(space + 1));
   }

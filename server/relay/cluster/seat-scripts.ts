@@ -16,9 +16,6 @@ export interface Claim {
   oldHolder: string;
 }
 
-/** Frames kept toward one terminal at most (a safety bound; flow control stops senders far sooner). */
-const STREAM_MAXLEN = 100_000;
-
 const other = (role: Role): Role => (role === 'pc' ? 'phone' : 'pc');
 
 export class SeatScripts {
@@ -60,11 +57,10 @@ export class SeatScripts {
     };
   }
 
-  async append(terminal: ClusterTerminal, seq: number, msg: Uint8Array): Promise<[number, number]> {
+  append(terminal: ClusterTerminal, seq: number, msg: Uint8Array): Promise<[number, number]> {
     const { page } = this;
     const peer = other(terminal.role);
-    const reply = (await this.node.redis.script(
-      'tandemAppend',
+    return this.node.appends.append([
       keys.seat(page, terminal.role),
       keys.slot(page, terminal.role),
       keys.slot(page, peer),
@@ -73,10 +69,8 @@ export class SeatScripts {
       terminal.holder,
       seq,
       Buffer.from(msg.buffer, msg.byteOffset, msg.byteLength),
-      STREAM_MAXLEN,
       this.expiresAt,
-    )) as [number, number];
-    return reply;
+    ]);
   }
 
   async latest(terminal: ClusterTerminal, key: string, msg: Uint8Array): Promise<number> {
