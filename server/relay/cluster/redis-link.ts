@@ -100,7 +100,8 @@ export class RedisLink {
   async close(): Promise<void> {
     this.closed = true;
     this.subscriber.disconnect();
-    await this.commands.quit().catch(() => this.commands.disconnect());
+    if (this.commands.status === 'ready') await this.commands.quit().catch(() => {});
+    this.commands.disconnect();
   }
 
   private dispatch(message: Buffer): void {

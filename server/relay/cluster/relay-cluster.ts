@@ -29,7 +29,18 @@ export interface RelayCluster {
 
 export async function connectRelayCluster(options: RelayClusterOptions): Promise<RelayCluster> {
   const redis = new RedisLink({ url: options.url, nodeId: options.nodeId, log: options.log });
-  await redis.connect();
+  try {
+    await redis.connect();
+  } catch (error) {
+    // ioredis would keep retrying in the background: a node that cannot start must not linger.
+    await redis.close();
+    throw new Error(
+      `cannot reach Redis at ${redactUrl(options.url)}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
   let node: ClusterNode | undefined;
   return {
     nodeId: redis.nodeId,
@@ -46,4 +57,15 @@ export async function connectRelayCluster(options: RelayClusterOptions): Promise
       await redis.close();
     },
   };
+}
+
+/** The URL without its password, for messages. */
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the given URL';
+  }
 }
