@@ -16,8 +16,6 @@ const root = fileURLToPath(new URL('../', import.meta.url));
  * documented ahead of them. Absent from the command, their rows are not checked; once the command
  * has them they are checked like any other row. Delete this list when those parts are merged.
  */
-const ADDED_BY_PARALLEL_PARTS = new Set(['--redis', '--node-id']);
-
 /** The TypeScript of the product rooms (tests left out), as one text to search. */
 function productSource(): string {
   const rooms = (
@@ -70,7 +68,6 @@ describe('the settings table of docs/operations.md', () => {
     const flags = new Set(settings.map((setting) => setting.flag));
     const source = productSource();
     for (const row of rows) {
-      if (!flags.has(row.flag) && ADDED_BY_PARALLEL_PARTS.has(row.flag)) continue;
       assert.ok(flags.has(row.flag), `${row.flag} is an option of tandem server`);
       assert.ok(readsVariable(source, row.env), `${row.env} is read by the code`);
     }

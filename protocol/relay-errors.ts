@@ -17,6 +17,7 @@ export const RelayErrorCode = {
   HostNotAllowed: 'HOST_NOT_ALLOWED',
   OriginNotAllowed: 'ORIGIN_NOT_ALLOWED',
   BadRequest: 'RELAY_BAD_REQUEST',
+  Unavailable: 'RELAY_UNAVAILABLE',
   MessageInvalid: 'MESSAGE_INVALID',
   MessageTooLarge: 'MESSAGE_TOO_LARGE',
   FlowControl: 'RELAY_FLOW_CONTROL',

@@ -111,8 +111,11 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
     sessionTtlMs: config.sessionTtlMs,
     now: config.now,
     ...(metrics && { onRefusal: (code: string) => metrics.countRefusal('relay', code) }),
+    ...(options.relayCluster ? { cluster: options.relayCluster } : {}),
   });
   app.decorate('relay', relay);
+  // With --redis the relay's sessions, seats and frames are in Redis: a dependency like the store.
+  if (options.relayCluster) health.add('redis', () => relay.checkRedis());
   const context: ServerContext = {
     config,
     store,

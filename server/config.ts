@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { DEFAULT_ADDRESS_LIMITS, type AddressLimitSettings } from './address-limits.js';
 import { generateClientId } from './tokens.js';
 import type { RelayOptionsInput } from './relay/relay-options.js';
+import type { RelayCluster } from './relay/cluster/relay-cluster.js';
 
 export interface ServerAppOptions {
   /** The address the server listens on; decides the Host names it answers to. Default 127.0.0.1. */
@@ -41,6 +42,8 @@ export interface ServerAppOptions {
   log?: { stream: DestinationStream; level?: LevelWithSilent };
   /** Relay tunables (grace window, heartbeat, limits); the session TTL comes from sessionTtlMinutes. */
   relay?: Omit<RelayOptionsInput, 'sessionTtlMs'>;
+  /** The relay as one node of several, its sessions in Redis (startServer makes it from `redis`). */
+  relayCluster?: RelayCluster;
   /** Extra routes of the process that embeds the server (the agent's mirror asset proxy). */
   extend?: (app: FastifyInstance) => void;
   now?: () => number;

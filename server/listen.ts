@@ -12,6 +12,8 @@ export interface ListenOptions extends ServerAppOptions {
   host?: string;
   /** 0 picks a free port. Default 7341. */
   port?: number;
+  /** Several relay nodes serve one session through this Redis (`--redis`); in memory when absent. */
+  redis?: { url: string; nodeId?: string | undefined };
 }
 
 export interface RunningServer {
@@ -26,7 +28,19 @@ export interface RunningServer {
 
 export async function startServer(options: ListenOptions): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_SERVER_HOST;
-  const app = buildServerApp(options);
+  // Loaded only with --redis: a server without it loads no Redis code.
+  const relayCluster = options.redis
+    ? await (
+        await import('./relay/cluster/relay-cluster.js')
+      ).connectRelayCluster({ url: options.redis.url, nodeId: options.redis.nodeId })
+    : options.relayCluster;
+  let app: FastifyInstance;
+  try {
+    app = buildServerApp({ ...options, ...(relayCluster ? { relayCluster } : {}) });
+  } catch (error) {
+    await relayCluster?.close();
+    throw error;
+  }
   try {
     await app.listen({ host, port: options.port ?? DEFAULT_SERVER_PORT });
   } catch (error) {

@@ -52,6 +52,12 @@ connection come as an \`error\` frame and a close code (see \`docs/protocol.md\`
       action:
         'None: the terminal reconnects by itself; behind a load balancer the next attempt reaches another node.',
     },
+    RELAY_UNAVAILABLE: {
+      status: 503,
+      close: RelayCloseCode.ServerShutdown,
+      when: 'The relay runs on several nodes (`--redis`) and cannot reach Redis now, or Redis lost its data and the relay asks the terminal to join again.',
+      action: 'None: the terminal reconnects and resumes once Redis answers (within seconds).',
+    },
     MESSAGE_INVALID: {
       close: RelayCloseCode.Invalid,
       when: "A frame is not JSON, does not fit the schema (an unknown type, the other mode), skips a seq, or acks ahead; or a peer's message is invalid.",

@@ -20,7 +20,12 @@ import { DelayQueue } from './delay-queue.js';
 import { RelayConnection } from './relay-connection.js';
 import type { RelayLogger } from './relay-logger.js';
 import { resolveRelayOptions, type RelayOptions, type RelayOptionsInput } from './relay-options.js';
-import { SessionRegistry, type CreatedSession } from './session-registry.js';
+import {
+  MemorySessionRegistry,
+  type CreatedSession,
+  type SessionRegistry,
+} from './session-registry.js';
+import type { RelayCluster } from './cluster/relay-cluster.js';
 import { phonePageRoutes } from './phone-page-routes.js';
 
 export interface AttachRelayOptions extends RelayOptionsInput {
@@ -31,6 +36,8 @@ export interface AttachRelayOptions extends RelayOptionsInput {
   hosts?: HostPolicy;
   /** Told the code of every refused upgrade (the server's metrics count them). */
   onRefusal?: (code: string) => void;
+  /** With --redis: the sessions live in Redis and this relay is one node of several. */
+  cluster?: RelayCluster;
 }
 
 export interface Relay {
@@ -39,6 +46,12 @@ export interface Relay {
   /** What `POST /v1/sessions` calls: a new session, its secret and role tokens (shown once). */
   createSession(options?: { ownerId?: string; ttlMs?: number }): CreatedSession;
   readonly budget: RelayMemoryBudget;
+  /** With --redis: this node's id. */
+  readonly nodeId: string | undefined;
+  /** The health probe of the relay's dependencies: resolves when Redis answers (at once without). */
+  checkRedis(): Promise<void>;
+  /** What a health or metrics route shows: sessions known here, terminals on this node, bytes held. */
+  counts(): { sessions: number; terminals: number; heldBytes: number };
   stats(): ReturnType<SessionRegistry['stats']> & {
     connections: number;
     /** Bytes held across sessions now (queued, latest-wins, ws send buffers). */
@@ -63,7 +76,7 @@ export const RELAY_PROBE_PATH = '/v1/relay/probe';
 const HEARTBEAT_SLICES = 32;
 
 export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}): Relay {
-  const { logger, now = Date.now, hosts: given, onRefusal, ...rest } = input;
+  const { logger, now = Date.now, hosts: given, onRefusal, cluster, ...rest } = input;
   const options = resolveRelayOptions(rest);
   const hosts =
     given ??
@@ -85,20 +98,23 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     defer: (fn) => setImmediate(fn),
     onShed: (report) => log.warn(report, 'relay over its memory budget: sessions shed'),
   });
-  const registry = new SessionRegistry({
+  const deps = {
     options,
     log,
     now,
     held,
     budget,
-    schedule: (fn, ms) => {
+    schedule: (fn: () => void, ms: number) => {
       const timer = setTimeout(fn, ms);
       timer.unref();
       return () => clearTimeout(timer);
     },
-    defer: (fn) => setImmediate(fn),
-    delay: (fn) => delayed.push(fn),
-  });
+    defer: (fn: () => void) => setImmediate(fn),
+    delay: (fn: () => void) => delayed.push(fn),
+  };
+  const registry: SessionRegistry = cluster
+    ? cluster.createRegistry(deps)
+    : new MemorySessionRegistry(deps);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayload,
@@ -123,15 +139,36 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     const url = new URL(request.url ?? '/', 'http://relay.invalid');
     if (url.pathname !== RELAY_PATH)
       return refuseUpgrade(socket, 404, 'NOT_FOUND', 'no such endpoint');
-    const admission = draining
-      ? DRAINING
-      : admit(Object.fromEntries(url.searchParams), request.headers, registry, hosts);
-    if (!admission.ok) {
-      log.info({ code: admission.code }, 'join refused');
-      onRefusal?.(admission.code);
-      return refuseUpgrade(socket, admission.status, admission.code, admission.message);
+    const params = Object.fromEntries(url.searchParams);
+    void (draining ? Promise.resolve(DRAINING) : admitSafely(params, request.headers)).then(
+      (admission) => {
+        if (!admission.ok) {
+          log.info({ code: admission.code }, 'join refused');
+          onRefusal?.(admission.code);
+          return refuseUpgrade(socket, admission.status, admission.code, admission.message);
+        }
+        wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission));
+      },
+    );
+  };
+
+  // With --redis the session and its seats are in Redis: when it cannot answer, the terminal is
+  // told to come back (503, retried), never that its session does not exist.
+  const admitSafely = async (
+    params: Record<string, unknown>,
+    headers: IncomingMessage['headers'],
+  ): Promise<Admission> => {
+    try {
+      return await admit(params, headers, registry, hosts);
+    } catch (error) {
+      log.warn({ err: (error as Error).message }, 'join failed: the session store did not answer');
+      return {
+        ok: false,
+        status: 503,
+        code: RelayErrorCode.Unavailable,
+        message: 'the relay cannot reach its session store; try again',
+      };
     }
-    wss.handleUpgrade(request, socket, head, (ws) => accept(ws, admission));
   };
 
   const accept = (ws: WebSocket, admission: Admission & { ok: true }): void => {
@@ -163,7 +200,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
           typeof value === 'number' ? String(value) : value,
         ]),
       );
-      const admission = draining ? DRAINING : admit(params, request.headers, registry, hosts);
+      const admission = draining ? DRAINING : await admitSafely(params, request.headers);
       if (!admission.ok) {
         return reply
           .code(admission.status)
@@ -205,6 +242,7 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     registry.closeAll(RelayCloseCode.ServerShutdown, 'server shutting down');
     for (const socket of sockets) socket.terminate();
     wss.close();
+    await cluster?.close();
   });
 
   const drain = async (boundMs: number): Promise<void> => {
@@ -227,6 +265,13 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
     budget,
     drain,
     createSession: (createOptions) => registry.create(createOptions),
+    nodeId: cluster?.nodeId,
+    checkRedis: () => cluster?.checkRedis() ?? Promise.resolve(),
+    counts: () => ({
+      sessions: registry.size,
+      terminals: connections.size,
+      heldBytes: budget.heldBytes(),
+    }),
     stats: () => ({
       ...registry.stats(),
       connections: connections.size,

@@ -7,7 +7,7 @@ import { RELAY_PROTOCOL_VERSION, type Role } from '../../protocol/relay-frames.j
 import { checkClientFrame } from '../../protocol/relay-frame-check.js';
 import { scanClientFrame, type FrameHeader } from '../../protocol/relay-frame-scan.js';
 import type { RelayOptions } from './relay-options.js';
-import type { RelaySession } from './relay-session.js';
+import type { SessionRelay } from './session-registry.js';
 import type { TerminalLink } from './role-slot.js';
 import { TokenBucket } from './token-bucket.js';
 
@@ -23,12 +23,12 @@ export class RelayConnection implements TerminalLink {
   private wroteSinceBeat = false;
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
-  private throttle: NodeJS.Timeout | undefined;
+  private throttled: NodeJS.Timeout | undefined;
   private corked = false;
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly session: RelaySession,
+    private readonly session: SessionRelay,
     private readonly role: Role,
     options: RelayOptions,
     private readonly now: () => number,
@@ -39,7 +39,7 @@ export class RelayConnection implements TerminalLink {
     ws.on('pong', () => (this.alive = true));
     ws.on('error', () => {}); // 'close' follows; the error itself says nothing the peer needs.
     ws.on('close', (code) => {
-      clearTimeout(this.throttle);
+      clearTimeout(this.throttled);
       this.session.detach(this.role, this, code === 1000 || code === 1001);
     });
   }
@@ -70,6 +70,16 @@ export class RelayConnection implements TerminalLink {
       this.corked = false;
       socket.uncork();
     });
+  }
+
+  /**
+   * Stops reading: TCP pushes back on the sender until the budget refills. Frames of a read already
+   * under way still arrive while paused, so each one pushes the resume further out.
+   */
+  throttle(ms: number): void {
+    this.ws.pause();
+    clearTimeout(this.throttled);
+    this.throttled = setTimeout(() => this.ws.resume(), ms);
   }
 
   close(code: number, reason: string): void {
@@ -106,13 +116,7 @@ export class RelayConnection implements TerminalLink {
     if (wait > MAX_THROTTLE_MS) {
       return this.refuse(RelayErrorCode.RateLimited, 'too many messages or bytes per second');
     }
-    if (wait > 0) {
-      // Stop reading: TCP pushes back on the sender until the budget refills. Frames of a read
-      // already under way still arrive while paused, so each one pushes the resume further out.
-      this.ws.pause();
-      clearTimeout(this.throttle);
-      this.throttle = setTimeout(() => this.ws.resume(), wait);
-    }
+    if (wait > 0) this.throttle(wait);
     if (isBinary) return this.refuse(RelayErrorCode.MessageInvalid, 'frames are JSON text');
     const frame = scanClientFrame(data) ?? this.parse(data);
     if (frame) this.session.receive(this.role, this, frame, data);

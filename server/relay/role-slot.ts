@@ -12,6 +12,8 @@ export interface TerminalLink {
    */
   send(frame: string | Buffer, onWritten: () => void): void;
   close(code: number, reason: string): void;
+  /** Stops reading from the terminal for `ms` (a rate budget kept elsewhere ran out). */
+  throttle?(ms: number): void;
 }
 
 export interface QueuedFrame {

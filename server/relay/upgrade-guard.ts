@@ -38,12 +38,13 @@ const refuse = (code: RelayErrorCode, message: string): Admission => ({
   message,
 });
 
-export function admit(
+/** Async with --redis (the session and its seats live in Redis); a store failure throws. */
+export async function admit(
   params: Record<string, unknown>,
   headers: IncomingHttpHeaders,
   registry: SessionRegistry,
   hosts: HostPolicy,
-): Admission {
+): Promise<Admission> {
   // Refusals name what is wrong, never the value sent.
   if (!hosts.allowsHost(headers.host)) {
     return refuse(RelayErrorCode.HostNotAllowed, 'this server does not answer to that host name');
@@ -62,13 +63,13 @@ export function admit(
     return refuse(RelayErrorCode.BadRequest, 'expected v, page, role and exactly one of k or t');
   }
   const { page, role, k, t, resume, last } = parsed.data;
-  const matched = registry.match({ pageId: page, role, secret: k, token: t });
+  const matched = await registry.match({ pageId: page, role, secret: k, token: t });
   if (!matched.ok) {
     return matched.code === RelayErrorCode.Expired
       ? refuse(RelayErrorCode.Expired, 'this session has expired; open a new one')
       : refuse(RelayErrorCode.NotMatched, 'this session link does not match an open session');
   }
-  const decision = matched.record.relay.decide(role, resume);
+  const decision = await matched.record.relay.decide(role, resume, last);
   if (decision === 'full') {
     return refuse(RelayErrorCode.Full, `another ${role} terminal already holds this session`);
   }

@@ -25,6 +25,8 @@ interface ServerCommandOptions {
   metrics?: boolean;
   drainTimeout: string;
   logLevel: LevelWithSilent;
+  redis?: string;
+  nodeId?: string;
 }
 
 /** The PostgreSQL URL when --database is not given. */
@@ -132,6 +134,20 @@ export function register(program: Command): void {
         .choices(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'])
         .default('info'),
     )
+    .addOption(
+      setting(
+        '--redis <url>',
+        'serve sessions across several relay nodes through this Redis (redis://host:port)',
+        'TANDEM_REDIS_URL',
+      ),
+    )
+    .addOption(
+      setting(
+        '--node-id <id>',
+        'this relay node id with --redis (default: random)',
+        'TANDEM_NODE_ID',
+      ),
+    )
     .action(async (options: ServerCommandOptions, command: Command) => {
       const port = parseNumber(
         '--port',
@@ -183,6 +199,14 @@ export function register(program: Command): void {
           ? /^(1|true|yes|on)$/i.test(process.env.TANDEM_METRICS ?? '')
           : options.metrics === true;
       const dataDir = dataDirFrom(options);
+      const redisUrl = options.redis || undefined;
+      const nodeId = options.nodeId || undefined;
+      if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+        throw new CliError('INVALID_ARGUMENT', '--redis takes a redis:// or rediss:// URL', 2);
+      }
+      if (nodeId !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(nodeId)) {
+        throw new CliError('INVALID_ARGUMENT', '--node-id takes 1 to 64 letters, digits, . _ -', 2);
+      }
       // Loaded on demand, as in every command: `tandem --help` loads no server, adb or database.
       const { startServer } = await import('../../../server/listen.js');
       const server = await startServer({
@@ -198,6 +222,7 @@ export function register(program: Command): void {
           ? {}
           : { relay: { memoryBudgetBytes: Math.floor(budgetMiB * 1024 * 1024) } }),
         log: { stream: process.stderr, level: options.logLevel },
+        ...(redisUrl ? { redis: { url: redisUrl, nodeId } } : {}),
       });
       // Listening for the signals before the URL is out: whoever read the URL may stop us at once,
       // and a SIGTERM before the handler exists kills the process without a drain.
