@@ -5,12 +5,12 @@
 // CPU per delivered message (user + system of every node process, from /proc; Redis's own CPU is
 // shown apart), and p50/p99 at one fixed offered load. Goal: the 2-node run's CPU per message
 // within 1.5× the 1-node run's (both on Redis), so the cost of crossing nodes is known and small.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { connectClusterPairs, type Pair } from './cluster-pairs.js';
 import { cpuUs, offered, saturate, sleep, stopChild } from '../support/load-phases.js';
+import { printPipeTable, writeStampedResults } from '../support/pipe-table.js';
 import { startReadyServer } from '../../testing/ready-server.js';
 import { startRedis, type RedisServer } from '../../testing/redis.js';
 
@@ -111,28 +111,36 @@ console.log(
   `\nCluster benchmark: ${SESSIONS} sessions, payload ${PAYLOAD.length} B, ${PHASE_MS} ms phases`,
 );
 console.log(`load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after`);
-console.log(
-  'setup          | msgs/s (saturated) | node µs/msg | redis µs/msg | offered → delivered/s | p50 ms | p99 ms',
+printPipeTable(
+  [
+    ['setup', 14],
+    ['msgs/s (saturated)', 18],
+    ['node µs/msg', 11],
+    ['redis µs/msg', 12],
+    ['offered → delivered/s', 21],
+    ['p50 ms', 6],
+    ['p99 ms', 6],
+  ],
+  results.map((r) => [
+    r.setup,
+    r.messagesPerSecond,
+    r.serverCpuUsPerMessage,
+    r.redisCpuUsPerMessage,
+    `${r.offeredPerSecond} → ${r.deliveredAtOfferedPerSecond}`,
+    r.p50Ms,
+    r.p99Ms,
+  ]),
 );
-console.log(
-  '---------------|--------------------|-------------|--------------|-----------------------|--------|-------',
-);
-for (const r of results) {
-  console.log(
-    `${r.setup.padEnd(14)} | ${String(r.messagesPerSecond).padStart(18)} | ${String(r.serverCpuUsPerMessage).padStart(11)} | ` +
-      `${String(r.redisCpuUsPerMessage).padStart(12)} | ` +
-      `${`${r.offeredPerSecond} → ${r.deliveredAtOfferedPerSecond}`.padStart(21)} | ${String(r.p50Ms).padStart(6)} | ${String(r.p99Ms).padStart(6)}`,
-  );
-}
 console.log(
   `\n${met ? 'met   ' : 'MISSED'} 2-node CPU per message within ${GOAL_RATIO}× the 1-node run's (both on Redis): ${ratio}×`,
 );
 
-const dir = fileURLToPath(new URL('../results/', import.meta.url));
-mkdirSync(dir, { recursive: true });
-const file = `${dir}cluster-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(
-  file,
-  `${JSON.stringify({ sessions: SESSIONS, phaseMs: PHASE_MS, loadBefore, loadAfter, results, cpuRatio2to1: ratio, goalMet: met }, null, 2)}\n`,
-);
-console.log(`\nwrote ${file}`);
+writeStampedResults('cluster', {
+  sessions: SESSIONS,
+  phaseMs: PHASE_MS,
+  loadBefore,
+  loadAfter,
+  results,
+  cpuRatio2to1: ratio,
+  goalMet: met,
+});

@@ -9,12 +9,13 @@
 // machine, compare runs by their spread, and CPU per message over msgs/s. Goals, all from one run:
 // ≥0.85× the echo's msgs/s, server µs/msg within 1.15× the echo's, p99 no worse than socket.io's,
 // and <16 KB per idle connection.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectPairs, type Pair, type Target } from './load-clients.js';
 import { cpuUs, offered, saturate, sleep, stopChild } from '../support/load-phases.js';
+import { printPipeTable, writeStampedResults } from '../support/pipe-table.js';
 import { startReadyServer, type ReadyServer } from '../../testing/ready-server.js';
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 2000);
@@ -149,19 +150,26 @@ console.log(
   `\nRelay benchmark: ${SESSIONS} paired sessions (${SESSIONS * 2} connections), payload ${PAYLOAD.length} B`,
 );
 console.log(`load average ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after`);
-console.log(
-  'target      | KB/idle conn | msgs/s (saturated) | server µs/msg | offered → delivered/s | p50 ms | p99 ms',
+printPipeTable(
+  [
+    ['target', 11],
+    ['KB/idle conn', 12],
+    ['msgs/s (saturated)', 18],
+    ['server µs/msg', 13],
+    ['offered → delivered/s', 21],
+    ['p50 ms', 6],
+    ['p99 ms', 6],
+  ],
+  results.map((r) => [
+    r.target,
+    r.rssPerIdleConnectionKB,
+    r.messagesPerSecond,
+    r.serverCpuUsPerMessage,
+    `${r.offeredPerSecond} → ${r.deliveredAtOfferedPerSecond}`,
+    r.p50Ms,
+    r.p99Ms,
+  ]),
 );
-console.log(
-  '------------|--------------|--------------------|---------------|-----------------------|--------|-------',
-);
-for (const r of results) {
-  console.log(
-    `${r.target.padEnd(11)} | ${String(r.rssPerIdleConnectionKB).padStart(12)} | ${String(r.messagesPerSecond).padStart(18)} | ` +
-      `${String(r.serverCpuUsPerMessage).padStart(13)} | ` +
-      `${`${r.offeredPerSecond} → ${r.deliveredAtOfferedPerSecond}`.padStart(21)} | ${String(r.p50Ms).padStart(6)} | ${String(r.p99Ms).padStart(6)}`,
-  );
-}
 console.log(
   `\nratios: tandem/echo throughput ${ratios.throughputVsEcho}×, server µs/msg ${ratios.cpuPerMessageVsEcho}×, ` +
     `p99 tandem/socket.io ${ratios.p99VsSocketIo}× (throughput tandem/socket.io ${ratios.throughputVsSocketIo}×, not a goal)`,
@@ -169,11 +177,12 @@ console.log(
 for (const [goal, met] of Object.entries(goals))
   console.log(`${met ? 'MET   ' : 'MISSED'} ${goal}`);
 
-const dir = fileURLToPath(new URL('../results/', import.meta.url));
-mkdirSync(dir, { recursive: true });
-const file = `${dir}relay-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-writeFileSync(
-  file,
-  `${JSON.stringify({ sessions: SESSIONS, phaseMs: PHASE_MS, loadBefore, loadAfter, results, ratios, goals }, null, 2)}\n`,
-);
-console.log(`\nwrote ${file}`);
+writeStampedResults('relay', {
+  sessions: SESSIONS,
+  phaseMs: PHASE_MS,
+  loadBefore,
+  loadAfter,
+  results,
+  ratios,
+  goals,
+});
