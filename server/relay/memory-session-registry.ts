@@ -5,7 +5,7 @@ import type { RelayedTotals } from './relay-totals.js';
 import { RelaySession, type RelaySessionDeps } from './relay-session.js';
 import {
   createdSession,
-  newSessionSecrets,
+  newSessionRecord,
   type CreatedSession,
   type JoinCredentials,
   type MatchResult,
@@ -13,7 +13,6 @@ import {
   type SessionRegistry,
   type SessionRelay,
 } from './session-registry.js';
-import { hashSecret, randomToken } from './session-secrets.js';
 
 export class MemorySessionRegistry implements SessionRegistry {
   private readonly sessions = new LiveSessions();
@@ -21,17 +20,9 @@ export class MemorySessionRegistry implements SessionRegistry {
   constructor(private readonly deps: RelaySessionDeps & { now: () => number }) {}
 
   create(options: { ownerId?: string; ttlMs?: number } = {}): CreatedSession {
-    const { pageId, secret, sealKey } = newSessionSecrets();
-    const expiresAt = this.deps.now() + (options.ttlMs ?? this.deps.options.sessionTtlMs);
-    const record: SessionRecord = {
-      sessionId: randomToken(12),
-      pageId,
-      ownerId: options.ownerId,
-      secretHash: hashSecret(secret),
-      sealKey,
-      expiresAt,
-      relay: new RelaySession(pageId, this.deps),
-    };
+    const created = newSessionRecord(options, this.deps.now(), this.deps.options.sessionTtlMs);
+    const { record: stored, secret } = created;
+    const record: SessionRecord = { ...stored, relay: new RelaySession(stored.pageId, this.deps) };
     this.sessions.set(record);
     return createdSession(record, secret);
   }

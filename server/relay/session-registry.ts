@@ -99,9 +99,22 @@ export function credentialsVerify(credentials: JoinCredentials, keys: SessionKey
   return false;
 }
 
-/** Fresh keys and ids for a new session; the secret is shown once. */
-export function newSessionSecrets(): { pageId: string; secret: string; sealKey: Buffer } {
-  return { pageId: randomToken(16), secret: randomToken(32), sealKey: randomBytes(32) };
+/** A new session's record (its relay aside): fresh ids and keys; the secret is shown once. */
+export function newSessionRecord(
+  options: { ownerId?: string | undefined; ttlMs?: number | undefined },
+  now: number,
+  defaultTtlMs: number,
+): { record: Omit<SessionRecord, 'relay'>; secret: string } {
+  const secret = randomToken(32);
+  const record = {
+    sessionId: randomToken(12),
+    pageId: randomToken(16),
+    ownerId: options.ownerId,
+    secretHash: hashSecret(secret),
+    sealKey: randomBytes(32),
+    expiresAt: now + (options.ttlMs ?? defaultTtlMs),
+  };
+  return { record, secret };
 }
 
 export function createdSession(

@@ -5,7 +5,7 @@
 import { LiveSessions, matchRecord } from '../live-sessions.js';
 import {
   createdSession,
-  newSessionSecrets,
+  newSessionRecord,
   type CreatedSession,
   type JoinCredentials,
   type MatchResult,
@@ -14,7 +14,6 @@ import {
   type SessionRelay,
 } from '../session-registry.js';
 import type { RelayedTotals } from '../relay-totals.js';
-import { hashSecret, randomToken } from '../session-secrets.js';
 import { clusterKeys } from './cluster-scripts.js';
 import type { ClusterNode } from './cluster-node.js';
 import { ClusterSession } from './cluster-session.js';
@@ -33,16 +32,8 @@ export class RedisSessionRegistry implements SessionRegistry {
   }
 
   create(options: { ownerId?: string; ttlMs?: number } = {}): CreatedSession {
-    const { pageId, secret, sealKey } = newSessionSecrets();
-    const expiresAt = this.node.now() + (options.ttlMs ?? this.node.options.sessionTtlMs);
-    const stored: StoredRecord = {
-      sessionId: randomToken(12),
-      pageId,
-      ownerId: options.ownerId,
-      secretHash: hashSecret(secret),
-      sealKey,
-      expiresAt,
-    };
+    const created = newSessionRecord(options, this.node.now(), this.node.options.sessionTtlMs);
+    const { record: stored, secret } = created;
     const record = this.cache(stored);
     void this.store(record);
     return createdSession(record, secret);
