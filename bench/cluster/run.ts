@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { connectClusterPairs, type Pair } from './cluster-pairs.js';
-import { cpuUs, offered, saturate, sleep, stopChild } from '../support/load-phases.js';
+import { cpuUs, offered, phaseFields, saturate, sleep, stopChild } from '../support/load-phases.js';
 import { printPipeTable, writeStampedResults } from '../support/pipe-table.js';
 import { startReadyServer } from '../../testing/ready-server.js';
 import { startRedis, type RedisServer } from '../../testing/redis.js';
@@ -81,12 +81,7 @@ async function measure(setup: Setup): Promise<Result> {
       setup,
       nodes,
       sessions: pairs.length,
-      messagesPerSecond: saturated.rate,
-      offeredPerSecond: OFFERED_PER_S,
-      deliveredAtOfferedPerSecond: latency.delivered,
-      p50Ms: latency.p50,
-      p99Ms: latency.p99,
-      serverCpuUsPerMessage: Number(saturated.serverCpuUs.toFixed(1)),
+      ...phaseFields(saturated, latency, OFFERED_PER_S),
       redisCpuUsPerMessage: Number(saturated.redisCpuUs.toFixed(1)),
     };
   } finally {

@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectPairs, type Pair, type Target } from './load-clients.js';
-import { cpuUs, offered, saturate, sleep, stopChild } from '../support/load-phases.js';
+import { cpuUs, offered, phaseFields, saturate, sleep, stopChild } from '../support/load-phases.js';
 import { printPipeTable, writeStampedResults } from '../support/pipe-table.js';
 import { startReadyServer, type ReadyServer } from '../../testing/ready-server.js';
 
@@ -101,12 +101,7 @@ async function measure(target: Target): Promise<Result> {
       target,
       connections,
       rssPerIdleConnectionKB,
-      messagesPerSecond: saturated.rate,
-      offeredPerSecond: OFFERED_PER_S,
-      deliveredAtOfferedPerSecond: latency.delivered,
-      p50Ms: latency.p50,
-      p99Ms: latency.p99,
-      serverCpuUsPerMessage: Number(saturated.serverCpuUs.toFixed(1)),
+      ...phaseFields(saturated, latency, OFFERED_PER_S),
       generatorCpuUsPerMessage: Number(saturated.generatorCpuUs.toFixed(1)),
     };
   } finally {

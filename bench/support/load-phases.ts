@@ -101,6 +101,22 @@ export async function offered(
   return { delivered: Math.round(samples.length / measured), p50: at(0.5), p99: at(0.99) };
 }
 
+/** The fields both benchmarks report from the two phases, in their order. */
+export function phaseFields(
+  saturated: { rate: number; serverCpuUs: number },
+  latency: { delivered: number; p50: number; p99: number },
+  offeredPerS: number,
+) {
+  return {
+    messagesPerSecond: saturated.rate,
+    offeredPerSecond: offeredPerS,
+    deliveredAtOfferedPerSecond: latency.delivered,
+    p50Ms: latency.p50,
+    p99Ms: latency.p99,
+    serverCpuUsPerMessage: Number(saturated.serverCpuUs.toFixed(1)),
+  };
+}
+
 /** SIGTERM for a normal exit; SIGKILL if it does not go within 5 s. */
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
