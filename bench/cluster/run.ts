@@ -9,7 +9,15 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { connectClusterPairs, type Pair } from './cluster-pairs.js';
-import { cpuUs, offered, phaseFields, saturate, sleep, stopChild } from '../support/load-phases.js';
+import {
+  cpuUs,
+  offered,
+  phaseFields,
+  saturate,
+  sleep,
+  stopChild,
+  type PhaseFields,
+} from '../support/load-phases.js';
 import { printPipeTable, writeStampedResults } from '../support/pipe-table.js';
 import { startReadyServer } from '../../testing/ready-server.js';
 import { startRedis, type RedisServer } from '../../testing/redis.js';
@@ -23,17 +31,10 @@ const GOAL_RATIO = 1.5;
 
 type Setup = 'memory, 1 node' | 'redis, 1 node' | 'redis, 2 nodes';
 
-interface Result {
+interface Result extends PhaseFields {
   setup: Setup;
   nodes: number;
   sessions: number;
-  messagesPerSecond: number;
-  offeredPerSecond: number;
-  deliveredAtOfferedPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** CPU of every node process per delivered message while saturated. */
-  serverCpuUsPerMessage: number;
   /** Redis's own CPU per delivered message (not in the goal: it is the shared dependency). */
   redisCpuUsPerMessage: number;
 }

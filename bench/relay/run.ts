@@ -14,7 +14,15 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connectPairs, type Pair, type Target } from './load-clients.js';
-import { cpuUs, offered, phaseFields, saturate, sleep, stopChild } from '../support/load-phases.js';
+import {
+  cpuUs,
+  offered,
+  phaseFields,
+  saturate,
+  sleep,
+  stopChild,
+  type PhaseFields,
+} from '../support/load-phases.js';
 import { printPipeTable, writeStampedResults } from '../support/pipe-table.js';
 import { startReadyServer, type ReadyServer } from '../../testing/ready-server.js';
 
@@ -28,17 +36,10 @@ const CPU_PROF_DIR = process.env.BENCH_CPU_PROF;
 const WINDOW = 4;
 const PAYLOAD = 'A'.repeat(128);
 
-interface Result {
+interface Result extends PhaseFields {
   target: Target;
   connections: number;
   rssPerIdleConnectionKB: number;
-  messagesPerSecond: number;
-  offeredPerSecond: number;
-  deliveredAtOfferedPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** CPU time per delivered message while saturated: steadier than msgs/s on a busy machine. */
-  serverCpuUsPerMessage: number;
   generatorCpuUsPerMessage: number;
 }
 

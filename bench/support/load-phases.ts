@@ -101,12 +101,25 @@ export async function offered(
   return { delivered: Math.round(samples.length / measured), p50: at(0.5), p99: at(0.99) };
 }
 
-/** The fields both benchmarks report from the two phases, in their order. */
+/** What both benchmarks report from the two phases, in this order. */
+export interface PhaseFields {
+  messagesPerSecond: number;
+  offeredPerSecond: number;
+  deliveredAtOfferedPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /**
+   * CPU time of the server (every node process in a cluster) per delivered message while
+   * saturated: steadier than msgs/s on a busy machine.
+   */
+  serverCpuUsPerMessage: number;
+}
+
 export function phaseFields(
   saturated: { rate: number; serverCpuUs: number },
   latency: { delivered: number; p50: number; p99: number },
   offeredPerS: number,
-) {
+): PhaseFields {
   return {
     messagesPerSecond: saturated.rate,
     offeredPerSecond: offeredPerS,
