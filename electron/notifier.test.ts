@@ -6,6 +6,7 @@ import type { PhoneStatus } from '../agent/pairing/states.js';
 import { Notifier, type CreateNotification, type NotificationContent } from './notifier.js';
 import { phoneNotice, phoneNoticePrefix, receivedNotice } from './phone-notices.js';
 import { wordsFor } from './words.js';
+import { samplePhone } from '../testing/sample-phone.js';
 
 function fakeNotifications() {
   const shown: { content: NotificationContent; click(): void }[] = [];
@@ -22,13 +23,7 @@ function fakeNotifications() {
 const words = wordsFor('en');
 
 function status(state: PhoneStatus['state']): PhoneStatus {
-  return {
-    serial: 'R58M123',
-    model: 'Pixel 8',
-    identity: { kind: 'imei', masked: '****4321' },
-    state,
-    hint: '',
-  };
+  return samplePhone(state);
 }
 
 describe('notifier', () => {

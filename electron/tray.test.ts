@@ -7,6 +7,7 @@ import type { PhoneView } from '../protocol/control-responses.js';
 import { TrayController, trayIconFile, type TrayFactory } from './tray.js';
 import type { TrayActions, TrayState } from './tray-menu.js';
 import { wordsFor } from './words.js';
+import { samplePhone } from '../testing/sample-phone.js';
 
 type Template = MenuItemConstructorOptions[];
 
@@ -44,14 +45,7 @@ function recordingActions() {
 const idle: TrayState = { phones: [], paused: false, launchAtLogin: false, update: 'idle' };
 
 function phone(state: string, extra: Partial<PhoneView> = {}): PhoneView {
-  return {
-    serial: 'R58M123',
-    model: 'Pixel 8',
-    identity: { kind: 'imei', masked: '****4321' },
-    state,
-    hint: '',
-    ...extra,
-  };
+  return { ...samplePhone(state), ...extra };
 }
 
 const labels = (menu: Template) => menu.map((item) => item.label ?? `(${item.type})`);

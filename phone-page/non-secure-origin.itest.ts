@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { devices, type Browser, type Page } from 'playwright-core';
-import type { RelayMessage } from '../protocol/relay-messages.js';
-import { FileAssembler, sendFile, type ReceivedFile } from '../relay-client/file-transfer.js';
+import { sendFile } from '../relay-client/file-transfer.js';
 import { launchLanChromium, startLanServer, type LanServer } from '../testing/lan-server.js';
 import { nodeTerminal, sessionUrls } from '../testing/relay-server.js';
+import { collectAtPc } from '../testing/pc-inbox.js';
 import { waitFor } from '../testing/wait.js';
 
 const SEALING_SCRIPT = '/m/sealing.js';
@@ -43,13 +43,7 @@ describe('phone page on a non-secure origin (the Wi-Fi mode)', () => {
   it('has no crypto.subtle, and still sends and receives text and files, sealed', async () => {
     const urls = sessionUrls(server);
     const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const atPc: RelayMessage[] = [];
-    const files = new FileAssembler();
-    let fileAtPc: ReceivedFile | undefined;
-    pc.on('message', (m) => {
-      atPc.push(m);
-      void files.handle(m).then((e) => e?.event === 'complete' && (fileAtPc = e.file));
-    });
+    const { messages: atPc, file: fileAtPc } = collectAtPc(pc);
     const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
     const page = await context.newPage();
     const seen = watch(page);
@@ -89,8 +83,8 @@ describe('phone page on a non-secure origin (the Wi-Fi mode)', () => {
       mimeType: 'application/octet-stream',
       buffer: upload,
     });
-    await waitFor('the file from the phone', () => fileAtPc !== undefined);
-    assert.ok(Buffer.from(fileAtPc!.bytes).equals(upload));
+    await waitFor('the file from the phone', () => fileAtPc() !== undefined);
+    assert.ok(Buffer.from(fileAtPc()!.bytes).equals(upload));
     assert.deepEqual(
       atPc.filter((m) => m.type === 'data.text'),
       [{ type: 'data.text', text: 'typed on the phone' }],

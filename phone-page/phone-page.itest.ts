@@ -6,14 +6,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { devices, type Browser } from 'playwright-core';
 import { launchTestChromium } from '../testing/chromium.js';
-import type { RelayMessage } from '../protocol/relay-messages.js';
-import { FileAssembler, sendFile, type ReceivedFile } from '../relay-client/file-transfer.js';
+import { sendFile } from '../relay-client/file-transfer.js';
 import {
   nodeTerminal,
   sessionUrls,
   startRelayServer,
   type RelayServer,
 } from '../testing/relay-server.js';
+import { collectAtPc } from '../testing/pc-inbox.js';
 import { waitFor } from '../testing/wait.js';
 
 // A 1×1 PNG.
@@ -43,13 +43,7 @@ describe('phone page in Chromium', () => {
   it('shows what the PC shares, sends text, links and files back, and closing it tells the PC', async () => {
     const urls = sessionUrls(server);
     const pc = nodeTerminal(urls.pc, 'pc').client.start();
-    const atPc: RelayMessage[] = [];
-    const files = new FileAssembler();
-    let fileAtPc: ReceivedFile | undefined;
-    pc.on('message', (m) => {
-      atPc.push(m);
-      void files.handle(m).then((e) => e?.event === 'complete' && (fileAtPc = e.file));
-    });
+    const { messages: atPc, file: fileAtPc } = collectAtPc(pc);
     const context = await browser.newContext({ ...devices['Pixel 7'], locale: 'en-US' });
     const page = await context.newPage();
     const sentByPage: string[] = [];
@@ -92,8 +86,8 @@ describe('phone page in Chromium', () => {
       mimeType: 'application/octet-stream',
       buffer: upload,
     });
-    await waitFor('file from the phone', () => fileAtPc !== undefined);
-    assert.ok(Buffer.from(fileAtPc!.bytes).equals(upload));
+    await waitFor('file from the phone', () => fileAtPc() !== undefined);
+    assert.ok(Buffer.from(fileAtPc()!.bytes).equals(upload));
     assert.deepEqual(
       atPc.filter((m) => m.type === 'data.text' || m.type === 'data.link'),
       [

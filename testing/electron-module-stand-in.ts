@@ -17,17 +17,7 @@ import {
   webFrame,
 } from './electron-module-stand-in-app.js';
 
-export {
-  app,
-  contextBridge,
-  dialog,
-  ipcMain,
-  ipcRenderer,
-  shell,
-  standInEvent,
-  webFrame,
-} from './electron-module-stand-in-app.js';
-export type { StandInEvent } from './electron-module-stand-in-app.js';
+export * from './electron-module-stand-in-app.js';
 
 /** Routes `electron` to this stand-in; call before importing the code under test. */
 export function installElectronStandIn(): void {

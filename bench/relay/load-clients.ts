@@ -5,77 +5,22 @@
 // with its wire protocol (sealed-size payloads, acks as the reference client sends them), not the
 // full client, so the benchmark measures the server rather than the generator's AES-GCM.
 import { WebSocket } from 'ws';
-import { ACK_POLICY } from '../../protocol/relay-frames.js';
+import {
+  connectInBatches,
+  createBenchSessions,
+  openWs,
+  startsWith,
+  tandemPair,
+  type BenchSession,
+  type Pair,
+} from '../support/tandem-pairs.js';
 
-export interface Pair {
-  send(payload: string): void;
-  onReceive(handler: () => void): void;
-  close(): void;
-}
+export type { Pair };
 
 export type Target = 'tandem' | 'socket.io' | 'echo';
 
 // Received frames are checked as bytes, the same way for every target.
-const FWD = Buffer.from('{"t":"fwd","seq":');
 const EVENT_M = Buffer.from('42["m"');
-const startsWith = (data: Buffer, prefix: Buffer): boolean =>
-  data.length >= prefix.length && data.compare(prefix, 0, prefix.length, 0, prefix.length) === 0;
-
-function openWs(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-/** The reference client's receiver acks (ACK_POLICY): 64 messages, 256 KiB, or 1 s after the first. */
-function receiverAcks(phone: WebSocket): (seq: number, bytes: number) => void {
-  let last = 0;
-  let unacked = 0;
-  let unackedBytes = 0;
-  let timer: NodeJS.Timeout | undefined;
-  const ack = (): void => {
-    clearTimeout(timer);
-    timer = undefined;
-    unacked = 0;
-    unackedBytes = 0;
-    if (phone.readyState === phone.OPEN) phone.send(`{"t":"ack","seq":${last}}`);
-  };
-  return (seq, bytes) => {
-    last = seq;
-    unackedBytes += bytes;
-    if (++unacked >= ACK_POLICY.messages || unackedBytes >= ACK_POLICY.bytes) return ack();
-    timer ??= setTimeout(ack, ACK_POLICY.receiverDelayMs);
-  };
-}
-
-async function tandemPair(
-  base: string,
-  session: { pageId: string; secret: string },
-): Promise<Pair> {
-  const url = (role: string) =>
-    `ws://${base}/v1/relay?v=2&page=${session.pageId}&role=${role}&k=${session.secret}`;
-  const [pc, phone] = await Promise.all([openWs(url('pc')), openWs(url('phone'))]);
-  let seq = 0;
-  let handler = (): void => {};
-  const acked = receiverAcks(phone);
-  phone.on('message', (data: Buffer) => {
-    if (!startsWith(data, FWD)) return;
-    handler();
-    let seq = 0;
-    for (let i = FWD.length; data[i] !== 0x2c; i++) seq = seq * 10 + data[i]! - 0x30;
-    acked(seq, data.length);
-  });
-  return {
-    send: (payload) =>
-      pc.send(
-        `{"v":2,"t":"msg","mode":"reliable","seq":${++seq},"type":"data.text","sealed":"${payload}"}`,
-      ),
-    onReceive: (h) => (handler = h),
-    close: () => (pc.terminate(), phone.terminate()),
-  };
-}
 
 /**
  * socket.io v4 over a raw WebSocket: engine.io packets `0` open, `2`/`3` ping/pong, `4` message;
@@ -142,23 +87,11 @@ async function echoPair(base: string): Promise<Pair> {
 }
 
 export async function connectPairs(target: Target, base: string, count: number): Promise<Pair[]> {
-  let sessions: Array<{ pageId: string; secret: string }> = [];
-  if (target === 'tandem') {
-    const response = await fetch(`http://${base}/bench/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ n: count }),
-    });
-    sessions = (await response.json()) as typeof sessions;
-  }
-  const pairs: Pair[] = [];
-  for (let i = 0; i < count; i += 100) {
-    const batch = Array.from({ length: Math.min(100, count - i) }, (_, j) => {
-      if (target === 'tandem') return tandemPair(base, sessions[i + j]!);
-      if (target === 'socket.io') return socketIoPair(base, `room-${i + j}`);
-      return echoPair(base);
-    });
-    pairs.push(...(await Promise.all(batch)));
-  }
-  return pairs;
+  const sessions: BenchSession[] =
+    target === 'tandem' ? await createBenchSessions(base, count) : [];
+  return connectInBatches(count, (n) => {
+    if (target === 'tandem') return tandemPair(base, base, sessions[n]!);
+    if (target === 'socket.io') return socketIoPair(base, `room-${n}`);
+    return echoPair(base);
+  });
 }

@@ -3,32 +3,17 @@
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector';
-import Fastify from 'fastify';
 import { Server as SocketIoServer } from 'socket.io';
 import { WebSocketServer } from 'ws';
-import { attachRelay } from '../../server/relay/attach-relay.js';
+import { startBenchRelay } from '../support/bench-relay.js';
 
 const kind = process.argv[2];
 
 async function tandem(): Promise<number> {
-  const app = Fastify({ logger: false });
   // The relay's default limits. Each connection is offered far less than they allow (saturated,
   // 4 messages in flight per pair give some tens of messages/s per connection against 2,000/s and
   // 32 MiB/s), so they never engage; they are on so their cost is measured.
-  const relay = attachRelay(app, {
-    logger: { debug() {}, info() {}, warn() {}, isLevelEnabled: () => false },
-  });
-  // Bench only: many sessions in one call (the real server creates one per authenticated request).
-  app.post('/bench/sessions', async (request) => {
-    const { n } = request.body as { n: number };
-    return Array.from({ length: n }, () => {
-      const created = relay.createSession();
-      return { pageId: created.pageId, secret: created.secret };
-    });
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  return typeof address === 'object' && address ? address.port : 0;
+  return (await startBenchRelay()).port;
 }
 
 function socketIo(): Promise<number> {

@@ -1,16 +1,8 @@
 // Sessions in PostgreSQL (the secret's SHA-256 only), through named statements.
 import type pg from 'pg';
 import type { SessionRecord, SessionsStore } from '../server/pairing-store.js';
+import { sessionFromRow, type SessionRow } from '../server/session-row.js';
 import { guarded } from './unavailable.js';
-
-interface SessionRow {
-  id: string;
-  page_id: string;
-  client_id: string;
-  secret_hash: Buffer;
-  created_at: string;
-  expires_at: string;
-}
 
 export class PgSessions implements SessionsStore {
   constructor(private readonly pool: pg.Pool) {}
@@ -35,23 +27,14 @@ export class PgSessions implements SessionsStore {
 
   find(id: string): Promise<SessionRecord | undefined> {
     return guarded(async () => {
-      const { rows } = await this.pool.query<SessionRow>({
+      const { rows } = await this.pool.query<SessionRow<string>>({
         name: 'sessions-find',
         text: `SELECT id, page_id, client_id, secret_hash, created_at, expires_at
                FROM sessions WHERE id = $1`,
         values: [id],
       });
       const row = rows[0];
-      return (
-        row && {
-          id: row.id,
-          pageId: row.page_id,
-          clientId: row.client_id,
-          secretHash: row.secret_hash,
-          createdAt: Number(row.created_at),
-          expiresAt: Number(row.expires_at),
-        }
-      );
+      return row && sessionFromRow(row);
     });
   }
 

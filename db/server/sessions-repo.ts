@@ -1,17 +1,9 @@
 // Sessions a client opens for its phone's page, in SQLite. Only the secret's SHA-256 is stored.
 import type { SqliteDatabase } from '../sqlite.js';
 import type { SessionRecord, SessionsStore } from './pairing-store.js';
+import { sessionFromRow, type SessionRow } from './session-row.js';
 
 export type { SessionRecord } from './pairing-store.js';
-
-interface SessionRow {
-  id: string;
-  page_id: string;
-  client_id: string;
-  secret_hash: Buffer;
-  created_at: number;
-  expires_at: number;
-}
 
 export class SessionsRepo implements SessionsStore {
   private readonly insertStmt;
@@ -40,16 +32,7 @@ export class SessionsRepo implements SessionsStore {
 
   async find(id: string): Promise<SessionRecord | undefined> {
     const row = this.selectOne.get(id);
-    return (
-      row && {
-        id: row.id,
-        pageId: row.page_id,
-        clientId: row.client_id,
-        secretHash: row.secret_hash,
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-      }
-    );
+    return row && sessionFromRow(row);
   }
 
   async deleteExpired(now: number): Promise<number> {

@@ -20,11 +20,8 @@ import { DelayQueue } from './delay-queue.js';
 import { RelayConnection } from './relay-connection.js';
 import type { RelayLogger } from './relay-logger.js';
 import { resolveRelayOptions, type RelayOptions, type RelayOptionsInput } from './relay-options.js';
-import {
-  MemorySessionRegistry,
-  type CreatedSession,
-  type SessionRegistry,
-} from './session-registry.js';
+import { MemorySessionRegistry } from './memory-session-registry.js';
+import type { CreatedSession, SessionRegistry } from './session-registry.js';
 import type { RelayCluster } from './cluster/relay-cluster.js';
 import { phonePageRoutes } from './phone-page-routes.js';
 

@@ -5,6 +5,7 @@
 // whole sessions, absent-peer queues first, then stalled (non-reading) connections, largest first;
 // a session that is being read is never shed.
 import { totalmem } from 'node:os';
+import { RelayErrorCode } from '../../protocol/relay-errors.js';
 
 /** By default the relay may hold this share of the machine's memory in relayed frames. */
 export const DEFAULT_BUDGET_SHARE = 1 / 8;
@@ -89,6 +90,13 @@ export function shedOrder<T>(candidates: readonly ShedCandidate<T>[], excess: nu
   }
   return chosen;
 }
+
+/** What a shed session's terminals are told before their close (4507), in memory or across nodes. */
+export const OVER_BUDGET_FRAME = JSON.stringify({
+  t: 'error',
+  code: RelayErrorCode.OverBudget,
+  message: 'the relay is over its memory budget and ended this session',
+});
 
 export interface BudgetedSession {
   readonly createdAt: number;

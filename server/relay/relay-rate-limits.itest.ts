@@ -9,17 +9,10 @@ import {
   type RelayServer,
   type UpgradeOutcome,
 } from '../../testing/relay-server.js';
+import { rawTextFrame } from '../../testing/raw-frames.js';
 import { waitFor } from '../../testing/wait.js';
 
-const text = (seq: number, value: string) =>
-  JSON.stringify({
-    v: 2,
-    t: 'msg',
-    mode: 'reliable',
-    seq,
-    type: 'data.text',
-    body: { type: 'data.text', text: value },
-  });
+const text = rawTextFrame;
 
 describe('relay: per-connection rate limits', () => {
   let server: RelayServer;

@@ -8,7 +8,12 @@ import {
   type WelcomeFrame,
 } from '../../protocol/relay-frames.js';
 import type { FrameHeader } from '../../protocol/relay-frame-scan.js';
-import { STALL_MS, type BudgetedSession, type MemoryUse } from './memory-budget.js';
+import {
+  OVER_BUDGET_FRAME,
+  STALL_MS,
+  type BudgetedSession,
+  type MemoryUse,
+} from './memory-budget.js';
 import { pageTag } from './relay-logger.js';
 import type { RelaySessionDeps } from './relay-session-deps.js';
 import { RoleSlot, type TerminalLink } from './role-slot.js';
@@ -177,12 +182,7 @@ export class RelaySession implements BudgetedSession {
 
   /** Over the relay's memory budget: both terminals learn why (error frame, close 4507). */
   shed(): void {
-    const frame = JSON.stringify({
-      t: 'error',
-      code: RelayErrorCode.OverBudget,
-      message: 'the relay is over its memory budget and ended this session',
-    });
-    for (const slot of Object.values(this.slots)) slot.link?.send(frame, noop);
+    for (const slot of Object.values(this.slots)) slot.link?.send(OVER_BUDGET_FRAME, noop);
     this.close(RelayCloseCode.OverBudget, RelayErrorCode.OverBudget);
     this.deps.log.info({ page: pageTag(this.pageId) }, 'session shed (memory budget)');
   }

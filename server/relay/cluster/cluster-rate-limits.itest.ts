@@ -3,20 +3,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WebSocket } from 'ws';
+import { rawTextFrame } from '../../../testing/raw-frames.js';
 import { startRedis, type RedisServer } from '../../../testing/redis.js';
 import { rawUpgrade, startRelayServer, type RelayServer } from '../../../testing/relay-server.js';
 import { waitFor } from '../../../testing/wait.js';
 import { connectRelayCluster } from './relay-cluster.js';
 
-const text = (seq: number) =>
-  JSON.stringify({
-    v: 2,
-    t: 'msg',
-    mode: 'reliable',
-    seq,
-    type: 'data.text',
-    body: { type: 'data.text', text: `m${seq}` },
-  });
+const text = (seq: number) => rawTextFrame(seq, `m${seq}`);
 
 describe('relay across nodes: shared rate limits', { timeout: 60_000 }, () => {
   let redis: RedisServer;

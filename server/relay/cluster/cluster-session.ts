@@ -10,7 +10,7 @@ import {
 } from '../../../protocol/relay-frames.js';
 import type { FrameHeader } from '../../../protocol/relay-frame-scan.js';
 import { deliveryOf } from '../../../protocol/relay-messages.js';
-import { STALL_MS, type MemoryUse } from '../memory-budget.js';
+import { OVER_BUDGET_FRAME, STALL_MS, type MemoryUse } from '../memory-budget.js';
 import type { JoinDecision } from '../relay-session.js';
 import type { TerminalLink } from '../role-slot.js';
 import type { RelayStats } from '../slot-forwarding.js';
@@ -204,12 +204,7 @@ export class ClusterSession implements SessionRelay, TerminalOwner {
   }
 
   shed(): void {
-    const frame = JSON.stringify({
-      t: 'error',
-      code: RelayErrorCode.OverBudget,
-      message: 'the relay is over its memory budget and ended this session',
-    });
-    for (const terminal of this.terminalsHere()) terminal.control(frame);
+    for (const terminal of this.terminalsHere()) terminal.control(OVER_BUDGET_FRAME);
     this.close(RelayCloseCode.OverBudget, RelayErrorCode.OverBudget);
   }
 

@@ -2,12 +2,10 @@
 // owner, expiry) is a Redis hash that expires with the session, so any node matches a terminal of
 // a session another node created. Records this node has seen are cached here, and written again
 // when Redis comes back without its data.
-import { RelayErrorCode } from '../../../protocol/relay-errors.js';
+import { LiveSessions, matchRecord } from '../live-sessions.js';
 import {
-  DECOY,
   createdSession,
-  credentialsVerify,
-  newSessionSecrets,
+  newSessionRecord,
   type CreatedSession,
   type JoinCredentials,
   type MatchResult,
@@ -15,8 +13,7 @@ import {
   type SessionRegistry,
   type SessionRelay,
 } from '../session-registry.js';
-import { EndedSessionTotals, type RelayedTotals } from '../relay-totals.js';
-import { hashSecret, randomToken } from '../session-secrets.js';
+import type { RelayedTotals } from '../relay-totals.js';
 import { clusterKeys } from './cluster-scripts.js';
 import type { ClusterNode } from './cluster-node.js';
 import { ClusterSession } from './cluster-session.js';
@@ -24,28 +21,19 @@ import { ClusterSession } from './cluster-session.js';
 type StoredRecord = Omit<SessionRecord, 'relay'>;
 
 export class RedisSessionRegistry implements SessionRegistry {
-  private readonly sessions = new Map<string, SessionRecord>();
-  /** What sessions that left this node relayed, so the totals only grow (metrics counters). */
-  private readonly ended = new EndedSessionTotals();
+  /** The records this node has seen; what sessions that left it relayed stays in the totals. */
+  private readonly sessions = new LiveSessions();
 
   constructor(private readonly node: ClusterNode) {
     node.redis.onRecovered((lostData) => {
-      if (lostData) for (const record of this.sessions.values()) void this.store(record);
+      if (lostData) for (const record of this.sessions.records()) void this.store(record);
       node.recovered(lostData);
     });
   }
 
   create(options: { ownerId?: string; ttlMs?: number } = {}): CreatedSession {
-    const { pageId, secret, sealKey } = newSessionSecrets();
-    const expiresAt = this.node.now() + (options.ttlMs ?? this.node.options.sessionTtlMs);
-    const stored: StoredRecord = {
-      sessionId: randomToken(12),
-      pageId,
-      ownerId: options.ownerId,
-      secretHash: hashSecret(secret),
-      sealKey,
-      expiresAt,
-    };
+    const created = newSessionRecord(options, this.node.now(), this.node.options.sessionTtlMs);
+    const { record: stored, secret } = created;
     const record = this.cache(stored);
     void this.store(record);
     return createdSession(record, secret);
@@ -53,14 +41,11 @@ export class RedisSessionRegistry implements SessionRegistry {
 
   async match(credentials: JoinCredentials): Promise<MatchResult> {
     const record = this.sessions.get(credentials.pageId) ?? (await this.load(credentials.pageId));
-    const verified = credentialsVerify(credentials, record ?? DECOY);
-    if (!verified || !record) return { ok: false, code: RelayErrorCode.NotMatched };
-    if (record.expiresAt <= this.node.now()) return { ok: false, code: RelayErrorCode.Expired };
-    return { ok: true, record };
+    return matchRecord(credentials, record, this.node.now());
   }
 
-  *relays(): IterableIterator<SessionRelay> {
-    for (const record of this.sessions.values()) yield record.relay;
+  relays(): IterableIterator<SessionRelay> {
+    return this.sessions.relays();
   }
 
   get(pageId: string): SessionRecord | undefined {
@@ -68,35 +53,24 @@ export class RedisSessionRegistry implements SessionRegistry {
   }
 
   remove(pageId: string, code: number, reason: string): boolean {
-    const record = this.sessions.get(pageId);
-    if (!record) return false;
-    this.sessions.delete(pageId);
-    this.ended.add(record);
-    record.relay.close(code, reason);
+    if (!this.sessions.end(pageId, code, reason)) return false;
     void this.node.redis.commands.del(clusterKeys.record(pageId)).catch(() => {});
     return true;
   }
 
   /** Expired sessions leave this node's cache (Redis expires their keys by itself). */
   sweep(code: number, reason: string): number {
-    const now = this.node.now();
     let removed = 0;
-    for (const record of [...this.sessions.values()]) {
-      if (record.expiresAt > now) continue;
-      this.sessions.delete(record.pageId);
-      this.ended.add(record);
-      record.relay.close(code, reason);
-      removed++;
+    for (const record of this.sessions.expired(this.node.now())) {
+      removed += this.sessions.end(record.pageId, code, reason) ? 1 : 0;
     }
     return removed;
   }
 
+  /** This node's terminals close; the records stay in Redis for the other nodes. */
   closeAll(code: number, reason: string): void {
-    for (const record of this.sessions.values()) {
-      this.ended.add(record);
-      record.relay.close(code, reason);
-    }
-    this.sessions.clear();
+    for (const record of [...this.sessions.records()])
+      this.sessions.end(record.pageId, code, reason);
   }
 
   get size(): number {
@@ -104,22 +78,11 @@ export class RedisSessionRegistry implements SessionRegistry {
   }
 
   totals(): RelayedTotals {
-    return this.ended.with(this.stats());
+    return this.sessions.totals();
   }
 
   stats() {
-    const total = {
-      sessions: this.sessions.size,
-      relayedMessages: 0,
-      relayedBytes: 0,
-      coalesced: 0,
-    };
-    for (const { relay } of this.sessions.values()) {
-      total.relayedMessages += relay.stats.relayedMessages;
-      total.relayedBytes += relay.stats.relayedBytes;
-      total.coalesced += relay.stats.coalesced;
-    }
-    return total;
+    return this.sessions.stats();
   }
 
   private cache(stored: StoredRecord): SessionRecord {
@@ -127,7 +90,7 @@ export class RedisSessionRegistry implements SessionRegistry {
       ...stored,
       relay: new ClusterSession(stored.pageId, stored.expiresAt, this.node),
     };
-    this.sessions.set(stored.pageId, record);
+    this.sessions.set(record);
     return record;
   }
 

@@ -43,14 +43,17 @@ describe('relay across nodes (--redis)', { timeout: 120_000 }, () => {
     await waitOpen(terminal);
     return terminal;
   };
-
-  it('matches a PC on node A with a phone on node B, and refuses a third terminal on either', async () => {
+  /** A session made on node A, its PC open on A and its phone on B, each collecting the texts. */
+  const pcOnAPhoneOnB = async () => {
     const [a, b] = rig.nodes as [(typeof rig.nodes)[0], (typeof rig.nodes)[0]];
     const session = await rig.createSession(a);
     const pc = await open(session.urlOn(a, 'pc'), 'pc');
     const phone = await open(session.urlOn(b, 'phone'), 'phone');
-    const atPhone = texts(phone);
-    const atPc = texts(pc);
+    return { a, b, session, pc, phone, atPhone: texts(phone), atPc: texts(pc) };
+  };
+
+  it('matches a PC on node A with a phone on node B, and refuses a third terminal on either', async () => {
+    const { a, b, session, pc, phone, atPhone, atPc } = await pcOnAPhoneOnB();
     await pc.client.send({ type: 'data.text', text: 'from the pc' });
     await phone.client.send({ type: 'data.text', text: 'from the phone' });
     await waitFor('one message each way', () => atPhone.length === 1 && atPc.length === 1, 10_000);
@@ -79,12 +82,7 @@ describe('relay across nodes (--redis)', { timeout: 120_000 }, () => {
   });
 
   it('delivers 1,000 reliable messages each way while node B is killed and restarted: none lost, none doubled', async () => {
-    const [a, b] = rig.nodes as [(typeof rig.nodes)[0], (typeof rig.nodes)[0]];
-    const session = await rig.createSession(a);
-    const pc = await open(session.urlOn(a, 'pc'), 'pc');
-    const phone = await open(session.urlOn(b, 'phone'), 'phone');
-    const atPhone = texts(phone);
-    const atPc = texts(pc);
+    const { b, pc, phone, atPhone, atPc } = await pcOnAPhoneOnB();
     const resets: string[] = [];
     pc.client.on('reset', () => resets.push('pc'));
     phone.client.on('reset', () => resets.push('phone'));
@@ -129,12 +127,7 @@ describe('relay across nodes (--redis)', { timeout: 120_000 }, () => {
   });
 
   it('recovers a session within 10 s of Redis restarting', async () => {
-    const [a, b] = rig.nodes as [(typeof rig.nodes)[0], (typeof rig.nodes)[0]];
-    const session = await rig.createSession(a);
-    const pc = await open(session.urlOn(a, 'pc'), 'pc');
-    const phone = await open(session.urlOn(b, 'phone'), 'phone');
-    const atPhone = texts(phone);
-    const atPc = texts(pc);
+    const { pc, phone, atPhone, atPc } = await pcOnAPhoneOnB();
     await pc.client.send({ type: 'data.text', text: 'before' });
     await waitFor('a message before', () => atPhone.includes('before'), 10_000);
     await rig.redis.restart({ hard: true });
