@@ -10,6 +10,7 @@ import { ACK_POLICY, RELAY_PATH, type Role } from '../../protocol/relay-frames.j
 import { createHostPolicy, LOOPBACK_NAMES, type HostPolicy } from '../host-policy.js';
 import { guardSocket } from '../socket-guard.js';
 import { admit, type Admission } from './upgrade-guard.js';
+import { refuseUpgrade } from './refuse-upgrade.js';
 import {
   BUDGET_CHECK_MS,
   HeldBytes,
@@ -281,33 +282,9 @@ export function attachRelay(app: FastifyInstance, input: AttachRelayOptions = {}
   };
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  410: 'Gone',
-  421: 'Misdirected Request',
-  426: 'Upgrade Required',
-  503: 'Service Unavailable',
-};
-
 const DRAINING: Admission = {
   ok: false,
   status: 503,
   code: RelayErrorCode.Draining,
   message: 'this server is draining; join again (another node takes it)',
 };
-
-/** Answers the upgrade with a plain HTTP error carrying the stable code, then drops the socket. */
-function refuseUpgrade(socket: Duplex, status: number, code: string, message: string): void {
-  const body = JSON.stringify({ error: { code, message } });
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\n` +
-      'Content-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      `X-Tandem-Error: ${code}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  );
-}

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { RelayCloseCode, RelayErrorCode } from '../../../protocol/relay-errors.js';
 import type { RelayOptions } from '../relay-options.js';
 import type { RelaySessionDeps } from '../relay-session-deps.js';
-import { clusterKeys } from './cluster-scripts.js';
+import { clusterKeys } from './cluster-keys.js';
 import type { ClusterContext, TerminalOwner } from './cluster-context.js';
 import type { ClusterTerminal } from './cluster-terminal.js';
 import { AppendBatcher } from './append-batcher.js';

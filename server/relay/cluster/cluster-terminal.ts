@@ -3,7 +3,7 @@
 import type { Role } from '../../../protocol/relay-frames.js';
 import type { TerminalLink } from '../role-slot.js';
 import type { RelayStats } from '../slot-forwarding.js';
-import { clusterKeys } from './cluster-scripts.js';
+import { clusterKeys } from './cluster-keys.js';
 import type { RedisLink } from './redis-link.js';
 import type { SharedRate } from './shared-rate.js';
 

@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RelayLogger } from '../relay-logger.js';
-import { CLUSTER_SCRIPTS, clusterKeys, type ClusterScriptName } from './cluster-scripts.js';
+import { clusterKeys } from './cluster-keys.js';
+import { CLUSTER_SCRIPTS, type ClusterScriptName } from './cluster-scripts.js';
 
 export interface RedisLinkOptions {
   url: string;

@@ -14,7 +14,7 @@ import {
   type SessionRelay,
 } from '../session-registry.js';
 import type { RelayedTotals } from '../relay-totals.js';
-import { clusterKeys } from './cluster-scripts.js';
+import { clusterKeys } from './cluster-keys.js';
 import type { ClusterNode } from './cluster-node.js';
 import { ClusterSession } from './cluster-session.js';
 

@@ -1,7 +1,7 @@
 // One session's calls into Redis, with its keys: claim a seat, append, ack, leave… (the scripts
 // themselves are cluster-scripts.ts).
 import type { Role } from '../../../protocol/relay-frames.js';
-import { clusterKeys as keys } from './cluster-scripts.js';
+import { clusterKeys as keys } from './cluster-keys.js';
 import type { ClusterContext } from './cluster-context.js';
 import type { ClusterTerminal } from './cluster-terminal.js';
 import { randomToken } from '../session-secrets.js';

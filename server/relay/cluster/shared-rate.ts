@@ -5,7 +5,7 @@
 // a Redis call per terminal and interval (2,000 a second for 4,000 quiet terminals): not worth it
 // for the less than a tenth of a burst it would catch earlier. The wait Redis answers pauses the connection's reads like the local buckets do.
 import type { RelayOptions } from '../relay-options.js';
-import { clusterKeys } from './cluster-scripts.js';
+import { clusterKeys } from './cluster-keys.js';
 import type { RedisLink } from './redis-link.js';
 
 /** A sender that would have to wait longer than this is cut off (as relay-connection.ts does). */
