@@ -7,7 +7,7 @@ import type { ReceivedItem } from '../agent/session/received-item.js';
 import type { Notifier } from './notifier.js';
 import { phoneNotice, phoneNoticePrefix, receivedNotice } from './phone-notices.js';
 import type { TrayController } from './tray.js';
-import type { Words } from './words.js';
+import type { Words } from '../protocol/i18n/desktop-words.js';
 
 /** The same thing sent twice within this window is one notification. */
 export const RECEIVED_DEDUP_MS = 10_000;

@@ -25,7 +25,7 @@ import { TrayController } from './tray.js';
 import { UpdateChecker, type AutoUpdaterLike } from './updater.js';
 import { electronUserData } from './user-data.js';
 import { bundledPath } from './windows.js';
-import { wordsFor, type Words } from './words.js';
+import { wordsFor, type Words } from '../protocol/i18n/desktop-words.js';
 
 /** electron-builder's appId: Windows groups the notifications under it. */
 export const APP_USER_MODEL_ID = 'app.tandem.desktop';

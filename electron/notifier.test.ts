@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { PhoneStatus } from '../agent/pairing/states.js';
 import { Notifier, type CreateNotification, type NotificationContent } from './notifier.js';
 import { phoneNotice, phoneNoticePrefix, receivedNotice } from './phone-notices.js';
-import { wordsFor } from './words.js';
+import { wordsFor } from '../protocol/i18n/desktop-words.js';
 import { samplePhone } from '../testing/sample-phone.js';
 
 function fakeNotifications() {

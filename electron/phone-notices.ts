@@ -4,7 +4,7 @@
 import type { PhoneStatus } from '../agent/pairing/states.js';
 import type { ReceivedItem } from '../agent/session/received-item.js';
 import type { NotificationContent } from './notifier.js';
-import { phoneName, type Words } from './words.js';
+import { phoneName, type Words } from '../protocol/i18n/desktop-words.js';
 
 export interface Notice {
   key: string;

@@ -8,7 +8,7 @@ import {
   startupFailureUrl,
   TRY_AGAIN_URL,
 } from './startup-failure.js';
-import { wordsFor } from './words.js';
+import { wordsFor } from '../protocol/i18n/desktop-words.js';
 
 describe('startup failure page', () => {
   const en = wordsFor('en');

@@ -2,7 +2,7 @@
 // is wrong and what to do, from the error's code in the catalogues, as a page with "Try again".
 import { errorCatalogues } from '../protocol/errors/index.js';
 import type { CodeEntry } from '../protocol/coded-error.js';
-import type { Words } from './words.js';
+import type { Words } from '../protocol/i18n/desktop-words.js';
 
 /** The page's "Try again" target: never loaded, the window's navigation handler catches it. */
 export const TRY_AGAIN_URL = 'https://try-again.tandem.invalid/';

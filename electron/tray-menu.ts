@@ -2,7 +2,7 @@
 // Open, Pause pairing, Launch at login, Check for updates (or "Update ready — restart") and Quit.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { PhoneView } from '../protocol/control-responses.js';
-import { phoneName, stateWords, type Words } from './words.js';
+import { phoneName, stateWords, type Words } from '../protocol/i18n/desktop-words.js';
 
 export type UpdateState = 'idle' | 'checking' | 'ready';
 

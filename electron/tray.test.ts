@@ -6,7 +6,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { PhoneView } from '../protocol/control-responses.js';
 import { TrayController, trayIconFile, type TrayFactory } from './tray.js';
 import type { TrayActions, TrayState } from './tray-menu.js';
-import { wordsFor } from './words.js';
+import { wordsFor } from '../protocol/i18n/desktop-words.js';
 import { samplePhone } from '../testing/sample-phone.js';
 
 type Template = MenuItemConstructorOptions[];

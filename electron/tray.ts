@@ -3,7 +3,7 @@
 // click opens the window.
 import type { MenuItemConstructorOptions } from 'electron';
 import { trayMenuTemplate, trayToolTip, type TrayActions, type TrayState } from './tray-menu.js';
-import type { Words } from './words.js';
+import type { Words } from '../protocol/i18n/desktop-words.js';
 
 /** What Tandem uses of Electron's Tray. */
 export interface TrayLike<Menu> {

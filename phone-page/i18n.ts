@@ -1,4 +1,8 @@
-// The phone page's words in English and Simplified Chinese, chosen from the browser's languages.
+// The phone side's one message catalogue: the phone page's words in English and Simplified
+// Chinese, chosen from the browser's languages or the person's remembered choice. `zhCN` is typed
+// by `en`, so a key missing in one language does not compile; i18n.test.ts checks it again.
+// Each part of the page adds its words below its own marker, in both languages.
+import { pickLocale, type Locale } from '../protocol/i18n/locale.js';
 
 const en = {
   title: 'Tandem',
@@ -47,6 +51,11 @@ const en = {
   mirrorWaiting: 'Waiting for the PC’s page…',
   mirrorFailed: 'The mirror could not be loaded',
   mirrorTooLarge: 'This page is too large to mirror. Show another tab, or open it on this phone.',
+  // -- mirror: fit-to-phone, PC layout, the slim bar --
+  // -- inbox: times, progress, badge, kept history --
+  // -- sessions: another tab, resume --
+  // -- takeover: move to this computer --
+  // -- language switch --
 } as const;
 
 export type Strings = Record<keyof typeof en, string>;
@@ -98,16 +107,17 @@ const zhCN: Strings = {
   mirrorWaiting: '正在等待电脑的页面…',
   mirrorFailed: '无法加载镜像',
   mirrorTooLarge: '此页面太大，无法镜像。请显示其他标签页，或在此手机上打开。',
+  // -- mirror: fit-to-phone, PC layout, the slim bar --
+  // -- inbox: times, progress, badge, kept history --
+  // -- sessions: another tab, resume --
+  // -- takeover: move to this computer --
+  // -- language switch --
 };
 
+export const phoneCatalogues: Readonly<Record<Locale, Strings>> = { en, 'zh-CN': zhCN };
+
 /** Simplified Chinese for zh, zh-CN, zh-Hans*, zh-SG; English otherwise. */
-export function pickStrings(languages: readonly string[]): { lang: string; strings: Strings } {
-  for (const language of languages) {
-    const tag = language.toLowerCase();
-    if (tag === 'zh' || tag === 'zh-cn' || tag === 'zh-sg' || tag.startsWith('zh-hans')) {
-      return { lang: 'zh-CN', strings: zhCN };
-    }
-    if (tag.startsWith('en')) break;
-  }
-  return { lang: 'en', strings: en };
+export function pickStrings(languages: readonly string[]): { lang: Locale; strings: Strings } {
+  const lang = pickLocale(languages);
+  return { lang, strings: phoneCatalogues[lang] };
 }

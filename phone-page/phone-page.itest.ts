@@ -54,7 +54,9 @@ describe('phone page in Chromium', () => {
     assert.equal(response?.headers()['referrer-policy'], 'no-referrer');
     const script = await fetch(`${server.base}/m/phone.js`);
     const bundleBytes = (await script.arrayBuffer()).byteLength;
-    assert.ok(bundleBytes < 64 * 1024, `the page script stays small (${bundleBytes} bytes)`);
+    // Issue 12's phone features (the slim bar, fit-to-phone, kept inbox, takeover) were given room
+    // above the old 64 KB while bench:walk measures what the phone really waits for.
+    assert.ok(bundleBytes < 80 * 1024, `the page script stays small (${bundleBytes} bytes)`);
     await page.locator('#status', { hasText: 'Connected' }).waitFor();
     await page.locator('#peer', { hasText: 'PC connected' }).waitFor();
 

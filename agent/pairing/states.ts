@@ -2,20 +2,9 @@
 import type { IdentityKind } from '../../protocol/identity.js';
 import type { PairingReason } from '../../protocol/errors/pairing-reasons.js';
 
-export const pairingStates = [
-  'detected',
-  'unauthorized',
-  'identifying',
-  'checking',
-  'binding',
-  'bound-elsewhere',
-  'connecting',
-  'connected',
-  'failed',
-  'gone',
-] as const;
+import type { PairingState } from '../../protocol/pairing-states.js';
 
-export type PairingState = (typeof pairingStates)[number];
+export { pairingStates, type PairingState } from '../../protocol/pairing-states.js';
 
 /** Why a phone is `failed` (or waiting): stable codes, catalogued in protocol/errors/pairing-reasons.ts. */
 export type { PairingReason };

@@ -1,6 +1,10 @@
-// Every word the tray, the notifications and the startup-failure page show, in English and
-// Simplified Chinese, in this one place. The phone's pairing state becomes words a person reads.
-import type { PairingState } from '../agent/pairing/states.js';
+// The desktop side's one message catalogue: every word the desktop UI, the tray, the
+// notifications, the startup-failure page and the CLI's human output show, in English and
+// Simplified Chinese. The phone's pairing state becomes words a person reads. `zhCN` is typed by
+// `en`, so a key missing in one language does not compile; desktop-words.test.ts checks it again.
+// Each part of the app keeps its words in its own group.
+import type { PairingState } from '../pairing-states.js';
+import { pickLocale, type Locale } from './locale.js';
 
 const en = {
   noPhone: 'No phone plugged in',
@@ -52,6 +56,16 @@ const en = {
     allow: 'Allow',
     deny: 'Deny',
   },
+  /** The desktop UI: layout, phone cards, status line, setup steps, help. */
+  ui: {},
+  /** The inbox of what phones sent, on the desktop UI, the tray and `tandem inbox`. */
+  inbox: {},
+  /** Sessions: open on the phone again, resume. */
+  sessions: {},
+  /** Bound elsewhere: check again, move to this computer. */
+  takeover: {},
+  /** The CLI's human output. */
+  cli: {},
 };
 
 export type Words = typeof en;
@@ -104,11 +118,18 @@ const zhCN: Words = {
     allow: '允许',
     deny: '拒绝',
   },
+  ui: {},
+  inbox: {},
+  sessions: {},
+  takeover: {},
+  cli: {},
 };
+
+export const desktopCatalogues: Readonly<Record<Locale, Words>> = { en, 'zh-CN': zhCN };
 
 /** The words for a locale such as `zh-CN`, `zh-Hans-CN` or `en-US`; English when none fits. */
 export function wordsFor(locale: string): Words {
-  return /^zh($|-CN|-SG|-Hans)/i.test(locale) ? zhCN : en;
+  return desktopCatalogues[pickLocale([locale])];
 }
 
 /** A phone as a person recognises it: its model and masked identity (or its serial). */
