@@ -15,6 +15,7 @@ import {
   SendResultSchema,
   TabViewSchema,
 } from './control-responses.js';
+import { SettingsPatchSchema, SettingsSchema } from './settings.js';
 
 interface RouteSpec {
   method: 'GET' | 'POST';
@@ -65,6 +66,13 @@ export const controlRoutes = {
     path: '/api/send',
     request: SendRequestSchema,
     response: z.object({ sent: SendResultSchema }),
+  },
+  settings: { method: 'GET', path: '/api/settings', response: SettingsSchema },
+  updateSettings: {
+    method: 'POST',
+    path: '/api/settings',
+    request: SettingsPatchSchema,
+    response: SettingsSchema,
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -4,6 +4,7 @@ import type { PhoneStatus } from '../pairing/states.js';
 import type { SendRequest, SendResult } from '../session/send-request.js';
 import type { TabInfo } from '../browser/browser-host.js';
 import type { BrowserRequest } from './browser-request.js';
+import type { SettingsStore } from '../settings/settings-store.js';
 import type { HistoryView, OpenedTab } from '../../protocol/control-responses.js';
 
 // The answers' shapes are the control API's contract (protocol/control-api.ts).
@@ -35,4 +36,6 @@ export interface AgentControl {
   };
   /** Sends the selection, a link, an image or text to one connected phone or all (`tandem send`). */
   send?(request: SendRequest): Promise<SendResult>;
+  /** The person's settings (settings.json in the data folder). */
+  settings: SettingsStore;
 }

@@ -18,6 +18,10 @@ import {
 } from '../../testing/http-fuzz.js';
 import type { AgentControl } from './control-api.js';
 import { ControlError } from './control-error.js';
+import { openSettingsStore } from '../settings/settings-store.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startControlServer, type ControlServer } from './control-server.js';
 
 const FIXED_SEED = 77001;
@@ -57,6 +61,7 @@ function memoryControl(): AgentControl {
     throw new ControlError('HISTORY_NOT_FOUND', 'no paired phone matches', 404);
   };
   return {
+    settings: openSettingsStore(mkdtempSync(join(tmpdir(), 'tandem-fuzz-settings-'))),
     status: () => ({
       paused,
       serverUrl: 'http://127.0.0.1:1',

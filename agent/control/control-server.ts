@@ -150,6 +150,14 @@ export async function startControlServer(
     return answer('send', { sent: await control.send(parseSendRequest(request.body)) });
   });
 
+  app.get(routes.settings.path, async () => answer('settings', control.settings.get()));
+  app.post(routes.updateSettings.path, async (request) =>
+    answer(
+      'updateSettings',
+      control.settings.update(checkBody(routes.updateSettings.request, request.body)),
+    ),
+  );
+
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : port;

@@ -8,6 +8,7 @@ import type { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { PairingPorts } from '../pairing/pairing-ports.js';
 import type { BrowserRuntime } from '../session/browser-runtime.js';
 import type { SendToPhone } from '../session/send-to-phone.js';
+import type { SettingsStore } from '../settings/settings-store.js';
 import { navigationTarget } from '../../mirror/ops/navigation-target.js';
 import { operationFor } from '../control/browser-request.js';
 
@@ -18,6 +19,7 @@ export function createAgentControl(deps: {
   serverUrl: string;
   browser?: BrowserRuntime | undefined;
   sendToPhone?: SendToPhone | undefined;
+  settings: SettingsStore;
 }): AgentControl {
   const { orchestrator, history } = deps;
 
@@ -32,6 +34,7 @@ export function createAgentControl(deps: {
     }),
     ...(deps.browser ? { open: openIn(deps.browser), browser: browserBar(deps.browser) } : {}),
     ...(deps.sendToPhone ? { send: deps.sendToPhone } : {}),
+    settings: deps.settings,
     pause: () => orchestrator.pause(),
     resume: () => orchestrator.resume(),
     history: () => history.list().map(toView),

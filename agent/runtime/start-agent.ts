@@ -31,6 +31,7 @@ import { PairingOrchestrator } from '../pairing/orchestrator.js';
 import type { PhoneStatus } from '../pairing/states.js';
 import { checkAgentOptions, type AgentOptions } from './agent-options.js';
 import { createAgentControl } from './agent-control.js';
+import { openSettingsStore } from '../settings/settings-store.js';
 import { createPairingPorts } from './real-pairing-ports.js';
 import { serverAccount } from './server-account.js';
 import { assertAccountKept } from './store-accounts.js';
@@ -58,6 +59,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
   const log = createLogger('agent');
   const dataDir = ensureDataDir(options.dataDir);
   const history = HistoryStore.open({ dataDir });
+  const settings = openSettingsStore(dataDir, (message) => log.warn(message));
   try {
     assertAccountKept(history);
   } catch (error) {
@@ -176,6 +178,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       page: browser ? shownPageOf(browser) : undefined,
     });
     const control = createAgentControl({
+      settings,
       orchestrator,
       history,
       ports,
