@@ -97,8 +97,14 @@ describe('notifier', () => {
       'A link: https://example.org/',
     );
     assert.equal(
-      receivedNotice(words, { serial: 's', kind: 'file', name: 'a.jpg', path: '/x/a.jpg' }).content
-        .body,
+      receivedNotice(words, {
+        serial: 's',
+        kind: 'file',
+        name: 'a.jpg',
+        path: '/x/a.jpg',
+        bytes: 1,
+        image: true,
+      }).content.body,
       'A file: a.jpg',
     );
     const long = receivedNotice(words, { serial: 's', kind: 'text', text: 'x'.repeat(500) });

@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import {
   BrowserRequestSchema,
+  InboxIdRequestSchema,
   OpenRequestSchema,
   SendRequestSchema,
   TargetRequestSchema,
@@ -11,6 +12,7 @@ import {
 import {
   AgentStatusSchema,
   HistoryViewSchema,
+  InboxItemSchema,
   OpenedTabSchema,
   SendResultSchema,
   TabViewSchema,
@@ -73,6 +75,23 @@ export const controlRoutes = {
     path: '/api/settings',
     request: SettingsPatchSchema,
     response: SettingsSchema,
+  },
+  inbox: {
+    method: 'GET',
+    path: '/api/inbox',
+    response: z.object({ items: z.array(InboxItemSchema) }),
+  },
+  inboxOpen: {
+    method: 'POST',
+    path: '/api/inbox/open',
+    request: InboxIdRequestSchema,
+    response: z.object({ opened: InboxItemSchema }),
+  },
+  inboxShow: {
+    method: 'POST',
+    path: '/api/inbox/show',
+    request: InboxIdRequestSchema,
+    response: z.object({ shown: InboxItemSchema }),
   },
 } as const satisfies Record<string, RouteSpec>;
 

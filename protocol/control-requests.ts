@@ -110,3 +110,15 @@ export const SendRequestSchema: z.ZodMiniType<SendRequest, unknown> = z.pipe(
     return to ? { ...request, to } : request;
   }),
 );
+
+/** `POST /api/inbox/open` and `/api/inbox/show`: one inbox item by its id. */
+const expectedInboxId = 'expected { "id": "<inbox item id>" }';
+export const InboxIdRequestSchema = z.object(
+  {
+    id: z
+      .string({ error: expectedInboxId })
+      .check(z.minLength(1, expectedInboxId), z.maxLength(MAX_TARGET_CHARS, expectedInboxId)),
+  },
+  { error: expectedInboxId },
+);
+export type InboxIdRequest = z.infer<typeof InboxIdRequestSchema>;

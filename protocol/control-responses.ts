@@ -79,3 +79,27 @@ export const ControlErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ControlErrorBody = z.infer<typeof ControlErrorBodySchema>;
+
+/** What a phone sent this computer, as the inbox keeps it (agent/inbox): never the raw identity. */
+export const InboxItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['text', 'link', 'image', 'file']),
+  /** The phone's masked identity ('' for a phone without one: a QR-code session). */
+  from: z.string(),
+  /** The phone's model ('' when unknown). */
+  model: z.string(),
+  /** When it arrived (ISO time). */
+  at: z.string(),
+  text: z.optional(z.string()),
+  url: z.optional(z.string()),
+  /** A link's page title, when the phone gave one. */
+  title: z.optional(z.string()),
+  /** Where a file or image was saved (in the inbox folder). */
+  path: z.optional(z.string()),
+  /** A file's name as the phone gave it. */
+  name: z.optional(z.string()),
+  /** The size: a file's bytes, or the text's or link's UTF-8 bytes. */
+  bytes: z.number(),
+});
+export type InboxItem = z.infer<typeof InboxItemSchema>;
+export type InboxKind = InboxItem['kind'];

@@ -5,6 +5,7 @@ import type { SendRequest, SendResult } from '../session/send-request.js';
 import type { TabInfo } from '../browser/browser-host.js';
 import type { BrowserRequest } from './browser-request.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import type { InboxControl } from '../inbox/inbox-control.js';
 import type { HistoryView, OpenedTab } from '../../protocol/control-responses.js';
 
 // The answers' shapes are the control API's contract (protocol/control-api.ts).
@@ -38,4 +39,6 @@ export interface AgentControl {
   send?(request: SendRequest): Promise<SendResult>;
   /** The person's settings (settings.json in the data folder). */
   settings: SettingsStore;
+  /** What phones sent: the list, open, show in folder. */
+  inbox?: InboxControl;
 }

@@ -158,6 +158,22 @@ export async function startControlServer(
     ),
   );
 
+  const inbox = () => {
+    if (!control.inbox) {
+      throw new ControlError('CONTROL_NOT_AVAILABLE', 'this agent keeps no inbox', 503);
+    }
+    return control.inbox;
+  };
+  app.get(routes.inbox.path, async () => answer('inbox', { items: inbox().list() }));
+  app.post(routes.inboxOpen.path, async (request) => {
+    const { id } = checkBody(routes.inboxOpen.request, request.body);
+    return answer('inboxOpen', { opened: await inbox().open(id) });
+  });
+  app.post(routes.inboxShow.path, async (request) => {
+    const { id } = checkBody(routes.inboxShow.request, request.body);
+    return answer('inboxShow', { shown: await inbox().show(id) });
+  });
+
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   boundPort = typeof address === 'object' && address ? address.port : port;

@@ -9,6 +9,7 @@ import type { PairingPorts } from '../pairing/pairing-ports.js';
 import type { BrowserRuntime } from '../session/browser-runtime.js';
 import type { SendToPhone } from '../session/send-to-phone.js';
 import type { SettingsStore } from '../settings/settings-store.js';
+import type { InboxControl } from '../inbox/inbox-control.js';
 import { navigationTarget } from '../../mirror/ops/navigation-target.js';
 import { operationFor } from '../control/browser-request.js';
 
@@ -20,6 +21,7 @@ export function createAgentControl(deps: {
   browser?: BrowserRuntime | undefined;
   sendToPhone?: SendToPhone | undefined;
   settings: SettingsStore;
+  inbox?: InboxControl;
 }): AgentControl {
   const { orchestrator, history } = deps;
 
@@ -35,6 +37,7 @@ export function createAgentControl(deps: {
     ...(deps.browser ? { open: openIn(deps.browser), browser: browserBar(deps.browser) } : {}),
     ...(deps.sendToPhone ? { send: deps.sendToPhone } : {}),
     settings: deps.settings,
+    ...(deps.inbox ? { inbox: deps.inbox } : {}),
     pause: () => orchestrator.pause(),
     resume: () => orchestrator.resume(),
     history: () => history.list().map(toView),

@@ -1,5 +1,6 @@
 // The agent's settings, checked once and frozen.
 import type { BrowserHost } from '../browser/browser-host.js';
+import type { FileOpener } from '../inbox/system-opener.js';
 
 export interface AgentOptions {
   /** The data folder (history, keys, agent.json; the embedded server keeps its own in `server/`). */
@@ -38,6 +39,11 @@ export interface AgentOptions {
   createBrowserHost?: () => Promise<BrowserHost>;
   /** Expose the embedded server's request counters (tests and benchmarks). */
   exposeServerStats?: boolean;
+  /**
+   * Opens inbox files and shows them in their folder: the Electron shell's `shell`; default the
+   * system's (xdg-open, open, explorer). Tests pass a stand-in that launches nothing.
+   */
+  fileOpener?: FileOpener;
 }
 
 export function checkAgentOptions(options: AgentOptions): Readonly<AgentOptions> {

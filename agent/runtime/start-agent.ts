@@ -32,6 +32,9 @@ import type { PhoneStatus } from '../pairing/states.js';
 import { checkAgentOptions, type AgentOptions } from './agent-options.js';
 import { createAgentControl } from './agent-control.js';
 import { openSettingsStore } from '../settings/settings-store.js';
+import { inboxFolder } from '../inbox/inbox-folder.js';
+import type { InboxStore } from '../inbox/inbox-store.js';
+import { startInbox } from '../inbox/start-inbox.js';
 import { createPairingPorts } from './real-pairing-ports.js';
 import { serverAccount } from './server-account.js';
 import { assertAccountKept } from './store-accounts.js';
@@ -51,6 +54,8 @@ export interface RunningAgent {
   /** The PC browsing session the phones mirror (absent with `browser: 'off'`). */
   readonly browser: BrowserRuntime | undefined;
   readonly sessions: SessionManager;
+  /** What phones sent (text, links, images, files), newest first. */
+  readonly inbox: InboxStore;
   stop(): Promise<void>;
 }
 
@@ -120,7 +125,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       // not; any other is handed to the phone as it is (protocol/server-reach.ts).
       reversePort: embeddedServer?.port ?? loopbackServerPort(serverUrl),
       browser,
-      receivedDir: join(dataDir, 'received'),
+      // Files go to the person's inbox folder (Downloads/Tandem or the one chosen in the settings).
+      receivedDir: () => inboxFolder(settings.get()),
       log: createLogger('session'),
     });
     cleanups.push(() => sessions.closeAll());
@@ -149,6 +155,15 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       ),
     );
     sessions.attach(orchestrator);
+    const inbox = startInbox({
+      dataDir,
+      sessions,
+      phone: (serial) => orchestrator.list().find((status) => status.serial === serial),
+      opener: options.fileOpener,
+      openLink: browser?.open.bind(browser),
+      warn: (message) => log.warn(message),
+    });
+    cleanups.push(() => inbox.stop());
     // The same rule as the sessions': a phone neither connecting nor connected has no session.
     orchestrator.on('change', (status) => {
       if (status.state !== 'connecting' && status.state !== 'connected') {
@@ -185,6 +200,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       serverUrl,
       browser,
       sendToPhone,
+      inbox: inbox.control,
     });
     const token = randomBytes(32).toString('hex');
     const controlServer: ControlServer = await startControlServer(
@@ -214,6 +230,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       embeddedServer,
       browser,
       sessions,
+      inbox: inbox.store,
       openLinkSession: async () => {
         const session = await withClient((client) => client.createSession());
         assets.openSession(`link:${session.sessionId}`, session);

@@ -39,7 +39,8 @@ export interface PhoneSessionDeps {
    */
   reversePort: number | undefined;
   browser: BrowserRuntime | undefined;
-  receivedDir: string;
+  /** Where files from the phone are saved; a function is asked at each file (the setting may change). */
+  receivedDir: string | (() => string);
   log: Logger;
   /** The phone closed the session page: sharing again means opening the page again. */
   onPageClosed(): void;
@@ -234,11 +235,20 @@ export class PhoneSession {
     if (!event) return;
     void this.send(progressMessageFor(event));
     if (event.event !== 'complete') return;
-    const path = saveReceivedFile(this.deps.receivedDir, event.file.name, event.file.bytes);
+    const { receivedDir } = this.deps;
+    const dir = typeof receivedDir === 'string' ? receivedDir : receivedDir();
+    const path = saveReceivedFile(dir, event.file.name, event.file.bytes);
     this.deps.log.info(
       { serial: this.deps.serial, bytes: event.file.bytes.length, path },
       'file received from phone',
     );
-    this.deps.onReceived?.({ serial: this.deps.serial, kind: 'file', name: event.file.name, path });
+    this.deps.onReceived?.({
+      serial: this.deps.serial,
+      kind: 'file',
+      name: event.file.name,
+      path,
+      bytes: event.file.bytes.length,
+      image: event.file.kind === 'image' || event.file.mime.startsWith('image/'),
+    });
   }
 }

@@ -12,7 +12,8 @@ export interface SessionManagerDeps {
   serverUrl: string;
   reversePort: number | undefined;
   browser: BrowserRuntime | undefined;
-  receivedDir: string;
+  /** Where files from phones are saved (asked at each file: the setting may change). */
+  receivedDir: string | (() => string);
   log: Logger;
 }
 

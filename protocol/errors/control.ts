@@ -2,6 +2,7 @@
 // `resume`, `send`, `open`, the UI): each code with the HTTP status it answers with. The agent raises
 // them as `ControlError` (agent/control/control-error.ts).
 import { defineCatalogue, type CodeEntry, type CodeOf } from '../coded-error.js';
+import { inboxErrors } from './inbox.js';
 import { sendErrors } from './send.js';
 
 export const controlErrors = defineCatalogue({
@@ -49,13 +50,15 @@ answers \`{ "error": { "code", "message" } }\`:`,
   },
 });
 
-export type ControlErrorCode = CodeOf<typeof controlErrors> | CodeOf<typeof sendErrors>;
+export type ControlErrorCode =
+  CodeOf<typeof controlErrors> | CodeOf<typeof sendErrors> | CodeOf<typeof inboxErrors>;
 
 /** The HTTP status the control API answers a code with; undefined for the CLI's side. */
 export function controlStatus(code: ControlErrorCode): number | undefined {
   const entries: Readonly<Record<string, CodeEntry>> = {
     ...controlErrors.codes,
     ...sendErrors.codes,
+    ...inboxErrors.codes,
   };
   return entries[code]?.status;
 }

@@ -9,6 +9,7 @@ import { controlErrors } from './control.js';
 import { dbErrors } from './db.js';
 import { mirrorErrors } from './mirror.js';
 import { nativeBridgeErrors } from './native-bridge.js';
+import { inboxErrors } from './inbox.js';
 import { openErrors } from './open.js';
 import { pairingClientErrors } from './pairing-client.js';
 import { pairingReasons } from './pairing-reasons.js';
@@ -30,6 +31,7 @@ export const errorCatalogues = [
   mirrorErrors,
   openErrors,
   sendErrors,
+  inboxErrors,
   relayErrors,
   buildErrors,
 ] as const satisfies readonly ErrorCatalogue[];
