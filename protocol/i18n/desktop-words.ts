@@ -59,7 +59,32 @@ const en = {
   /** The desktop UI: layout, phone cards, status line, setup steps, help. */
   ui: {},
   /** The inbox of what phones sent, on the desktop UI, the tray and `tandem inbox`. */
-  inbox: {},
+  inbox: {
+    title: 'Inbox',
+    empty:
+      'Nothing from your phone yet. Text, links, photos and files you send from the phone appear here.',
+    kinds: { text: 'Text', link: 'Link', image: 'Image', file: 'File' },
+    /** Who sent it: the phone's model and masked identity. */
+    from: (phone: string) => `From ${phone}`,
+    unknownPhone: 'a phone',
+    size: (size: string) => `Size ${size}`,
+    copy: 'Copy',
+    copied: 'Copied',
+    openInBrowser: 'Open in the mirrored browser',
+    openedInBrowser: 'Opened in the mirrored browser.',
+    open: 'Open',
+    showInFolder: 'Show in folder',
+    failed: 'That did not work.',
+    fileMissing: 'The file is no longer in the inbox folder.',
+    noBrowser: 'The mirrored browser is not running.',
+    openFailed: 'The system could not open it. Open the inbox folder yourself.',
+    details: 'Details',
+    /** The tray menu. */
+    trayTitle: 'From your phone',
+    showInbox: 'Show inbox',
+    /** `tandem inbox`. */
+    cliEmpty: 'Nothing has arrived from a phone yet.',
+  },
   /** Sessions: open on the phone again, resume. */
   sessions: {},
   /** Bound elsewhere: check again, move to this computer. */
@@ -119,7 +144,28 @@ const zhCN: Words = {
     deny: '拒绝',
   },
   ui: {},
-  inbox: {},
+  inbox: {
+    title: '收件箱',
+    empty: '还没有来自手机的内容。从手机发送的文字、链接、照片和文件会显示在这里。',
+    kinds: { text: '文字', link: '链接', image: '图片', file: '文件' },
+    from: (phone) => `来自 ${phone}`,
+    unknownPhone: '一部手机',
+    size: (size) => `大小 ${size}`,
+    copy: '复制',
+    copied: '已复制',
+    openInBrowser: '在镜像浏览器中打开',
+    openedInBrowser: '已在镜像浏览器中打开。',
+    open: '打开',
+    showInFolder: '在文件夹中显示',
+    failed: '操作未成功。',
+    fileMissing: '该文件已不在收件文件夹中。',
+    noBrowser: '镜像浏览器没有运行。',
+    openFailed: '系统无法打开它。请自行打开收件文件夹。',
+    details: '详细信息',
+    trayTitle: '来自手机',
+    showInbox: '显示收件箱',
+    cliEmpty: '还没有收到来自手机的内容。',
+  },
   sessions: {},
   takeover: {},
   cli: {},

@@ -11,6 +11,7 @@ import { register as relay } from './relay.js';
 import { register as open } from './open.js';
 import { register as send } from './send.js';
 import { register as doctor } from './doctor.js';
+import { register as inbox } from './inbox.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -26,4 +27,5 @@ export const commands: RegisterCommand[] = [
   open,
   send,
   doctor,
+  inbox,
 ];
