@@ -9,7 +9,7 @@ export const PHONE_PAGE_HTML = 'phone-page/phone-page.html';
 /** The folder of the desktop UI's files, relative to the repository root (and to dist/). */
 export const DESKTOP_UI_DIR = 'desktop-ui';
 /** The desktop UI's files served as they are; its script is the desktop-ui browser bundle. */
-export const DESKTOP_UI_FILES = ['index.html', 'style.css'] as const;
+export const DESKTOP_UI_FILES = ['index.html', 'style.css', 'inbox.css'] as const;
 /** The tray's images (made by scripts/make-icons.ts), relative to the repository root and dist/. */
 export const TRAY_ICON_DIR = 'build/icons/tray';
 export const TRAY_ICON_FILES = [

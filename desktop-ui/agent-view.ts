@@ -5,6 +5,7 @@ import { insecureServerWarning, isInsecureRemoteServer } from '../protocol/serve
 import type { ControlClient } from './control-client.js';
 import { byId, messageOf } from './dom.js';
 import { historyItem } from './history-list.js';
+import { startInboxPanel } from './inbox-panel.js';
 import { phoneList } from './phone-list.js';
 
 export function startAgentView(api: ControlClient): void {
@@ -44,4 +45,5 @@ export function startAgentView(api: ControlClient): void {
   pause.addEventListener('click', () => void api.call(paused ? 'resume' : 'pause').then(refresh));
   void refresh();
   setInterval(() => void refresh(), 1000);
+  startInboxPanel(api);
 }

@@ -13,6 +13,7 @@ export const uiAssets: Record<string, { type: string; read: () => Promise<string
   '/': { type: html, read: async () => desktopUiFile('index.html') },
   '/ui/app.js': { type: script, read: () => browserBundle('desktop-ui') },
   '/ui/style.css': { type: css, read: async () => desktopUiFile('style.css') },
+  '/ui/inbox.css': { type: css, read: async () => desktopUiFile('inbox.css') },
 };
 
 export async function readUiAsset(
