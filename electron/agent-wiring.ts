@@ -8,6 +8,7 @@ import type { Notifier } from './notifier.js';
 import { phoneNotice, phoneNoticePrefix, receivedNotice } from './phone-notices.js';
 import type { TrayController } from './tray.js';
 import type { Words } from '../protocol/i18n/desktop-words.js';
+import { TRAY_INBOX_ITEMS } from './tray-inbox.js';
 
 /** The same thing sent twice within this window is one notification. */
 export const RECEIVED_DEDUP_MS = 10_000;
@@ -26,7 +27,11 @@ export interface AgentWiringDeps {
 export function wireAgent(agent: RunningAgent, deps: AgentWiringDeps): () => void {
   const refresh = (): void => {
     const status = agent.control.status();
-    deps.tray.update({ phones: status.devices, paused: status.paused });
+    deps.tray.update({
+      phones: status.devices,
+      paused: status.paused,
+      inbox: agent.inbox.list().slice(0, TRAY_INBOX_ITEMS),
+    });
   };
   const onChange = (status: PhoneStatus): void => {
     refresh();
@@ -43,9 +48,11 @@ export function wireAgent(agent: RunningAgent, deps: AgentWiringDeps): () => voi
   };
   agent.orchestrator.on('change', onChange);
   const stopReceived = agent.sessions.onReceived(onReceived);
+  const stopInbox = agent.inbox.onAdded(refresh);
   refresh();
   return () => {
     agent.orchestrator.off('change', onChange);
     stopReceived();
+    stopInbox();
   };
 }

@@ -4,6 +4,7 @@
 // does the work. app-main.ts runs it; the boot test runs it under Node with an `electron` stand-in.
 import { app, dialog, session, shell } from 'electron';
 import type { AgentOptions } from '../agent/runtime/agent-options.js';
+import type { FileOpener } from '../agent/inbox/system-opener.js';
 import { appDataDir } from '../agent/runtime/app-data-dir.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
 import { wireAgent } from './agent-wiring.js';
@@ -96,6 +97,8 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
       checkForUpdates: () => void updater.check(),
       restartToUpdate: () => updater.restartToUpdate(),
       quit: () => app.quit(),
+      showInbox: open,
+      openInboxItem: (item) => void agent?.control.inbox?.open(item.id).catch(() => open()),
     },
     { phones: [], paused: false, launchAtLogin: launchAtLogin.isOn(), update: 'idle' },
   );
@@ -105,6 +108,7 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
       agent = await startAgent({
         // The adb the installer ships, preferred over every other (none when run from source).
         bundledAdbDir: bundledAdbDir(app.isPackaged, process.resourcesPath),
+        fileOpener: electronFileOpener(),
         ...options.agent,
         dataDir,
         createBrowserHost: async () =>
@@ -152,6 +156,17 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
   attempt = start();
   updater.start();
   return { agent: () => agent, settled: () => attempt, tray, windows };
+}
+
+/** Inbox files opened with their application and shown in their folder, as the system does it. */
+function electronFileOpener(): FileOpener {
+  return {
+    openPath: async (path) => {
+      const failure = await shell.openPath(path);
+      if (failure) throw new Error(failure);
+    },
+    showInFolder: async (path) => shell.showItemInFolder(path),
+  };
 }
 
 function confirmInDialog(words: Words): ConfirmPermission {

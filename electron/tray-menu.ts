@@ -3,6 +3,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { PhoneView } from '../protocol/control-responses.js';
 import { phoneName, stateWords, type Words } from '../protocol/i18n/desktop-words.js';
+import type { InboxItem } from '../protocol/control-responses.js';
+import { inboxMenuItems, type TrayInboxActions } from './tray-inbox.js';
 
 export type UpdateState = 'idle' | 'checking' | 'ready';
 
@@ -12,9 +14,11 @@ export interface TrayState {
   /** Whether Tandem starts at login: what the system says, never assumed. */
   launchAtLogin: boolean;
   update: UpdateState;
+  /** The newest items phones sent (electron/tray-inbox.ts); absent or empty: no inbox lines. */
+  inbox?: readonly InboxItem[];
 }
 
-export interface TrayActions {
+export interface TrayActions extends TrayInboxActions {
   open(): void;
   setPaused(paused: boolean): void;
   setLaunchAtLogin(on: boolean): void;
@@ -36,6 +40,7 @@ export function trayMenuTemplate(
 ): MenuItemConstructorOptions[] {
   return [
     ...phoneLines(words, state.phones).map((label) => ({ label, enabled: false })),
+    ...inboxMenuItems(words, state.inbox ?? [], actions),
     { type: 'separator' },
     { label: words.open, click: () => actions.open() },
     {
