@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFixtureSite, type FixtureSite } from './fixture-site.js';
 import { startAgent, type RunningAgent } from '../agent/runtime/start-agent.js';
+import type { AgentOptions } from '../agent/runtime/agent-options.js';
 import { luhnComplete, startPhoneSim, type PhoneSim } from '../phone-sim/index.js';
 import { startPrivateAdbServer, type PrivateAdbServer } from './adb-server.js';
 import { startPhoneBrowser, type PhoneBrowser } from './phone-browser.js';
@@ -21,8 +22,14 @@ export interface WalkRig {
   stop(): Promise<void>;
 }
 
+/** More agent settings a test needs (an inbox file opener that launches nothing, say). */
+export type WalkAgentOptions = Partial<Omit<AgentOptions, 'dataDir'>>;
+
 /** `imei14`: the first 14 digits of the sim's IMEI (the Luhn digit is added). */
-export async function startWalkRig(imei14: string): Promise<WalkRig> {
+export async function startWalkRig(
+  imei14: string,
+  agentOptions: WalkAgentOptions = {},
+): Promise<WalkRig> {
   process.env.TANDEM_LOG_LEVEL ??= 'warn';
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-walk-'));
   const site = await startFixtureSite();
@@ -35,6 +42,7 @@ export async function startWalkRig(imei14: string): Promise<WalkRig> {
     usb: false,
     startAdbServer: false,
     browser: 'headless',
+    ...agentOptions,
   });
   return {
     dataDir,
@@ -59,10 +67,10 @@ export async function startWalkRig(imei14: string): Promise<WalkRig> {
  * are there once that hook has run. Node 20 starts a file's top-level `before` hooks together, so
  * the file starts nothing else in a `before` that needs the rig.
  */
-export function useWalkRig(imei14: string): WalkRig {
+export function useWalkRig(imei14: string, agentOptions: WalkAgentOptions = {}): WalkRig {
   let rig: WalkRig | undefined;
   before(async () => {
-    rig = await startWalkRig(imei14);
+    rig = await startWalkRig(imei14, agentOptions);
   });
   after(async () => {
     await rig?.stop();
