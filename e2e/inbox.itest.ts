@@ -3,11 +3,11 @@
 // spawned `tandem inbox --json`, and in the desktop UI's Inbox, where "Open in the mirrored
 // browser" opens the link in a new PC tab and the file's Open and Show in folder reach the system
 // opener (a recording stand-in: the test launches nothing). The file is saved, whole, in the inbox
-// folder ($TANDEM_INBOX_DIR here), not in the data folder.
+// folder (the walk rig's $TANDEM_INBOX_DIR), not in the data folder.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -19,8 +19,6 @@ import { waitForPhoneState } from '../testing/wait-state.js';
 import { useWalkRig } from '../testing/walk-rig.js';
 import { luhnComplete } from '../testing/simulated-phone.js';
 
-const inboxDir = mkdtempSync(join(tmpdir(), 'tandem-inbox-folder-'));
-process.env.TANDEM_INBOX_DIR = inboxDir;
 const opened: string[] = [];
 const IMEI14 = '35693803564412';
 const rig = useWalkRig(IMEI14, {
@@ -52,8 +50,6 @@ before(() => {
 
 after(async () => {
   await desktop?.close();
-  delete process.env.TANDEM_INBOX_DIR;
-  rmSync(inboxDir, { recursive: true, force: true });
 });
 
 const linkUrl = () => rig.site.url('/second.html');
@@ -112,8 +108,8 @@ test('GET /api/inbox lists them newest first, from the masked phone, with sizes'
 
 test('the file is saved whole in the inbox folder, not in the data folder', () => {
   const [file] = rig.agent.inbox.list();
-  assert.equal(file?.path, join(inboxDir, 'notes.bin'));
-  assert.ok(readFileSync(join(inboxDir, 'notes.bin')).equals(upload));
+  assert.equal(file?.path, join(rig.inboxDir, 'notes.bin'));
+  assert.ok(readFileSync(join(rig.inboxDir, 'notes.bin')).equals(upload));
   assert.equal(existsSync(join(rig.dataDir, 'received')), false);
 });
 
@@ -128,7 +124,7 @@ test('tandem inbox --json lists the same items', async () => {
         kind: 'file',
         text: undefined,
         url: undefined,
-        path: join(inboxDir, 'notes.bin'),
+        path: join(rig.inboxDir, 'notes.bin'),
         bytes: upload.length,
       },
       { kind: 'link', text: undefined, url: linkUrl(), path: undefined, bytes: linkUrl().length },
@@ -186,7 +182,7 @@ test('the desktop UI shows the items with time, phone and size, and acts on them
 
   await file.getByRole('button', { name: 'Open', exact: true }).click();
   await file.getByRole('button', { name: 'Show in folder' }).click();
-  const saved = join(inboxDir, 'notes.bin');
+  const saved = join(rig.inboxDir, 'notes.bin');
   await waitFor('the opener asked twice', () => opened.length === 2);
   assert.deepEqual(opened, [`open ${saved}`, `show ${saved}`]);
   await ui.screenshot({ path: join(tmpdir(), 'tandem-inbox-desktop.png'), fullPage: true });
@@ -197,7 +193,7 @@ test('a new item appears without a reload; a refusal shows words, its code only 
   await phonePage.click('#send-button');
   const items = ui.locator('#inbox li.inbox-item');
   await items.first().locator('.inbox-text', { hasText: 'one more' }).waitFor();
-  rmSync(join(inboxDir, 'notes.bin'));
+  rmSync(join(rig.inboxDir, 'notes.bin'));
   const file = ui.locator('#inbox li.inbox-item[data-kind="file"]');
   await file.getByRole('button', { name: 'Show in folder' }).click();
   const result = file.locator('.inbox-result.error');

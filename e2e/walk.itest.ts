@@ -123,8 +123,9 @@ test('a file sent from the phone arrives intact on the PC', async () => {
     mimeType: 'application/octet-stream',
     buffer: bytes,
   });
-  const path = join(rig.dataDir, 'received', 'notes.bin');
-  await waitFor('the file in the data folder', async () => {
+  // Saved in the inbox folder (the rig's $TANDEM_INBOX_DIR; Downloads/Tandem for a person).
+  const path = join(rig.inboxDir, 'notes.bin');
+  await waitFor('the file in the inbox folder', async () => {
     try {
       return readFileSync(path).equals(bytes);
     } catch {

@@ -14,6 +14,8 @@ import { startPhoneBrowser, type PhoneBrowser } from './phone-browser.js';
 
 export interface WalkRig {
   dataDir: string;
+  /** Where the agent saves files from the phone: $TANDEM_INBOX_DIR, set to a temporary folder. */
+  inboxDir: string;
   site: FixtureSite;
   adb: PrivateAdbServer;
   sim: PhoneSim;
@@ -32,6 +34,11 @@ export async function startWalkRig(
 ): Promise<WalkRig> {
   process.env.TANDEM_LOG_LEVEL ??= 'warn';
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-walk-'));
+  // Files from the phone go to the inbox folder (Downloads/Tandem by default): never the tester's.
+  const ownInbox = process.env.TANDEM_INBOX_DIR === undefined;
+  const inboxDir =
+    process.env.TANDEM_INBOX_DIR ?? mkdtempSync(join(tmpdir(), 'tandem-walk-inbox-'));
+  process.env.TANDEM_INBOX_DIR = inboxDir;
   const site = await startFixtureSite();
   const adb = await startPrivateAdbServer();
   const sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete(imei14) });
@@ -46,6 +53,7 @@ export async function startWalkRig(
   });
   return {
     dataDir,
+    inboxDir,
     site,
     adb,
     sim,
@@ -58,6 +66,10 @@ export async function startWalkRig(
       await adb.stop();
       await site.close();
       rmSync(dataDir, { recursive: true, force: true });
+      if (ownInbox) {
+        delete process.env.TANDEM_INBOX_DIR;
+        rmSync(inboxDir, { recursive: true, force: true });
+      }
     },
   };
 }
@@ -79,7 +91,7 @@ export function useWalkRig(imei14: string, agentOptions: WalkAgentOptions = {}):
     if (!rig) throw new Error('the walk rig is there only once before() ran');
     return rig;
   };
-  const parts = ['dataDir', 'site', 'adb', 'sim', 'phone', 'agent'] as const;
+  const parts = ['dataDir', 'inboxDir', 'site', 'adb', 'sim', 'phone', 'agent'] as const;
   const rigView = { stop: () => started().stop() } as WalkRig;
   for (const part of parts) Object.defineProperty(rigView, part, { get: () => started()[part] });
   return rigView;
