@@ -33,8 +33,11 @@ export function inboxItem(
   );
   const result = element('p', { class: 'inbox-result', role: 'status' });
   const actions = element('div', { class: 'inbox-actions' });
+  // Each button is described by what it acts on: a screen reader tells one "Open" from another.
+  const held = content(item);
+  held.id = `inbox-content-${item.id}`;
   const button = (label: string, act: () => Promise<string | undefined>): void => {
-    const node = element('button', { type: 'button' }, label);
+    const node = element('button', { type: 'button', 'aria-describedby': held.id }, label);
     node.addEventListener('click', () => {
       act().then(
         (said) => showResult(result, said ?? ''),
@@ -61,7 +64,7 @@ export function inboxItem(
     button(w.open, async () => void (await api.call('inboxOpen', { id: item.id })));
     button(w.showInFolder, async () => void (await api.call('inboxShow', { id: item.id })));
   }
-  li.append(meta, content(item), actions, result);
+  li.append(meta, held, actions, result);
   return li;
 }
 

@@ -202,3 +202,24 @@ test('a new item appears without a reload; a refusal shows words, its code only 
   assert.equal(await result.locator('details').getAttribute('open'), null, 'the code stays folded');
   assert.equal(await result.locator('details').textContent(), 'DetailsINBOX_FILE_MISSING');
 });
+
+test('the Inbox speaks Simplified Chinese once the language is switched, without a reload', async () => {
+  const token = new URL(rig.agent.uiUrl).searchParams.get('token');
+  const setLanguage = (language: string | null) =>
+    fetch(`${rig.agent.controlUrl}/api/settings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ language }),
+    });
+  assert.equal((await setLanguage('zh-CN')).status, 200);
+  const inbox = ui.locator('#inbox');
+  await inbox.getByRole('heading', { name: '收件箱' }).waitFor();
+  const link = inbox.locator('li.inbox-item[data-kind="link"]');
+  await link.getByRole('button', { name: '在镜像浏览器中打开' }).waitFor();
+  assert.match(
+    (await link.locator('.inbox-meta').textContent()) ?? '',
+    /^链接 · .+ · 来自 .+ · 0\.1 KB$/,
+  );
+  await ui.screenshot({ path: join(tmpdir(), 'tandem-inbox-desktop-zh.png'), fullPage: true });
+  assert.equal((await setLanguage(null)).status, 200);
+});
