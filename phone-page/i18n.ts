@@ -52,6 +52,7 @@ const en = {
   mirrorFailed: 'The mirror could not be loaded',
   mirrorTooLarge: 'This page is too large to mirror. Show another tab, or open it on this phone.',
   // -- mirror: fit-to-phone, PC layout, the slim bar --
+  mirrorPcLayout: 'PC layout',
   // -- inbox: times, progress, badge, kept history --
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --
@@ -108,6 +109,7 @@ const zhCN: Strings = {
   mirrorFailed: '无法加载镜像',
   mirrorTooLarge: '此页面太大，无法镜像。请显示其他标签页，或在此手机上打开。',
   // -- mirror: fit-to-phone, PC layout, the slim bar --
+  mirrorPcLayout: '电脑版布局',
   // -- inbox: times, progress, badge, kept history --
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --

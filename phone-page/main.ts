@@ -11,6 +11,8 @@ import { Inbox } from './inbox.js';
 import { wireMirrorControls } from './mirror-controls.js';
 import { isMirrorTooLarge } from './mirror-part-joiner.js';
 import { MirrorPanel } from './mirror-view.js';
+import { addMirrorModeToggle } from './mirror-mode.js';
+import { scrollOp } from './scroll-op.js';
 import { installSealingFallback } from './sealing-fallback.js';
 
 const { lang, strings: t } = pickStrings(navigator.languages ?? [navigator.language]);
@@ -58,7 +60,7 @@ function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
     {
       tap: (nodeId) => send({ type: 'op.click', ref: String(nodeId) }),
       type: (nodeId, value) => send({ type: 'op.input', ref: String(nodeId), value }),
-      scroll: (x, y) => send({ type: 'op.scroll', x, y }),
+      scroll: (x, y, anchor) => send(scrollOp(x, y, anchor)),
       showTab: (tabId) => send({ type: 'op.tab', action: 'show', tabId }),
     },
     (error) => {
@@ -68,6 +70,10 @@ function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
     () => (empty.hidden = true),
   );
   const controls = wireMirrorControls((message) => client.send(message), panel, t);
+  addMirrorModeToggle(
+    document.querySelector('#mirror-view .toolbar .row') ?? byId('mirror-view'),
+    t.mirrorPcLayout,
+  );
   byId('view-mirror').addEventListener('click', () => showView('mirror', panel));
   byId('view-inbox').addEventListener('click', () => showView('inbox', panel));
   let shown = false;

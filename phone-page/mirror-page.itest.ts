@@ -95,7 +95,12 @@ describe('phone page mirror', () => {
     await page.click('#view-mirror');
   });
 
-  it('fits the page to the phone’s width and as tall as the screen, toolbar inside 412 px, pinch zoom kept', async () => {
+  it('in PC layout (one tap away), fits the PC’s page to the phone’s width and as tall as the screen, toolbar inside 412 px, pinch zoom kept', async () => {
+    // Fit-to-phone is the default (mirror-fit.itest.ts); this and the pixel scrolling below are
+    // the PC's own layout.
+    assert.equal(await page.getAttribute('body', 'data-mirror-mode'), 'fit');
+    await page.click('#mirror-mode');
+    await page.locator('body[data-mirror-mode="pc"]').waitFor();
     const viewport = (await page.getAttribute('meta[name="viewport"]', 'content')) ?? '';
     assert.match(viewport, /width=device-width/);
     assert.doesNotMatch(viewport, /user-scalable\s*=\s*(no|0)/i, 'pinch zoom allowed');
@@ -204,7 +209,7 @@ describe('phone page mirror', () => {
     assert.equal(ops('op.back').length, 1);
   });
 
-  it('in follow mode, scrolling the mirror sends op.scroll', async () => {
+  it('in follow mode, scrolling the mirror sends op.scroll (PC layout: pixels)', async () => {
     assert.equal(await page.isChecked('#follow'), true, 'follow is on by default');
     await page.evaluate(() => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
@@ -215,7 +220,7 @@ describe('phone page mirror', () => {
     );
   });
 
-  it('shows the PC’s scrolling without echoing it back as op.scroll', async () => {
+  it('shows the PC’s scrolling without echoing it back as op.scroll (PC layout: pixels)', async () => {
     const sentBefore = ops('op.scroll').length;
     await pcBrowser.host.evaluate(tabId, 'window.scrollTo(0, 1500)');
     const phoneScrollY = () =>

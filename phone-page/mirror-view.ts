@@ -7,6 +7,7 @@ import type { MirrorPhoneApi, MirrorView } from '../mirror/replayer/mount-mirror
 import type * as ReplayerBundle from '../mirror/replayer/phone-bundle-entry.js';
 import { loadScript } from './load-script.js';
 import { MirrorError, MirrorPartJoiner } from './mirror-part-joiner.js';
+import { mirrorMode, onMirrorModeChange } from './mirror-mode.js';
 
 export const MIRROR_SCRIPT = '/m/mirror.js';
 
@@ -35,7 +36,10 @@ export class MirrorPanel {
     private readonly onFailure: (error: Error) => void,
     /** A snapshot is on screen. */
     private readonly onShown: () => void = () => undefined,
-  ) {}
+  ) {
+    // Fit to the phone or the PC's layout (mirror-mode.ts): the shown page switches in place.
+    onMirrorModeChange((mode) => this.view?.setMode(mode));
+  }
 
   /** Takes the mirror's messages (snapshot, patch, part, unavailable); undefined for others. */
   receive(message: RelayMessage): MirrorReceipt | undefined {
@@ -98,6 +102,7 @@ export class MirrorPanel {
       availableHeight: () =>
         document.documentElement.clientHeight -
         (this.container.getBoundingClientRect().top + window.scrollY),
+      mode: mirrorMode(),
     });
     this.view.setFollow(this.follow);
     this.add(events);

@@ -76,6 +76,11 @@ export const ScrollOpSchema = z.strictObject({
   x: z.number(),
   y: z.number(),
   ref: z.optional(ElementRefSchema),
+  // Fitted to the phone, the layouts differ: the place by content, the element at the phone's top
+  // (`fraction` of the way down it at viewport y `at`); x and y are the fallback.
+  anchor: z.optional(
+    z.strictObject({ ref: ElementRefSchema, fraction: z.number(), at: z.number() }),
+  ),
 });
 export const FindOpSchema = z.discriminatedUnion('action', [
   z.strictObject({

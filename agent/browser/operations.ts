@@ -45,6 +45,13 @@ export async function performOperation(
       await context.show?.(op.tabId);
       return {};
     case 'op.scroll': {
+      const anchor = op.anchor && {
+        id: nodeId(op.anchor.ref),
+        fraction: Number.isFinite(op.anchor.fraction) ? op.anchor.fraction : 0,
+        at: Number(num(op.anchor.at)),
+      };
+      // By content when the phone tells it; by pixels if that element is not on the PC's page.
+      if (anchor && (await call<boolean>(`scrollToAnchor(${JSON.stringify(anchor)})`))) return {};
       const ref = op.ref === undefined ? undefined : nodeId(op.ref);
       const done = await call<boolean>(`scroll(${num(op.x)}, ${num(op.y)}, ${ref ?? 'undefined'})`);
       if (!done) throw gone(op.ref ?? '');

@@ -1,5 +1,6 @@
 // What the agent asks of a recorded page, by the recorder's node ids (the ids the phone sees in
 // its replayed copy): where an element is, focus it, select its text, scroll.
+import { anchorScrollTop, type ScrollAnchor } from './scroll-anchor.js';
 
 /** Looks a node up by the recorder's id. */
 export type NodeLookup = (id: number) => Node | null;
@@ -79,6 +80,18 @@ export function scrollPage(lookup: NodeLookup, x: number, y: number, id?: number
   if (id !== undefined && !target) return false;
   if (target) target.scrollTo({ left: x, top: y, behavior: 'instant' });
   else window.scrollTo({ left: x, top: y, behavior: 'instant' });
+  return true;
+}
+
+/** Scrolls the page so the anchor's element sits at the viewport's top as on the phone. */
+export function scrollToAnchor(lookup: NodeLookup, anchor: ScrollAnchor): boolean {
+  const target = elementOf(lookup, anchor.id);
+  if (!target || !target.isConnected) return false;
+  window.scrollTo({
+    left: window.scrollX,
+    top: anchorScrollTop(target, anchor),
+    behavior: 'instant',
+  });
   return true;
 }
 

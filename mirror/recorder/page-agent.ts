@@ -8,6 +8,7 @@ import {
   clickPoint,
   focusForTyping,
   scrollPage,
+  scrollToAnchor,
   selectOptions,
   selectText,
 } from '../ops/page-ops.js';
@@ -19,6 +20,8 @@ import {
   type RecorderBatch,
   type RecorderConfig,
 } from './recorder-config.js';
+import type { ScrollAnchor } from '../ops/scroll-anchor.js';
+import { startAnchorEvents } from './anchor-events.js';
 import { SnapshotWindows, type SerializedNode } from './snapshot-window.js';
 import { EventType } from '../../protocol/rrweb-events.js';
 
@@ -135,10 +138,16 @@ if (!globals[PAGE_API]) {
       revealSoon();
     }, 100);
   };
+  const anchors = startAnchorEvents({
+    idOf: (node) => record.mirror.getId(node),
+    enqueue,
+    sampleMs: config.scrollMs,
+  });
   const emit = (event: eventWithTime): void => {
     const sent = windows.process(event);
     if (sent) enqueue(sent);
     if (event.type === EventType.IncrementalSnapshot) revealAfterChanges();
+    if (event.type === EventType.FullSnapshot) anchors.afterSnapshot();
   };
   addEventListener('scroll', revealSoon, { capture: true, passive: true });
   addEventListener('resize', revealSoon, { passive: true });
@@ -174,6 +183,7 @@ if (!globals[PAGE_API]) {
     selectText: (id?: number) => selectText(lookup, id, config.maskAllInputs),
     selectOptions: (id: number, values: string[]) => selectOptions(lookup, id, values),
     scroll: (x: number, y: number, id?: number) => scrollPage(lookup, x, y, id),
+    scrollToAnchor: (anchor: ScrollAnchor) => scrollToAnchor(lookup, anchor),
     scrollPosition: () => ({ x: window.scrollX, y: window.scrollY }),
     find: (action: string, text?: string, caseSensitive?: boolean) => {
       finder ??= createFinder(document);

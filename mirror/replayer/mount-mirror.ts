@@ -6,6 +6,11 @@ import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
 import { renderTabList, type MirrorTab } from './tab-list.js';
 import { IncrementalSource, isIncrementalFrom, NodeType } from '../../protocol/rrweb-events.js';
+import type { ScrollAnchor } from '../ops/scroll-anchor.js';
+import { ScrollFollow } from './scroll-follow.js';
+import { StageFit, type MirrorMode } from './stage-fit.js';
+
+export type { MirrorMode } from './stage-fit.js';
 
 /** What the phone page does with the person's gestures (phone-page/ sends them over the relay). */
 export interface MirrorPhoneApi {
@@ -13,8 +18,11 @@ export interface MirrorPhoneApi {
   tap(nodeId: number): void;
   /** The person typed into a mirrored field: put the same value there on the PC. */
   type(nodeId: number, value: string): void;
-  /** In follow mode, the phone scrolled: scroll the PC page to the same place. */
-  scroll(x: number, y: number): void;
+  /**
+   * In follow mode, the phone scrolled: scroll the PC page to the same place. Fitted to the phone,
+   * `anchor` tells the place by content (the element at the phone's top), as pixels differ.
+   */
+  scroll(x: number, y: number, anchor?: ScrollAnchor): void;
   showTab(tabId: string): void;
   /** Hand the URL to the phone's own browser; the default opens a new browser tab. */
   openOnPhone?(url: string): void;
@@ -27,6 +35,8 @@ export interface MirrorOptions {
    * never shorter than the PC's own aspect. Default: the PC's aspect.
    */
   availableHeight?(): number;
+  /** 'fit' (default): laid out at the phone's width; 'pc': the PC's layout scaled down. */
+  mode?: MirrorMode;
 }
 
 export interface MirrorView {
@@ -35,6 +45,8 @@ export interface MirrorView {
   setTabs(tabs: readonly MirrorTab[]): void;
   /** Follow mode: the phone's scrolling moves the PC page too (the PC's always moves the phone). */
   setFollow(on: boolean): void;
+  /** Fit to the phone or the PC's layout; the same content stays in view. */
+  setMode(mode: MirrorMode): void;
   /** Highlights matches in the mirrored copy; the counts equal the PC's for the same text. */
   find(action: 'query' | 'next' | 'previous' | 'clear', text?: string): FindResult;
   /** The replayed document, once the first full snapshot arrived. */
@@ -53,8 +65,6 @@ const STYLE = `.tandem-mirror{position:relative;overflow:hidden;touch-action:pan
 .tandem-tab-active .tandem-tab-title{font-weight:bold}
 .tandem-tab-icon{width:16px;height:16px}`;
 
-/** A replayed glide whose scroll events pause this long is over (or was cut short). */
-const GLIDE_QUIET_MS = 400;
 /** Applied events the replayer may pile up before they are let go. */
 const TRIM_EVERY_EVENTS = 1_000;
 
@@ -66,26 +76,6 @@ const BLOCKED_FRAME_STYLE = `.${BLOCKED}{box-sizing:border-box;background:repeat
  * built, so the style above draws the placeholder.
  */
 type ReplayPlugin = NonNullable<playerConfig['plugins']>[number];
-
-/**
- * rrweb glides to each replayed scroll position (smooth scrolling), which shows it some 70 ms late
- * and repaints the page all the way; the PC's positions come sampled (recorder-config), so jump.
- * Runs right after rrweb applied the event: an instant scroll ends the glide where it should end.
- */
-const jumpToScroll: ReplayPlugin = {
-  handler(event, isSync, { replayer }) {
-    const data = event.data as { source?: number; id?: number; x?: number; y?: number };
-    if (isSync || !isIncrementalFrom(event, IncrementalSource.Scroll) || data.id === undefined) {
-      return;
-    }
-    const target = replayer.getMirror().getNode(data.id);
-    const options: ScrollToOptions = { top: data.y ?? 0, left: data.x ?? 0, behavior: 'instant' };
-    // Nodes of the replayed document's realm: told apart by nodeType, not instanceof.
-    if (target?.nodeType === Node.DOCUMENT_NODE)
-      (target as Document).defaultView?.scrollTo(options);
-    else if (target?.nodeType === Node.ELEMENT_NODE) (target as Element).scrollTo?.(options);
-  },
-};
 
 const markBlocked: ReplayPlugin = {
   onBuild(node, { replayer }) {
@@ -113,6 +103,8 @@ export function mountMirror(
   stage.className = 'tandem-mirror';
   container.append(style, tabs, stage);
 
+  let mode: MirrorMode = options.mode ?? 'fit';
+  const scrolling = new ScrollFollow(api, () => mode);
   const replayer = new Replayer([], {
     root: stage,
     liveMode: true,
@@ -120,7 +112,7 @@ export function mountMirror(
     triggerFocus: false,
     showWarning: false,
     insertStyleRules: [BLOCKED_FRAME_STYLE],
-    plugins: [markBlocked, jumpToScroll],
+    plugins: [markBlocked, scrolling.plugin],
   });
   replayer.startLive();
   replayer.enableInteract();
@@ -142,37 +134,26 @@ export function mountMirror(
     });
   };
 
-  let size = { width: 0, height: 0 };
-  let follow = false;
   let lastTime = 0;
-  // Where the PC's own scrolling last put the page: replaying it is not the person scrolling, so
-  // follow mode does not echo it back to the PC. Nor the positions on the way there (rrweb's glide
-  // may have begun before jumpToScroll), or where a phone view taller than the PC's stops short of
-  // it: until the replayed scroll has been still a while, scroll events are not the person's.
-  let replayedScroll: { id: number; x: number; y: number } | undefined;
-  let glidingUntil = 0;
   let finder: Finder | undefined;
   let wiredRoot: Element | undefined;
   // The PC echoes every value the person types; an echo arriving while they are still typing is
   // older than the field and would undo their last keys. Held here, the newest applied on blur.
   const heldInputs = new Map<number, eventWithTime>();
 
-  const fit = (): void => {
-    if (size.width === 0) return;
-    const scale = Math.min(1, stage.clientWidth / size.width) || 1;
-    // The replayed viewport takes the phone's aspect (after rrweb sized it as the PC's).
-    const room = Math.floor((options.availableHeight?.() ?? 0) / scale);
-    const height = Math.max(size.height, room);
-    replayer.iframe.setAttribute('height', String(height));
-    replayer.wrapper.style.transform = `scale(${scale})`;
-    stage.style.height = `${Math.floor(height * scale)}px`;
-  };
-  replayer.on('resize', (dimension) => {
-    size = dimension as { width: number; height: number };
-    fit();
-  });
+  const stageFit = new StageFit(
+    stage,
+    replayer,
+    mode,
+    () => options.availableHeight?.(),
+    () => scrolling.restore(replayer),
+  );
+  replayer.on('resize', (dimension) =>
+    stageFit.setPcSize(dimension as { width: number; height: number }),
+  );
   const view = doc.defaultView;
-  view?.addEventListener('resize', fit);
+  const refit = (): void => stageFit.fit(true);
+  view?.addEventListener('resize', refit);
 
   // Every full snapshot rebuilds the document (document.open drops its listeners): wire the
   // gestures again, on the new root element.
@@ -206,28 +187,10 @@ export function mountMirror(
       // The PC's own value wins once the person is done (a page may reformat what was typed).
       if (held) replay(held);
     });
-    replayed.addEventListener(
-      'scroll',
-      () => {
-        const win = replayed.defaultView;
-        if (!follow || !win) return;
-        const replaying = replayedScroll?.id === idOf(replayed);
-        const arrived =
-          replaying &&
-          Math.abs((replayedScroll?.x ?? 0) - win.scrollX) < 1 &&
-          Math.abs((replayedScroll?.y ?? 0) - win.scrollY) < 1;
-        if (arrived) {
-          glidingUntil = 0;
-          return;
-        }
-        if (replaying && Date.now() < glidingUntil) {
-          glidingUntil = Date.now() + GLIDE_QUIET_MS;
-          return;
-        }
-        api.scroll(win.scrollX, win.scrollY);
-      },
-      { passive: true },
-    );
+    scrolling.listen(replayed, idOf);
+    // The new page's width decides fit mode's scale; its stylesheets and images may widen it.
+    stageFit.fit(true);
+    replayed.defaultView?.addEventListener('load', () => stageFit.fitSoon());
   };
   replayer.on('fullsnapshot-rebuilded', wire);
 
@@ -247,11 +210,8 @@ export function mountMirror(
   return {
     addEvents(events) {
       for (const event of events) {
-        const data = event.data as { source?: number; id?: number; x?: number; y?: number };
-        if (isIncrementalFrom(event, IncrementalSource.Scroll) && typeof data.id === 'number') {
-          replayedScroll = { id: data.id, x: data.x ?? 0, y: data.y ?? 0 };
-          glidingUntil = Date.now() + GLIDE_QUIET_MS;
-        }
+        const data = event.data as { id?: number };
+        if (!scrolling.admit(event)) continue;
         if (isIncrementalFrom(event, IncrementalSource.Input) && data.id === typingIn()) {
           heldInputs.set(data.id, event);
           continue;
@@ -259,6 +219,7 @@ export function mountMirror(
         replay(event);
       }
       trimSoon(events.length);
+      if (mode === 'fit') stageFit.fitSoon();
     },
     setTabs(list) {
       renderTabList(tabs, list, {
@@ -268,7 +229,12 @@ export function mountMirror(
       });
     },
     setFollow(on) {
-      follow = on;
+      scrolling.follow = on;
+    },
+    setMode(next) {
+      mode = next;
+      stageFit.setMode(next);
+      scrolling.restore(replayer);
     },
     find(action, text) {
       const replayed = replayer.iframe.contentDocument;
@@ -282,7 +248,7 @@ export function mountMirror(
     document: () => replayer.iframe.contentDocument ?? undefined,
     keptEvents: () => keptEvents().length,
     destroy() {
-      view?.removeEventListener('resize', fit);
+      view?.removeEventListener('resize', refit);
       replayer.destroy();
       container.replaceChildren();
     },
