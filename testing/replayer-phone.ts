@@ -24,7 +24,8 @@ const PHONE_PAGE = `<!doctype html><html><head>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{margin:0}</style></head><body><div id="mirror"></div></body></html>`;
 
-export async function launchTestPhone(): Promise<TestPhone> {
+/** `mode`: the mirror's layout, fitted to the phone (the default) or the PC's ('pc'). */
+export async function launchTestPhone(options: { mode?: 'fit' | 'pc' } = {}): Promise<TestPhone> {
   const browser = await launchTestChromium();
   const context = await browser.newContext({
     viewport: { width: 393, height: 851 },
@@ -41,7 +42,7 @@ export async function launchTestPhone(): Promise<TestPhone> {
     window.view = TandemMirror.mountMirror(document.getElementById('mirror'), {
       tap: record('tap'), type: record('type'), scroll: record('scroll'),
       showTab: record('showTab'), openOnPhone: record('openOnPhone'),
-    });
+    }, { mode: ${JSON.stringify(options.mode ?? 'fit')} });
   })()`);
   return {
     browser,

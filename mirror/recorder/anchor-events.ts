@@ -28,8 +28,18 @@ export function startAnchorEvents(options: AnchorEventsOptions): { afterSnapshot
       timestamp: Date.now(),
     } as eventWithTime);
   };
+  // The first of a burst at once (the phone follows without delay), then one per sampleMs, and
+  // always the last position.
+  let sentAt = 0;
+  const sendNow = (): void => {
+    sentAt = Date.now();
+    send();
+  };
   const sendSoon = (): void => {
-    timer ??= setTimeout(send, options.sampleMs);
+    if (timer !== undefined) return;
+    const wait = sentAt + options.sampleMs - Date.now();
+    if (wait <= 0) sendNow();
+    else timer = setTimeout(sendNow, wait);
   };
   addEventListener(
     'scroll',

@@ -1,5 +1,6 @@
 // The phone's replayer in a second headless Chromium (mobile emulation) rebuilds the PC page from
-// the recorded stream, and the phone's gestures come back as operations the PC performs.
+// the recorded stream, and the phone's gestures come back as operations the PC performs. In the PC's
+// layout, where positions are the PC's pixels (fit-to-phone: phone-page/mirror-fit.itest.ts).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startMirrorStream, type MirrorStream, performOperation } from '../../testing/pc-mirror.js';
@@ -12,7 +13,7 @@ import {
 import { launchTestPhone, type TestPhone } from '../../testing/replayer-phone.js';
 import { waitFor } from '../../testing/wait.js';
 
-describe('replayer on the phone', () => {
+describe('replayer on the phone (PC layout)', () => {
   let site: FixtureSite;
   let pc: TestHost;
   let phone: TestPhone;
@@ -24,7 +25,7 @@ describe('replayer on the phone', () => {
 
   before(async () => {
     site = await startFixtureSite();
-    [pc, phone] = await Promise.all([launchTestHost(), launchTestPhone()]);
+    [pc, phone] = await Promise.all([launchTestHost(), launchTestPhone({ mode: 'pc' })]);
     mirror = await startMirrorStream(pc.host);
     // In order, one batch after the other, as the relay delivers them.
     mirror.onShownBatch((_tab, batch) => {
