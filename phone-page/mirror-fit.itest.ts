@@ -220,6 +220,22 @@ describe('the mirror fitted to the phone (393×852)', () => {
     assert.ok(Math.abs(scaled.scale - PHONE.width / 1280) < 0.01, `scale ${scaled.scale}`);
     assert.equal(await mirrored('#side').isVisible(), true, 'the desktop layout');
     await page.screenshot({ path: join(tmpdir(), 'tandem-pc-layout-responsive.png') });
+    // A double tap zooms to the column tapped (the main column fills the phone), and back; it is
+    // no tap on the PC.
+    const clicks = ops('op.click').length;
+    await mirrored('#p3').dblclick();
+    await waitFor('zoomed to the column', async () => (await measure('#p0', '#cta')).scale > 0.45);
+    const column = await mirrored('main').evaluate((main) => main.getBoundingClientRect());
+    const zoomed = await measure('#p0', '#cta');
+    assert.ok(
+      Math.abs(column.width * zoomed.scale - PHONE.width) < 2,
+      `the column fills the width (${column.width} × ${zoomed.scale})`,
+    );
+    await page.screenshot({ path: join(tmpdir(), 'tandem-pc-layout-zoomed.png') });
+    await mirrored('#p3').dblclick();
+    await waitFor('zoomed out', async () => (await measure('#p0', '#cta')).scale < 0.35);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(ops('op.click').length, clicks, 'double taps are not clicks');
     await page.click('#mirror-mode');
     await page.locator('body[data-mirror-mode="fit"]').waitFor();
     await waitFor(

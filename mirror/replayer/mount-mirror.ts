@@ -1,6 +1,6 @@
-// The phone's side of the mirror: an rrweb live replayer fitted to the phone's width and as tall as
-// the phone allows (pinch zoom left to the browser), the PC's tab list, and the phone's gestures
-// turned into operations.
+// The phone's side of the mirror: an rrweb live replayer laid out for the phone (stage-fit.ts: at
+// the phone's own width, or the PC's layout scaled down, pinch zoom left to the browser) and as
+// tall as the phone allows, the PC's tab list, and the phone's gestures turned into operations.
 import { Replayer, type playerConfig } from '@rrweb/replay';
 import type { eventWithTime } from '@rrweb/types';
 import { createFinder, type Finder, type FindResult } from '../ops/find-in-page.js';
@@ -9,6 +9,7 @@ import { IncrementalSource, isIncrementalFrom, NodeType } from '../../protocol/r
 import type { ScrollAnchor } from '../ops/scroll-anchor.js';
 import { ScrollFollow } from './scroll-follow.js';
 import { StageFit, type MirrorMode } from './stage-fit.js';
+import { columnOf, TapGate } from './double-tap.js';
 
 export type { MirrorMode } from './stage-fit.js';
 
@@ -57,6 +58,7 @@ export interface MirrorView {
 }
 
 const STYLE = `.tandem-mirror{position:relative;overflow:hidden;touch-action:pan-x pan-y pinch-zoom}
+.tandem-mirror iframe{border:0}
 .tandem-mirror .replayer-wrapper{position:relative;transform-origin:0 0}
 .tandem-mirror .replayer-mouse,.tandem-mirror canvas.replayer-mouse-tail{display:none}
 .tandem-tabs{list-style:none;margin:0;padding:0}
@@ -148,6 +150,12 @@ export function mountMirror(
     () => options.availableHeight?.(),
     () => scrolling.restore(replayer),
   );
+  // PC layout: a double tap zooms to the column tapped; a single tap goes to the PC.
+  const taps = new TapGate(
+    () => mode === 'pc',
+    (id) => api.tap(id),
+    (target) => stageFit.toggleZoom(columnOf(target)),
+  );
   replayer.on('resize', (dimension) =>
     stageFit.setPcSize(dimension as { width: number; height: number }),
   );
@@ -170,8 +178,8 @@ export function mountMirror(
       'click',
       (event) => {
         event.preventDefault();
-        const id = idOf(event.target);
-        if (id > 0) api.tap(id);
+        const target = event.target as Element;
+        taps.click(target, idOf(target), event.screenX, event.screenY);
       },
       true,
     );
@@ -248,6 +256,7 @@ export function mountMirror(
     document: () => replayer.iframe.contentDocument ?? undefined,
     keptEvents: () => keptEvents().length,
     destroy() {
+      taps.cancel();
       view?.removeEventListener('resize', refit);
       replayer.destroy();
       container.replaceChildren();

@@ -5,10 +5,13 @@
 //   sideways beyond.
 // - pc: the PC's viewport width, scaled down to the phone's (the PC's own layout, pinch to read).
 import type { Replayer } from '@rrweb/replay';
+import type { Column } from './double-tap.js';
 
 export type MirrorMode = 'fit' | 'pc';
 /** Smaller than this, text is unreadable: a wider page scrolls sideways instead. */
 export const MIN_FIT_SCALE = 0.5;
+/** PC layout's double tap zooms a column up to this. */
+const MAX_ZOOM_SCALE = 2;
 
 export interface StageLayout {
   /** The replayed viewport, CSS px of the replayed document. */
@@ -30,6 +33,8 @@ export class StageFit {
   private fitted = 1;
   private queued = false;
   private current: StageLayout = { width: 0, height: 0, scale: 1 };
+  /** PC layout zoomed to a column (double tap), or not. */
+  private zoomed: Column | undefined;
 
   constructor(
     private readonly stage: HTMLElement,
@@ -58,7 +63,21 @@ export class StageFit {
   setMode(mode: MirrorMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
+    this.zoomed = undefined;
     this.fit(true);
+  }
+
+  /** PC layout: zoom so the column fills the phone's width; undefined or zoomed: zoom out. */
+  toggleZoom(column: Column | undefined): void {
+    if (this.mode !== 'pc') return;
+    this.zoomed = this.zoomed ? undefined : column;
+    this.fit(false);
+    const { scale } = this.current;
+    const column2 = this.zoomed;
+    const width = this.stage.clientWidth;
+    this.stage.scrollLeft = column2
+      ? column2.left * scale - (width - column2.width * scale) / 2
+      : 0;
   }
 
   /** After new content arrived: a page may have grown wider than the phone. Once a frame. */
@@ -79,11 +98,15 @@ export class StageFit {
     this.stage.dataset.mode = this.mode;
     const before = this.current;
     if (this.mode === 'pc') {
-      const scale = Math.min(1, stageWidth / this.pcSize.width) || 1;
+      const whole = Math.min(1, stageWidth / this.pcSize.width) || 1;
+      const zoom = this.zoomed ? stageWidth / this.zoomed.width : whole;
+      const scale = Math.min(MAX_ZOOM_SCALE, Math.max(whole, zoom));
+      this.stage.style.overflowX = this.zoomed ? 'auto' : '';
       // The replayed viewport takes the phone's aspect (after rrweb sized it as the PC's).
       const room = Math.floor((this.room() ?? 0) / scale);
       this.apply({ width: this.pcSize.width, height: Math.max(this.pcSize.height, room), scale });
     } else {
+      this.stage.style.overflowX = '';
       if (remeasure) this.fitted = 1;
       this.applyFit(stageWidth);
       if (this.fitted === 1) {
