@@ -10,7 +10,12 @@ import { devices, type Browser, type BrowserContext, type Page } from 'playwrigh
 import { launchTestChromium } from '../testing/chromium.js';
 import type { RelayMessage } from '../protocol/relay-messages.js';
 import type { RelayClient } from '../relay-client/relay-client.js';
-import { startMirrorStream, type MirrorStream, performOperation } from '../testing/pc-mirror.js';
+import {
+  benchPages,
+  startMirrorStream,
+  type MirrorStream,
+  performOperation,
+} from '../testing/pc-mirror.js';
 import {
   fixturePages,
   launchTestHost,
@@ -92,7 +97,11 @@ describe('the mirror fitted to the phone (393×852)', () => {
 
   before(async () => {
     server = await startRelayServer({});
-    site = await startFixtureSite({ ...fixturePages, ...fitPages });
+    site = await startFixtureSite({
+      ...fixturePages,
+      ...fitPages,
+      '/bench-article.html': benchPages['/article.html'] ?? '',
+    });
     [pcBrowser, phoneBrowser] = await Promise.all([launchTestHost(), launchTestChromium()]);
     const urls = sessionUrls(server);
     pc = nodeTerminal(urls.pc, 'pc').client.start();
@@ -258,5 +267,20 @@ describe('the mirror fitted to the phone (393×852)', () => {
     });
     assert.ok(scrolled > 0, `scrolls sideways (${scrolled})`);
     await page.screenshot({ path: join(tmpdir(), 'tandem-fit-fixed.png') });
+  });
+
+  it('reads the benchmark’s article at ≥ 14 px fitted (0.3 of that in PC layout)', async () => {
+    tabId = (await pcBrowser.host.open(site.url('/bench-article.html'))).id;
+    await mirrored('#p39').waitFor({ state: 'attached', timeout: 15_000 });
+    await waitFor('fitted', async () => (await measure('#p0', 'h1')).frameWidth === PHONE.width);
+    const fitted = await measure('#p0', 'h1');
+    assert.ok(fitted.fontPx >= 14, `text ${fitted.fontPx} px`);
+    await page.screenshot({ path: join(tmpdir(), 'tandem-fit-article.png') });
+    await page.click('#mirror-mode');
+    await waitFor('PC layout', async () => (await measure('#p0', 'h1')).frameWidth === 1280);
+    const scaled = await measure('#p0', 'h1');
+    assert.ok(scaled.fontPx < 6, `PC layout text ${scaled.fontPx} px`);
+    await page.screenshot({ path: join(tmpdir(), 'tandem-pc-layout-article.png') });
+    await page.click('#mirror-mode');
   });
 });
