@@ -97,7 +97,8 @@ export class ScrollFollow {
 
   /** The layout or the mode changed: show the PC's place again. */
   restore(replayer: Replayer): void {
-    if (this.mode() === 'fit' && this.anchor) return this.toAnchor(replayer);
+    // Fitted, only the anchor tells the place (it follows each snapshot at once).
+    if (this.mode() === 'fit') return this.toAnchor(replayer);
     const win = replayer.iframe.contentWindow;
     if (win && this.documentId >= 0) this.jump(win, this.pcScroll.x, this.pcScroll.y);
   }
