@@ -4,7 +4,9 @@
 import type { BrowserRequest } from '../protocol/control-requests.js';
 import type { TabView } from '../protocol/control-responses.js';
 import { ControlCallError, type ControlClient } from './control-client.js';
-import { byId, messageOf } from './dom.js';
+import { currentWords, onWordsChange } from './current-words.js';
+import { byId } from './dom.js';
+import { showFailure } from './failure-view.js';
 import { tabItem, type TabActions } from './tab-item.js';
 
 export function startBrowserBar(api: ControlClient): void {
@@ -13,23 +15,26 @@ export function startBrowserBar(api: ControlClient): void {
   const result = byId('browser-result');
   const tabsList = byId<HTMLUListElement>('tabs');
   let editing = false;
+  let lastTabs: TabView[] = [];
 
   const show = (tabs: TabView[]): void => {
     section.hidden = false;
+    lastTabs = tabs;
     const shown = tabs.find((tab) => tab.active);
     // Never overwrite what the person is typing.
     if (!editing) address.value = shown?.url ?? '';
-    tabsList.replaceChildren(...tabs.map((tab) => tabItem(tab, actions)));
+    tabsList.replaceChildren(...tabs.map((tab) => tabItem(tab, actions, currentWords())));
     byId('no-tabs').hidden = tabs.length > 0;
   };
 
   const act = async (request: BrowserRequest): Promise<boolean> => {
-    result.textContent = '';
+    result.replaceChildren();
+    result.classList.remove('error');
     try {
       show((await api.call('browser', request)).tabs);
       return true;
     } catch (error) {
-      result.textContent = messageOf(error);
+      showFailure(result, currentWords(), error, currentWords().ui.browser.failed);
       return false;
     }
   };
@@ -65,9 +70,10 @@ export function startBrowserBar(api: ControlClient): void {
       // An agent without a browser session (--browser off) has no bar to show.
       if (error instanceof ControlCallError && error.code === 'CONTROL_NOT_AVAILABLE')
         section.hidden = true;
-      else result.textContent = messageOf(error);
+      else showFailure(result, currentWords(), error, currentWords().ui.browser.failed);
     }
   };
+  onWordsChange(() => show(lastTabs));
   void refresh();
   setInterval(() => void refresh(), 1000);
 }

@@ -5,6 +5,8 @@
 import { startAgentView } from './agent-view.js';
 import { startBrowserBar } from './browser-bar.js';
 import { createControlClient } from './control-client.js';
+import { currentLocale, currentWords, onWordsChange, watchLanguage } from './current-words.js';
+import { applyPageWords } from './page-words.js';
 
 const params = new URLSearchParams(location.search);
 const token = params.get('token') ?? sessionStorage.getItem('tandem-token') ?? '';
@@ -15,6 +17,9 @@ if (params.has('token'))
   history.replaceState(null, '', toolbar ? '?view=toolbar' : location.pathname);
 
 const api = createControlClient(token);
+watchLanguage(api);
+applyPageWords(currentWords(), currentLocale());
+onWordsChange(() => applyPageWords(currentWords(), currentLocale()));
 startBrowserBar(api);
 if (toolbar) document.body.classList.add('toolbar');
 else startAgentView(api);

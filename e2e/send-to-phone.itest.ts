@@ -115,16 +115,16 @@ test('a phone that is not connected, and a URL that is not an image, are refused
   assert.equal(await page.locator('#inbox .item').count(), 3, 'only the three sends arrived');
 });
 
-test('the desktop UI sends typed text to the phone and shows a refusal with its code', async () => {
+test('the desktop UI sends typed text to the phone and shows a refusal with its code under Details', async () => {
   desktop = await launchTestChromium();
   const ui = await desktop.newPage();
   await ui.goto(rig.agent.uiUrl);
   const item = ui.locator('#phones li[data-state="connected"]');
-  await item.getByRole('textbox', { name: 'Send text' }).fill('typed in the Tandem window');
-  await item.getByRole('button', { name: 'Send', exact: true }).first().click();
+  await item.getByRole('textbox', { name: 'Text to send' }).fill('typed in the Tandem window');
+  await item.getByRole('button', { name: 'Send text', exact: true }).click();
   await item.locator('.send-result', { hasText: 'Sent the text (26 characters).' }).waitFor();
   await page.locator('#inbox .text', { hasText: 'typed in the Tandem window' }).waitFor();
   await onPc(`getSelection().removeAllRanges()`);
-  await item.getByRole('button', { name: 'Send selection' }).click();
+  await item.getByRole('button', { name: 'Send the selected text' }).click();
   await item.locator('.send-result.error', { hasText: '[NOTHING_SELECTED]' }).waitFor();
 });

@@ -17,13 +17,15 @@ export interface PhoneBrowser {
 export async function startPhoneBrowser(
   sim: PhoneSim,
   reverseHost = '127.0.0.2',
+  /** The phone's language, as its browser tells pages (navigator.languages). */
+  locale = 'en-US',
 ): Promise<PhoneBrowser> {
   const browser: Browser = await launchTestChromium({
     extraArgs: [`--host-resolver-rules=MAP localhost ${reverseHost}`],
   });
   const context: BrowserContext = await browser.newContext({
     ...devices['Pixel 7'],
-    locale: 'en-US',
+    locale,
   });
   const pages: Page[] = [];
   const waiters: ((page: Page) => void)[] = [];

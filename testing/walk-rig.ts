@@ -31,6 +31,7 @@ export type WalkAgentOptions = Partial<Omit<AgentOptions, 'dataDir'>>;
 export async function startWalkRig(
   imei14: string,
   agentOptions: WalkAgentOptions = {},
+  rigOptions: { phoneLocale?: string } = {},
 ): Promise<WalkRig> {
   process.env.TANDEM_LOG_LEVEL ??= 'warn';
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-walk-'));
@@ -42,7 +43,7 @@ export async function startWalkRig(
   const site = await startFixtureSite();
   const adb = await startPrivateAdbServer();
   const sim = await startPhoneSim({ profile: 'android-14', imei: luhnComplete(imei14) });
-  const phone = await startPhoneBrowser(sim);
+  const phone = await startPhoneBrowser(sim, '127.0.0.2', rigOptions.phoneLocale);
   const agent = await startAgent({
     dataDir,
     adbPort: adb.port,

@@ -4,6 +4,7 @@
 // `en`, so a key missing in one language does not compile; desktop-words.test.ts checks it again.
 // Each part of the app keeps its words in its own group.
 import type { PairingState } from '../pairing-states.js';
+import { uiWords } from './desktop-ui-words.js';
 import { pickLocale, type Locale } from './locale.js';
 
 const en = {
@@ -57,7 +58,7 @@ const en = {
     deny: 'Deny',
   },
   /** The desktop UI: layout, phone cards, status line, setup steps, help. */
-  ui: {},
+  ui: uiWords.en,
   /** The inbox of what phones sent, on the desktop UI, the tray and `tandem inbox`. */
   inbox: {
     title: 'Inbox',
@@ -143,7 +144,7 @@ const zhCN: Words = {
     allow: '允许',
     deny: '拒绝',
   },
-  ui: {},
+  ui: uiWords.zhCN,
   inbox: {
     title: '收件箱',
     empty: '还没有来自手机的内容。从手机发送的文字、链接、照片和文件会显示在这里。',
