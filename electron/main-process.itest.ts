@@ -147,6 +147,24 @@ describe('the main process under an electron stand-in', () => {
     assert.equal(titles.filter((t) => t === 'Phone connected').length, 1);
   });
 
+  it('speaks the language the person chose, from the desktop UI or the tray, at once', async () => {
+    const agent = running();
+    agent.control.settings.update({ language: 'zh-CN' });
+    await waitFor('the tray in Chinese', () =>
+      tray()
+        .labels()
+        .find((label) => label.endsWith('— 已连接')),
+    );
+    assert.ok(tray().labels().includes('退出 Tandem'));
+    const language = tray().item('语言');
+    const english = language.submenu?.find((entry) => entry.label === 'English');
+    assert.ok(english, 'the tray has a language submenu');
+    english.click?.();
+    assert.deepEqual(agent.control.settings.get(), { language: 'en' });
+    await waitFor('the tray in English again', () => tray().labels().includes('Quit Tandem'));
+    agent.control.settings.update({ language: null });
+  });
+
   it('notifies what the phone sends, once, and opens Tandem on a click', async () => {
     const opened = sim?.intents.at(-1)?.data;
     assert.ok(opened, 'the phone was asked to open the session page');

@@ -27,6 +27,7 @@ import { UpdateChecker, type AutoUpdaterLike } from './updater.js';
 import { electronUserData } from './user-data.js';
 import { bundledPath } from './windows.js';
 import { wordsFor, type Words } from '../protocol/i18n/desktop-words.js';
+import type { Locale } from '../protocol/i18n/locale.js';
 
 /** electron-builder's appId: Windows groups the notifications under it. */
 export const APP_USER_MODEL_ID = 'app.tandem.desktop';
@@ -57,7 +58,8 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
   }
   await app.whenReady();
   if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
-  const words = wordsFor(app.getLocale());
+  // The system's language until the agent's settings say the person chose one.
+  let words = wordsFor(app.getLocale());
   installPermissionHandlers(session.fromPartition(UI_PARTITION), new PermissionGate());
   installPermissionHandlers(
     session.fromPartition(TABS_PARTITION),
@@ -97,6 +99,7 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
       checkForUpdates: () => void updater.check(),
       restartToUpdate: () => updater.restartToUpdate(),
       quit: () => app.quit(),
+      setLanguage: (language) => agent?.control.settings.update({ language }),
       showInbox: open,
       openInboxItem: (item) => void agent?.control.inbox?.open(item.id).catch(() => open()),
     },
@@ -122,13 +125,29 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
       return 'failed';
     }
     const running = agent;
-    unwire = wireAgent(running, {
+    const useLanguage = (language: Locale | undefined) => {
+      words = wordsFor(language ?? app.getLocale());
+      tray.setWords(words);
+      tray.update({ language });
+    };
+    useLanguage(running.control.settings.get().language);
+    const stopLanguage = running.control.settings.onChange((settings) =>
+      useLanguage(settings.language),
+    );
+    const unwireAgent = wireAgent(running, {
       tray,
       notifier,
-      words,
+      // Read at each notice: a language chosen later is used from then on.
+      get words() {
+        return words;
+      },
       open,
       showFile: (path) => shell.showItemInFolder(path),
     });
+    unwire = () => {
+      stopLanguage();
+      unwireAgent();
+    };
     // The browser window's toolbar is the desktop UI's browser bar: address, back/forward, tabs.
     const host = running.browser?.host;
     if (host instanceof ElectronHost) host.showToolbar(`${running.uiUrl}&view=toolbar`);

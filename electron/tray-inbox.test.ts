@@ -24,6 +24,7 @@ function menuWith(inbox: InboxItem[], locale = 'en-US') {
     checkForUpdates: () => undefined,
     restartToUpdate: () => undefined,
     quit: () => undefined,
+    setLanguage: () => undefined,
     showInbox: () => calls.push('inbox'),
     openInboxItem: (item) => calls.push(`open ${item.id}`),
   };

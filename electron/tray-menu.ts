@@ -4,6 +4,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { PhoneView } from '../protocol/control-responses.js';
 import { phoneName, stateWords, type Words } from '../protocol/i18n/desktop-words.js';
 import type { InboxItem } from '../protocol/control-responses.js';
+import type { Locale } from '../protocol/i18n/locale.js';
+import { statusLine } from '../protocol/i18n/status-line.js';
 import { inboxMenuItems, type TrayInboxActions } from './tray-inbox.js';
 
 export type UpdateState = 'idle' | 'checking' | 'ready';
@@ -16,6 +18,8 @@ export interface TrayState {
   update: UpdateState;
   /** The newest items phones sent (electron/tray-inbox.ts); absent or empty: no inbox lines. */
   inbox?: readonly InboxItem[];
+  /** The person's language choice (settings.json); absent: the system's. */
+  language?: Locale;
 }
 
 export interface TrayActions extends TrayInboxActions {
@@ -25,6 +29,8 @@ export interface TrayActions extends TrayInboxActions {
   checkForUpdates(): void;
   restartToUpdate(): void;
   quit(): void;
+  /** Remembers a language (null: follow the system) for the tray, the windows and the CLI. */
+  setLanguage(language: Locale | null): void;
 }
 
 /** One line per phone (not clickable), in the order the agent lists them. */
@@ -55,10 +61,32 @@ export function trayMenuTemplate(
       checked: state.launchAtLogin,
       click: () => actions.setLaunchAtLogin(!state.launchAtLogin),
     },
+    languageItem(words, state.language, actions),
     updateItem(words, state.update, actions),
     { type: 'separator' },
     { label: words.quit, click: () => actions.quit() },
   ];
+}
+
+function languageItem(
+  words: Words,
+  language: Locale | undefined,
+  actions: TrayActions,
+): MenuItemConstructorOptions {
+  const choice = (label: string, value: Locale | null): MenuItemConstructorOptions => ({
+    label,
+    type: 'radio',
+    checked: (language ?? null) === value,
+    click: () => actions.setLanguage(value),
+  });
+  return {
+    label: words.ui.language,
+    submenu: [
+      choice(words.ui.languageSystem, null),
+      choice('English', 'en'),
+      choice('简体中文', 'zh-CN'),
+    ],
+  };
 }
 
 function updateItem(
@@ -77,6 +105,7 @@ function updateItem(
 }
 
 /** The tooltip: Tandem and every phone's line. */
-export function trayToolTip(words: Words, phones: readonly PhoneView[]): string {
-  return `Tandem — ${phoneLines(words, phones).join('; ')}`;
+/** The tooltip: the same one status line as the desktop UI's header. */
+export function trayToolTip(words: Words, phones: readonly PhoneView[], paused = false): string {
+  return `Tandem — ${statusLine(words, { paused, devices: phones })}`;
 }

@@ -38,6 +38,7 @@ function recordingActions() {
     checkForUpdates: () => calls.push('check'),
     restartToUpdate: () => calls.push('restart'),
     quit: () => calls.push('quit'),
+    setLanguage: (language) => calls.push(`language:${language}`),
   };
   return { calls, actions };
 }
@@ -91,6 +92,7 @@ describe('tray', () => {
       'Open Tandem',
       'Pause pairing',
       'Launch at login',
+      'Language',
       'Check for updates',
       '(separator)',
       'Quit Tandem',

@@ -32,7 +32,7 @@ export class TrayController<Menu = unknown> {
 
   constructor(
     private readonly factory: TrayFactory<Menu>,
-    private readonly words: Words,
+    private words: Words,
     private readonly actions: TrayActions,
     initial: TrayState,
   ) {
@@ -48,6 +48,12 @@ export class TrayController<Menu = unknown> {
     this.render();
   }
 
+  /** The person chose another language: the menu and tooltip are rebuilt in it. */
+  setWords(words: Words): void {
+    this.words = words;
+    this.render();
+  }
+
   current(): Readonly<TrayState> {
     return this.state;
   }
@@ -57,7 +63,7 @@ export class TrayController<Menu = unknown> {
   }
 
   private render(): void {
-    this.tray.setToolTip(trayToolTip(this.words, this.state.phones));
+    this.tray.setToolTip(trayToolTip(this.words, this.state.phones, this.state.paused));
     this.tray.setContextMenu(
       this.factory.buildMenu(trayMenuTemplate(this.words, this.state, this.actions)),
     );

@@ -174,6 +174,18 @@ export class Tray extends EventEmitter {
   labels(): string[] {
     return (this.menus.at(-1)?.template ?? []).map((item) => item.label ?? '-');
   }
+  /** The item of the menu shown now with that label (its submenu and click as given). */
+  item(label: string): MenuItemStandIn {
+    const found = (this.menus.at(-1)?.template ?? []).find((entry) => entry.label === label);
+    if (!found) throw new Error(`the tray menu has no "${label}": ${this.labels().join(', ')}`);
+    return found as MenuItemStandIn;
+  }
+}
+
+export interface MenuItemStandIn {
+  label?: string;
+  click?: () => void;
+  submenu?: MenuItemStandIn[];
 }
 
 export const Menu = {

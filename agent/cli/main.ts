@@ -7,8 +7,13 @@ export function buildProgram(): Command {
   const program = new Command('tandem')
     .description('Tandem: mirror your PC browsing session to an Android phone plugged in by USB.')
     .version(process.env.npm_package_version ?? '0.1.0')
+    .option('--lang <language>', 'the language of the words for this command: en or zh-CN')
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (command) => {
+      const { lang } = command.opts<{ lang?: string }>();
+      if (lang) process.env.TANDEM_LANG = lang;
+    });
   for (const register of commands) register(program);
   return program;
 }

@@ -21,6 +21,7 @@ export interface OrchestratorEvents {
 }
 
 export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
+  private stopped = false;
   private readonly phones = new Map<string, PhonePairing>();
   private readonly attempts = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -137,7 +138,13 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     while (this.running.size > 0) await Promise.allSettled([...this.running]);
   }
 
+  /** True once the agent stops: the `gone` that follows is a shutdown, not an unplug. */
+  get stopping(): boolean {
+    return this.stopped;
+  }
+
   stop(): void {
+    this.stopped = true;
     for (const serial of this.timers.keys()) this.clearRetry(serial);
     for (const phone of this.phones.values()) if (phone.current !== 'gone') phone.gone();
   }

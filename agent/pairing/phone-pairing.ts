@@ -13,6 +13,9 @@ import {
 
 class Aborted extends Error {}
 
+/** adb lists a phone `offline` for a moment while it connects: only longer is a problem. */
+export const OFFLINE_GRACE_MS = 10_000;
+
 export class PhonePairing {
   private state: PairingState = 'detected';
   private reason: PairingReason | undefined;
@@ -25,6 +28,7 @@ export class PhonePairing {
   private retryAt: number | undefined;
   private timings: PairingTimings = {};
   private run: AbortController | undefined;
+  private offlineTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly serial: string,
@@ -32,6 +36,7 @@ export class PhonePairing {
     private readonly onChange: (status: PhoneStatus) => void,
     // Sub-millisecond epoch time, so the pairing benchmark can resolve what takes under 1 ms.
     private readonly now: () => number = () => performance.timeOrigin + performance.now(),
+    private readonly offlineGraceMs = OFFLINE_GRACE_MS,
   ) {}
 
   status(): PhoneStatus {
@@ -60,10 +65,17 @@ export class PhonePairing {
   /** adb says the phone is `unauthorized`, `offline`, etc. */
   waitForDevice(state: 'unauthorized' | 'offline' | 'detected', reason?: PairingReason): void {
     this.cancel();
-    this.set(
-      state === 'offline' ? 'detected' : state,
-      reason ?? (state === 'offline' ? 'DEVICE_OFFLINE' : undefined),
-    );
+    if (state !== 'offline' || reason) {
+      this.set(state === 'offline' ? 'detected' : state, reason);
+      return;
+    }
+    // A normal plug passes through `offline`: the phone is just `detected` until it stays so.
+    this.set('detected');
+    this.offlineTimer = setTimeout(() => {
+      this.offlineTimer = undefined;
+      if (this.state === 'detected' && !this.reason) this.set('detected', 'DEVICE_OFFLINE');
+    }, this.offlineGraceMs);
+    this.offlineTimer.unref?.();
   }
 
   /** Paused: the phone stays `detected` until pairing resumes. */
@@ -216,6 +228,8 @@ export class PhonePairing {
   private cancel(): void {
     this.run?.abort();
     this.run = undefined;
+    clearTimeout(this.offlineTimer);
+    this.offlineTimer = undefined;
   }
 
   private set(state: PairingState, reason?: PairingReason): void {

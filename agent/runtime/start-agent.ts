@@ -143,7 +143,9 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       },
     });
     const orchestrator = new PairingOrchestrator(ports, { paused: options.paused ?? false });
-    orchestrator.on('change', (status) =>
+    orchestrator.on('change', (status) => {
+      // Stopping ends every flow; that is not an unplug, so it is not told as one.
+      if (orchestrator.stopping) return;
       log.info(
         {
           serial: status.serial,
@@ -152,8 +154,8 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
           reason: status.reason,
         },
         describe(status),
-      ),
-    );
+      );
+    });
     sessions.attach(orchestrator);
     const inbox = startInbox({
       dataDir,

@@ -4,6 +4,7 @@
 // `en`, so a key missing in one language does not compile; desktop-words.test.ts checks it again.
 // Each part of the app keeps its words in its own group.
 import type { PairingState } from '../pairing-states.js';
+import { cliWords } from './cli-words.js';
 import { uiWords } from './desktop-ui-words.js';
 import { pickLocale, type Locale } from './locale.js';
 
@@ -91,7 +92,7 @@ const en = {
   /** Bound elsewhere: check again, move to this computer. */
   takeover: {},
   /** The CLI's human output. */
-  cli: {},
+  cli: cliWords.en,
 };
 
 export type Words = typeof en;
@@ -169,7 +170,7 @@ const zhCN: Words = {
   },
   sessions: {},
   takeover: {},
-  cli: {},
+  cli: cliWords.zhCN,
 };
 
 export const desktopCatalogues: Readonly<Record<Locale, Words>> = { en, 'zh-CN': zhCN };

@@ -73,14 +73,16 @@ test('the terminal says where everything is, and that a QR code needs --server-h
 
 test('plugging a phone in prints each state once, in words, and the session page URL', async () => {
   await rig.connectPhone();
-  await until('connected', () => stateLines().some((line) => /: connected — /.test(line)));
+  await until('connected', () => stateLines().some((line) => /: Connected — /.test(line)));
   await until('the session URL line', () => stdout.includes('session page on the phone:'));
-  const states = stateLines().map((line) => /: ([a-z-]+)(?: \([A-Z_]+\))? — /.exec(line)?.[1]);
-  assert.deepEqual(states.slice(0, 1), ['detected']);
-  assert.equal(states.at(-1), 'connected');
+  const states = stateLines().map((line) => /: ([^—]+?) — /.exec(line)?.[1]);
+  assert.deepEqual(states.slice(0, 1), ['Plugged in']);
+  assert.equal(states.at(-1), 'Connected');
+  // A normal plug is no error: no code on any line (adb's brief `offline` is not DEVICE_OFFLINE).
+  assert.doesNotMatch(stdout, /DEVICE_OFFLINE|\(code: /);
   assert.equal(new Set(states).size, states.length, `each state once:\n${stdout}`);
   // Once identified, a phone is named by model and masked identity.
-  assert.match(stateLines().at(-1) ?? '', / \S+ \*\*\*\*\d{4}: connected — \S/);
+  assert.match(stateLines().at(-1) ?? '', / \S+ \*\*\*\*\d{4}: Connected — \S/);
   const urls = stdout.match(/^ {2}session page on the phone: (.+)$/gm) ?? [];
   assert.equal(urls.length, 1);
   assert.match(urls[0] ?? '', /http:\/\/localhost:\d+\/s\/[\w-]+\?k=[\w-]+#[\w-]+$/);
@@ -95,6 +97,9 @@ test('the IMEI is in no output and no file of the data folder', async () => {
   agent.kill('SIGTERM');
   await new Promise<void>((resolve) => agent.once('exit', () => resolve()));
   assert.equal(agent.exitCode, 0, stderr);
+  // Stopping is not unplugging: no "Unplugged" line for the phone, and the agent says it stopped.
+  assert.doesNotMatch(stdout, /: Unplugged — /);
+  assert.match(stdout, /^Tandem agent stopped\.$/m);
   assert.ok(!stdout.includes(imei), 'stdout');
   assert.ok(!stderr.includes(imei), 'stderr');
   const files = (dir: string): string[] =>

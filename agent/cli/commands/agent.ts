@@ -76,7 +76,7 @@ export function register(program: Command): void {
       // (TANDEM_LOG_LEVEL still decides). Set before the first logger is made.
       if (!options.json) process.env.TANDEM_LOG_LEVEL ??= 'warn';
       // Loaded on demand: `tandem --help` loads no agent, browser, server or database.
-      const { describe, startAgent } = await import('../../runtime/start-agent.js');
+      const { startAgent } = await import('../../runtime/start-agent.js');
       const { defaultBrowserMode } = await import('../../session/browser-runtime.js');
       const agent = await startAgent({
         dataDir: dataDirFrom(options),
@@ -92,17 +92,28 @@ export function register(program: Command): void {
         maskAllInputs: options.maskAllInputs ?? false,
       });
       const out = (line: string) => process.stdout.write(`${line}\n`);
+      const { cliWords } = await import('../cli-language.js');
+      const { phoneStateWords } = await import('../../../protocol/i18n/phone-state-words.js');
+      const { words } = cliWords(dataDirFrom(options));
       if (!options.json) {
-        out(`Tandem agent running. Pairing server: ${agent.serverUrl}`);
-        out(`Open the Tandem UI: ${agent.uiUrl}`);
+        out(words.cli.agentRunning(agent.serverUrl));
+        out(words.cli.openUi(agent.uiUrl));
         out(browserLine(agent, browser ?? defaultBrowserMode(), options.data));
-        out(options.paused ? 'Pairing is paused.' : 'Plug an Android phone in with a USB cable.');
+        out(options.paused ? words.cli.paused : words.cli.plugIn);
         if (options.link) await printLinkSession(agent, options, out);
       }
       const last = new Map<string, string>();
       agent.orchestrator.on('change', (status) => {
+        // Stopping is not unplugging: no `gone` line per phone on Ctrl-C.
+        if (agent.orchestrator.stopping) return;
         if (options.json) return out(JSON.stringify(status));
-        const line = `${describe(status)} — ${status.hint}`;
+        const view = phoneStateWords(words, status);
+        const who = status.identity
+          ? `${status.serial} ${status.model} ${status.identity.masked}`
+          : `${status.serial} ${status.model || words.ui.unknownModel}`;
+        const line =
+          words.cli.phoneLine(who, view.badge, view.hint) +
+          (view.code ? words.cli.codeSuffix(view.code) : '');
         if (last.get(status.serial) === line) return;
         last.set(status.serial, line);
         out(line);
@@ -110,10 +121,11 @@ export function register(program: Command): void {
           status.state === 'connected'
             ? agent.sessions.session(status.serial)?.phoneUrl
             : undefined;
-        if (url) out(`  session page on the phone: ${url}`);
+        if (url) out(words.cli.sessionPage(url));
       });
       await untilSignal();
       await stopWithin(agent, STOP_BOUND_MS);
+      if (!options.json) out(words.cli.stopped);
       // The agent is a foreground service: once stopped it exits, whatever a library left
       // pending (a keep-alive socket, a reconnect timer), instead of lingering after Ctrl-C.
       process.exit(process.exitCode ?? 0);

@@ -17,14 +17,9 @@ export function register(program: Command): void {
       const dataDir = dataDirFrom(options);
       const items = readInbox(dataDir);
       if (options.json) return print(JSON.stringify(inboxJson(items)));
-      const { openSettingsStore } = await import('../../settings/settings-store.js');
-      const { desktopCatalogues } = await import('../../../protocol/i18n/desktop-words.js');
-      const { pickLocale } = await import('../../../protocol/i18n/locale.js');
-      const env = process.env;
-      const locale =
-        openSettingsStore(dataDir).get().language ??
-        pickLocale([env.LC_ALL, env.LC_MESSAGES, env.LANG].filter((v): v is string => !!v));
-      print(inboxLines(desktopCatalogues[locale], locale, items).join('\n'));
+      const { cliWords } = await import('../cli-language.js');
+      const { locale, words } = cliWords(dataDir);
+      print(inboxLines(words, locale, items).join('\n'));
     });
 }
 

@@ -12,6 +12,7 @@ import { register as open } from './open.js';
 import { register as send } from './send.js';
 import { register as doctor } from './doctor.js';
 import { register as inbox } from './inbox.js';
+import { register as language } from './language.js';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -28,4 +29,5 @@ export const commands: RegisterCommand[] = [
   send,
   doctor,
   inbox,
+  language,
 ];

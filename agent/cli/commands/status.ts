@@ -27,19 +27,21 @@ export function register(program: Command): void {
         process.stdout.write(`${JSON.stringify({ paused: status.paused, devices })}\n`);
         return;
       }
-      const lines = [`Pairing ${status.paused ? 'paused' : 'on'}; server ${status.serverUrl}`];
-      if (devices.length === 0) lines.push('No phone plugged in.');
-      for (const d of devices) {
-        const who = d.identity ? `${d.model} ${d.identity.masked}` : d.model || '(unknown)';
+      const { cliWords } = await import('../cli-language.js');
+      const { statusLine } = await import('../../../protocol/i18n/status-line.js');
+      const { phoneStateWords } = await import('../../../protocol/i18n/phone-state-words.js');
+      const { words } = cliWords(dataDirFrom(options));
+      const lines = [statusLine(words, status), words.cli.statusServer(status.serverUrl)];
+      for (const d of status.devices) {
+        const view = phoneStateWords(words, d);
+        const who = d.identity
+          ? `${d.model} ${d.identity.masked}`
+          : d.model || words.ui.unknownModel;
         lines.push(
-          `${d.serial}  ${who}  ${d.state}${d.reason ? ` (${d.reason})` : ''} — ${d.hint}`,
+          `${d.serial}  ${words.cli.phoneLine(who, view.badge, view.hint)}${view.code ? words.cli.codeSuffix(view.code) : ''}`,
         );
       }
-      if (status.usbWithoutDebugging.length > 0) {
-        lines.push(
-          'A phone is on USB with debugging off: turn on USB debugging in Developer options.',
-        );
-      }
+      if (status.usbWithoutDebugging.length > 0) lines.push(words.cli.usbOff);
       process.stdout.write(`${lines.join('\n')}\n`);
     });
 }
