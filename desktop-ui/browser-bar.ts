@@ -34,7 +34,10 @@ export function startBrowserBar(api: ControlClient): void {
       show((await api.call('browser', request)).tabs);
       return true;
     } catch (error) {
-      showFailure(result, currentWords(), error, currentWords().ui.browser.failed);
+      const words = currentWords();
+      showFailure(result, words, error, words.ui.browser.failed, {
+        CONTROL_BAD_REQUEST: words.ui.browser.needInput,
+      });
       return false;
     }
   };

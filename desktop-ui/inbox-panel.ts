@@ -6,6 +6,7 @@ import { desktopCatalogues } from '../protocol/i18n/desktop-words.js';
 import { pickLocale, type Locale } from '../protocol/i18n/locale.js';
 import type { ControlClient } from './control-client.js';
 import { byId } from './dom.js';
+import { inboxFolderView } from './inbox-folder.js';
 import { inboxItem } from './inbox-item.js';
 
 export const INBOX_POLL_MS = 1000;
@@ -13,6 +14,7 @@ export const INBOX_POLL_MS = 1000;
 export function startInboxPanel(api: ControlClient): void {
   const shown = new Map<string, HTMLLIElement>();
   let shownLocale: Locale | undefined;
+  const showFolder = inboxFolderView(api);
 
   async function refresh(): Promise<void> {
     const [settings, inbox] = await Promise.all([api.call('settings'), api.call('inbox')]);
@@ -25,6 +27,7 @@ export function startInboxPanel(api: ControlClient): void {
       byId('inbox-empty').textContent = words.empty;
     }
     render(inbox.items, locale);
+    showFolder(inbox.folder);
   }
 
   function render(items: InboxItem[], locale: Locale): void {

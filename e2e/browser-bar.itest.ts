@@ -99,6 +99,11 @@ test('a refused address shows its code; the toolbar view shows the bar alone', a
   await bar.getByRole('textbox', { name: 'Address or search' }).fill('   ');
   await bar.getByRole('button', { name: 'Go' }).click();
   await bar.locator('#browser-result', { hasText: '[CONTROL_BAD_REQUEST]' }).waitFor();
+  // In words for the person; the code only under Details.
+  assert.match(
+    await bar.locator('#browser-result').innerText(),
+    /^Type an address or some search words first\./,
+  );
 
   const toolbar = await desktop.newPage();
   await toolbar.goto(`${agent.uiUrl}&view=toolbar`);

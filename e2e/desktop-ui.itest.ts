@@ -129,3 +129,24 @@ test('Chinese from the system, a remembered switch, and axe in both schemes', as
   await ui.locator('#phones-title', { hasText: '手机' }).waitFor();
   assert.deepEqual(rig.agent.control.settings.get(), {});
 });
+
+test('the inbox folder is shown and can be changed, and changed back', async () => {
+  const ui = await openUi();
+  const folder = ui.locator('#inbox-folder');
+  await folder.locator('.folder-path', { hasText: rig.inboxDir }).waitFor();
+  await folder.getByRole('button', { name: 'Change' }).click();
+  const input = folder.getByRole('textbox', { name: 'Folder for files from phones (a full path)' });
+  await input.fill('relative/folder');
+  await folder.getByRole('button', { name: 'Save' }).click();
+  await folder.locator('.send-result.error', { hasText: 'Give a full path' }).waitFor();
+  assert.equal(rig.agent.control.settings.get().inboxDir, undefined, 'nothing saved');
+  const chosen = `${rig.inboxDir}-chosen`;
+  await input.fill(chosen);
+  await folder.getByRole('button', { name: 'Save' }).click();
+  await folder.locator('.folder-path', { hasText: chosen }).waitFor();
+  assert.equal(rig.agent.control.settings.get().inboxDir, chosen);
+  await folder.getByRole('button', { name: 'Change' }).click();
+  await folder.getByRole('button', { name: 'Use Downloads/Tandem' }).click();
+  await folder.locator('.folder-path', { hasText: rig.inboxDir }).waitFor();
+  assert.equal(rig.agent.control.settings.get().inboxDir, undefined);
+});

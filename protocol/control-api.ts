@@ -79,7 +79,11 @@ export const controlRoutes = {
   inbox: {
     method: 'GET',
     path: '/api/inbox',
-    response: z.object({ items: z.array(InboxItemSchema) }),
+    response: z.object({
+      items: z.array(InboxItemSchema),
+      /** Where files from phones are saved now. */
+      folder: z.string(),
+    }),
   },
   inboxOpen: {
     method: 'POST',

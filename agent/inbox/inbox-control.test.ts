@@ -20,6 +20,7 @@ function rig(withBrowser = true) {
     store,
     opener,
     openLink: withBrowser ? async (url) => calls.push(`browser ${url}`) : undefined,
+    folder: () => dir,
   });
   return { dir, store, calls, control };
 }
@@ -71,6 +72,7 @@ describe('the inbox control', () => {
     const control = createInboxControl({
       store,
       opener: systemOpener(async () => Promise.reject(new Error('ENOENT xdg-open')), 'linux'),
+      folder: () => dir,
       openLink: undefined,
     });
     assert.equal(await thrownCode(control.open(file.id)), 'INBOX_OPEN_FAILED');

@@ -11,6 +11,8 @@ export interface InboxControl {
   list(): InboxItem[];
   open(id: string): Promise<InboxItem>;
   show(id: string): Promise<InboxItem>;
+  /** Where files from phones are saved now (the settings' folder, else Downloads/Tandem). */
+  folder(): string;
 }
 
 export function createInboxControl(deps: {
@@ -18,6 +20,7 @@ export function createInboxControl(deps: {
   opener: FileOpener;
   /** Opens a URL in a new tab of the mirrored browser; absent without a browser session. */
   openLink: ((url: string) => Promise<unknown>) | undefined;
+  folder: () => string;
 }): InboxControl {
   const item = (id: string): InboxItem => {
     const found = deps.store.find(id);
@@ -43,6 +46,7 @@ export function createInboxControl(deps: {
 
   return {
     list: () => deps.store.list(),
+    folder: () => deps.folder(),
     async open(id) {
       const found = item(id);
       if (found.kind === 'link') {

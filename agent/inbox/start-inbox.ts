@@ -19,6 +19,8 @@ export function startInbox(deps: {
   phone(serial: string): SendingPhone | undefined;
   opener?: FileOpener | undefined;
   openLink: ((url: string) => Promise<unknown>) | undefined;
+  /** Where files from phones are saved now. */
+  folder: () => string;
   warn(message: string): void;
 }): RunningInbox {
   const store = openInboxStore(deps.dataDir);
@@ -33,6 +35,7 @@ export function startInbox(deps: {
     store,
     opener: deps.opener ?? systemOpener(),
     openLink: deps.openLink,
+    folder: deps.folder,
   });
   return { store, control, stop };
 }

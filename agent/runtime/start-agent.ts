@@ -163,6 +163,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       phone: (serial) => orchestrator.list().find((status) => status.serial === serial),
       opener: options.fileOpener,
       openLink: browser?.open.bind(browser),
+      folder: () => inboxFolder(settings.get()),
       warn: (message) => log.warn(message),
     });
     cleanups.push(() => inbox.stop());

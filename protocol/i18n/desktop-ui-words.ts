@@ -109,6 +109,7 @@ const en = {
     show: (name: string) => `Show ${name} on the phones`,
     close: (name: string) => `Close ${name}`,
     failed: 'That did not work.',
+    needInput: 'Type an address or some search words first.',
   },
   history: {
     title: 'Paired before',
@@ -127,7 +128,6 @@ const en = {
     IMAGE_NOT_AN_IMAGE: 'That address is not an image.',
     IMAGE_TOO_LARGE: 'The image is too large to send.',
     IMAGE_TIMEOUT: 'The image took too long to download.',
-    CONTROL_BAD_REQUEST: 'Type an address or some search words first.',
     INVALID_URL: 'That is not an address Tandem can open.',
     TAB_NOT_FOUND: 'That tab is closed already.',
   } as Record<string, string>,
@@ -239,6 +239,7 @@ const zhCN: UiWords = {
     show: (name) => `在手机上显示 ${name}`,
     close: (name) => `关闭 ${name}`,
     failed: '操作未成功。',
+    needInput: '请先输入网址或搜索词。',
   },
   history: {
     title: '配对过的手机',
@@ -257,7 +258,6 @@ const zhCN: UiWords = {
     IMAGE_NOT_AN_IMAGE: '该地址不是图片。',
     IMAGE_TOO_LARGE: '图片太大，无法发送。',
     IMAGE_TIMEOUT: '下载图片超时。',
-    CONTROL_BAD_REQUEST: '请先输入网址或搜索词。',
     INVALID_URL: 'Tandem 无法打开这个地址。',
     TAB_NOT_FOUND: '该标签页已关闭。',
   },

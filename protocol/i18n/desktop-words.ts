@@ -86,6 +86,14 @@ const en = {
     showInbox: 'Show inbox',
     /** `tandem inbox`. */
     cliEmpty: 'Nothing has arrived from a phone yet.',
+    /** The inbox folder setting. */
+    folderIs: 'Files from phones are saved in',
+    changeFolder: 'Change',
+    folderInput: 'Folder for files from phones (a full path)',
+    saveFolder: 'Save',
+    defaultFolder: 'Use Downloads/Tandem',
+    folderSaved: 'Saved. New files go there.',
+    folderRefused: 'Give a full path, such as /home/you/Documents/Phone.',
   },
   /** Sessions: open on the phone again, resume. */
   sessions: {},
@@ -167,6 +175,13 @@ const zhCN: Words = {
     trayTitle: '来自手机',
     showInbox: '显示收件箱',
     cliEmpty: '还没有收到来自手机的内容。',
+    folderIs: '来自手机的文件保存在',
+    changeFolder: '更改',
+    folderInput: '保存手机文件的文件夹（完整路径）',
+    saveFolder: '保存',
+    defaultFolder: '使用 下载/Tandem',
+    folderSaved: '已保存。新文件会保存到那里。',
+    folderRefused: '请输入完整路径，例如 D:\\Phone 或 /home/you/Documents/Phone。',
   },
   sessions: {},
   takeover: {},
