@@ -56,6 +56,11 @@ async function walk(language: (typeof languages)[number]): Promise<void> {
     await rig.agent.control.open?.(rig.site.url('/article.html'));
     await phone.locator('#mirror iframe').waitFor({ timeout: 15_000 });
     await phoneSends(phone, language.tag === 'en' ? 'Meeting notes for Friday' : '周五的会议记录');
+    await rig.agent.control.send?.({
+      kind: 'text',
+      text: language.tag === 'en' ? 'Call Ana back at 5' : '五点给安娜回电话',
+    });
+    await rig.agent.control.send?.({ kind: 'link' });
 
     const waiting = await startPhoneSim({
       profile: 'android-14',

@@ -17,6 +17,7 @@ import { useWalkRig } from '../testing/walk-rig.js';
 import { SELECT_HEADLINE } from '../testing/fixture-site.js';
 import { waitForPhoneState } from '../testing/wait-state.js';
 import { waitFor } from '../testing/wait.js';
+import { openPhoneFind, openPhoneMenu } from '../testing/phone-menu.js';
 
 const run = promisify(execFile);
 const rig = useWalkRig('35693803564380');
@@ -72,6 +73,7 @@ test('tandem open shows a PC page on the phone, and a DOM change on the PC follo
 test('a find from the phone highlights on the PC', async () => {
   await onPc(`document.getElementById('para').textContent = 'A fox here, and another fox there.'`);
   await mirrored('#para').filter({ hasText: 'another fox' }).waitFor();
+  await openPhoneFind(page);
   await page.fill('#find-input', 'fox');
   await page.press('#find-input', 'Enter');
   await waitFor(
@@ -97,6 +99,7 @@ test('a tap on a mirrored button clicks it on the PC', async () => {
 
 test('text selected on the PC is copied to the phone on request', async () => {
   await onPc(SELECT_HEADLINE);
+  await openPhoneMenu(page);
   await page.click('#copy-from-pc');
   await page.click('#view-inbox');
   await page.locator('#inbox .text', { hasText: 'Tandem fixture article' }).waitFor();

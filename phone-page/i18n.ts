@@ -54,9 +54,14 @@ const en = {
   // -- mirror: fit-to-phone, PC layout, the slim bar --
   mirrorPcLayout: 'PC layout',
   // -- inbox: times, progress, badge, kept history --
+  progressOf: '{received} of {size} · {percent}%',
+  newItems: '{count} new',
+  earlier: 'Kept from earlier',
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --
   // -- language switch --
+  more: 'More',
+  languageLabel: 'Language',
 } as const;
 
 export type Strings = Record<keyof typeof en, string>;
@@ -111,15 +116,39 @@ const zhCN: Strings = {
   // -- mirror: fit-to-phone, PC layout, the slim bar --
   mirrorPcLayout: '电脑版布局',
   // -- inbox: times, progress, badge, kept history --
+  progressOf: '{received} / {size} · {percent}%',
+  newItems: '{count} 条新内容',
+  earlier: '之前保存的内容',
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --
   // -- language switch --
+  more: '更多',
+  languageLabel: '语言',
 };
 
 export const phoneCatalogues: Readonly<Record<Locale, Strings>> = { en, 'zh-CN': zhCN };
 
 /** Simplified Chinese for zh, zh-CN, zh-Hans*, zh-SG; English otherwise. */
 export function pickStrings(languages: readonly string[]): { lang: Locale; strings: Strings } {
-  const lang = pickLocale(languages);
+  const lang = pickLocale([chosenLanguage(), ...languages].filter((l): l is string => !!l));
   return { lang, strings: phoneCatalogues[lang] };
+}
+
+const LANGUAGE_KEY = 'tandem.lang';
+
+/** The language the person picked on this phone (remembered), if any. */
+export function chosenLanguage(): string | undefined {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_KEY) ?? undefined;
+  } catch {
+    return undefined; // storage refused (private mode): follow the browser
+  }
+}
+
+export function rememberLanguage(language: Locale): void {
+  try {
+    localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // not remembered: the switch still applies to this page
+  }
 }

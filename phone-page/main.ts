@@ -12,6 +12,7 @@ import { wireMirrorControls } from './mirror-controls.js';
 import { isMirrorTooLarge } from './mirror-part-joiner.js';
 import { MirrorPanel } from './mirror-view.js';
 import { addMirrorModeToggle } from './mirror-mode.js';
+import { wireSlimBar, type SlimBar } from './slim-bar.js';
 import { scrollOp } from './scroll-op.js';
 import { installSealingFallback } from './sealing-fallback.js';
 
@@ -42,17 +43,22 @@ function showPeer(state: PeerState): void {
 }
 
 /** "Mirror" or "Inbox" as the main area; the switch appears once the PC streams. */
-function showView(view: 'mirror' | 'inbox', panel: MirrorPanel): void {
+function showView(view: 'mirror' | 'inbox', panel: MirrorPanel, bar: SlimBar): void {
   byId('views').hidden = false;
   byId('mirror-view').hidden = view !== 'mirror';
   byId('inbox-view').hidden = view !== 'inbox';
   byId('view-mirror').setAttribute('aria-pressed', String(view === 'mirror'));
   byId('view-inbox').setAttribute('aria-pressed', String(view === 'inbox'));
   document.body.dataset.view = view;
+  if (view === 'inbox') bar.inboxShown();
   if (view === 'mirror') panel.refit();
 }
 
-function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
+function wireMirror(
+  client: RelayClient,
+  bar: SlimBar,
+  panelReady: (panel: MirrorPanel) => void,
+): (message: RelayMessage) => boolean {
   const send = (message: RelayMessage): void => void client.send(message).catch(() => undefined);
   const empty = byId('mirror-empty');
   const panel = new MirrorPanel(
@@ -69,18 +75,16 @@ function wireMirror(client: RelayClient): (message: RelayMessage) => boolean {
     },
     () => (empty.hidden = true),
   );
+  panelReady(panel);
   const controls = wireMirrorControls((message) => client.send(message), panel, t);
-  addMirrorModeToggle(
-    document.querySelector('#mirror-view .toolbar .row') ?? byId('mirror-view'),
-    t.mirrorPcLayout,
-  );
-  byId('view-mirror').addEventListener('click', () => showView('mirror', panel));
-  byId('view-inbox').addEventListener('click', () => showView('inbox', panel));
+  addMirrorModeToggle(byId('menu').querySelector('.menu-row') ?? byId('menu'), t.mirrorPcLayout);
+  byId('view-mirror').addEventListener('click', () => showView('mirror', panel, bar));
+  byId('view-inbox').addEventListener('click', () => showView('inbox', panel, bar));
   let shown = false;
   return (message) => {
     const mirror = panel.receive(message);
     // The first time the PC streams, the mirror becomes the main area.
-    if (mirror === 'page' && !shown) showView('mirror', panel);
+    if (mirror === 'page' && !shown) showView('mirror', panel, bar);
     if (mirror === 'page') shown = true;
     if (mirror) return true;
     if (message.type === 'mirror.tabs') controls.setTabs(message.tabs);
@@ -111,11 +115,13 @@ function start(): void {
     });
     return;
   }
-  const inbox = new Inbox(t);
+  let panel: MirrorPanel | undefined;
+  const bar = wireSlimBar(t, lang, () => panel?.refit());
+  const inbox = new Inbox(t, lang, () => bar.arrived());
   const files = new FileAssembler();
   client.on('status', (status, detail) => showStatus(status, detail));
   client.on('peer', (state) => showPeer(state));
-  const mirrorMessage = wireMirror(client);
+  const mirrorMessage = wireMirror(client, bar, (ready) => (panel = ready));
   client.on('message', (message) => {
     if (mirrorMessage(message)) return;
     if (message.type === 'data.text') return inbox.addText(message);

@@ -31,6 +31,7 @@ import {
   type RelayServer,
 } from '../testing/relay-server.js';
 import { waitFor } from '../testing/wait.js';
+import { openPhoneFind, openPhoneMenu } from '../testing/phone-menu.js';
 import { EventType } from '../protocol/rrweb-events.js';
 
 const PHONE = { width: 393, height: 852 };
@@ -143,12 +144,12 @@ describe('the mirror fitted to the phone (393×852)', () => {
   });
 
   it('the mirror covers ≥ 80% of the screen at rest, with the controls in one slim bar', async () => {
-    // Until the slim bar lands (issue 12's bar part), the old toolbar is folded the way it will
-    // be: one row with the address; the rest behind an overflow menu, the header and views in it.
-    const slim = await page.addStyleTag({
-      content: `header, #views, #find-form, .toolbar .row, #tabs-box { display: none !important; }`,
-    });
-    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
+    // The slim bar: views, back, the address and "More"; the rest is in the menu, find at the bottom.
+    assert.equal(await page.locator('#menu').isVisible(), false, 'the menu is closed at rest');
+    assert.equal(await page.locator('#find-form').isVisible(), false, 'find is closed at rest');
+    for (const control of ['#views', '#back', '#address', '#menu-button']) {
+      assert.equal(await page.locator(control).isVisible(), true, `${control} in the bar`);
+    }
     await waitFor('the mirror to the bottom of the screen', async () => {
       const { mirrorTop, mirrorHeight, screenHeight } = await measure('#p0', '#cta');
       return Math.abs(mirrorTop + mirrorHeight - screenHeight) <= 2;
@@ -159,8 +160,6 @@ describe('the mirror fitted to the phone (393×852)', () => {
       `the mirror is ${mirrorHeight} of ${screenHeight} px`,
     );
     await page.screenshot({ path: join(tmpdir(), 'tandem-fit-slim.png') });
-    await slim.evaluate((node) => (node as Element).remove());
-    await page.evaluate(() => window.dispatchEvent(new Event('resize')));
   });
 
   it('a tap and find work by node id in the fitted layout', async () => {
@@ -168,6 +167,7 @@ describe('the mirror fitted to the phone (393×852)', () => {
     await waitFor('op.click at the PC', () => ops('op.click').length > 0);
     await performOperation({ host: pcBrowser.host, tabId }, ops('op.click')[0] as never);
     await mirrored('#out').filter({ hasText: 'tapped 1' }).waitFor();
+    await openPhoneFind(page);
     await page.fill('#find-input', 'Paragraph 12:');
     await page.press('#find-input', 'Enter');
     await waitFor('op.find at the PC', () => ops('op.find').length > 0);
@@ -222,6 +222,7 @@ describe('the mirror fitted to the phone (393×852)', () => {
   });
 
   it('PC layout is one tap away, and back', async () => {
+    await openPhoneMenu(page);
     await page.click('#mirror-mode');
     await page.locator('body[data-mirror-mode="pc"]').waitFor();
     await waitFor('the PC’s width', async () => (await measure('#p0', '#cta')).frameWidth === 1280);
@@ -245,6 +246,7 @@ describe('the mirror fitted to the phone (393×852)', () => {
     await waitFor('zoomed out', async () => (await measure('#p0', '#cta')).scale < 0.35);
     await new Promise((resolve) => setTimeout(resolve, 400));
     assert.equal(ops('op.click').length, clicks, 'double taps are not clicks');
+    await openPhoneMenu(page);
     await page.click('#mirror-mode');
     await page.locator('body[data-mirror-mode="fit"]').waitFor();
     await waitFor(
@@ -276,11 +278,13 @@ describe('the mirror fitted to the phone (393×852)', () => {
     const fitted = await measure('#p0', 'h1');
     assert.ok(fitted.fontPx >= 14, `text ${fitted.fontPx} px`);
     await page.screenshot({ path: join(tmpdir(), 'tandem-fit-article.png') });
+    await openPhoneMenu(page);
     await page.click('#mirror-mode');
     await waitFor('PC layout', async () => (await measure('#p0', 'h1')).frameWidth === 1280);
     const scaled = await measure('#p0', 'h1');
     assert.ok(scaled.fontPx < 6, `PC layout text ${scaled.fontPx} px`);
     await page.screenshot({ path: join(tmpdir(), 'tandem-pc-layout-article.png') });
+    await openPhoneMenu(page);
     await page.click('#mirror-mode');
   });
 });

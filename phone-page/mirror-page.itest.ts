@@ -23,6 +23,7 @@ import {
   type RelayServer,
 } from '../testing/relay-server.js';
 import { waitFor } from '../testing/wait.js';
+import { openPhoneFind, openPhoneMenu } from '../testing/phone-menu.js';
 import { EventType } from '../protocol/rrweb-events.js';
 
 describe('phone page mirror', () => {
@@ -99,6 +100,7 @@ describe('phone page mirror', () => {
     // Fit-to-phone is the default (mirror-fit.itest.ts); this and the pixel scrolling below are
     // the PC's own layout.
     assert.equal(await page.getAttribute('body', 'data-mirror-mode'), 'fit');
+    await openPhoneMenu(page);
     await page.click('#mirror-mode');
     await page.locator('body[data-mirror-mode="pc"]').waitFor();
     const viewport = (await page.getAttribute('meta[name="viewport"]', 'content')) ?? '';
@@ -165,6 +167,7 @@ describe('phone page mirror', () => {
   });
 
   it('the find bar sends op.find, highlights on the phone and shows the PC’s count', async () => {
+    await openPhoneFind(page);
     await page.fill('#find-input', 'quick');
     await page.press('#find-input', 'Enter');
     await waitFor('op.find at the PC', () => ops('op.find').length > 0);
@@ -204,6 +207,7 @@ describe('phone page mirror', () => {
       { type: 'op.navigate', url: 'https://duckduckgo.com/?q=two%20words' },
     ]);
     await page.click('#back');
+    await openPhoneMenu(page);
     await page.click('#reload');
     await waitFor('op.reload', () => ops('op.reload').length === 1);
     assert.equal(ops('op.back').length, 1);
@@ -213,16 +217,17 @@ describe('phone page mirror', () => {
     assert.equal(await page.isChecked('#follow'), true, 'follow is on by default');
     await page.evaluate(() => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
-      frame.contentWindow?.scrollTo(0, 900);
+      frame.contentWindow?.scrollTo(0, 700);
     });
     await waitFor('op.scroll', () =>
-      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 900),
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 700),
     );
   });
 
   it('shows the PC’s scrolling without echoing it back as op.scroll (PC layout: pixels)', async () => {
     const sentBefore = ops('op.scroll').length;
-    await pcBrowser.host.evaluate(tabId, 'window.scrollTo(0, 1500)');
+    // Within what the phone can scroll: the slim bar leaves the mirror a tall viewport.
+    await pcBrowser.host.evaluate(tabId, 'window.scrollTo(0, 500)');
     const phoneScrollY = () =>
       page.evaluate(() => {
         const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
@@ -230,7 +235,7 @@ describe('phone page mirror', () => {
       });
     await waitFor(
       'the PC scroll on the phone',
-      async () => Math.round(await phoneScrollY()) === 1500,
+      async () => Math.round(await phoneScrollY()) === 500,
       10_000,
     );
     // Nor any place on the way: the replayer glides there, and the PC must not be pulled back.
@@ -239,13 +244,13 @@ describe('phone page mirror', () => {
     // A scroll of the person's own after it arrives; the replayed one must not have.
     await page.evaluate(() => {
       const frame = document.querySelector('#mirror iframe') as HTMLIFrameElement;
-      frame.contentWindow?.scrollTo(0, 600);
+      frame.contentWindow?.scrollTo(0, 300);
     });
-    await waitFor('the phone scroll to 600 at the PC', () =>
-      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 600),
+    await waitFor('the phone scroll to 300 at the PC', () =>
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 300),
     );
     assert.equal(
-      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 1500),
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === 500),
       false,
     );
   });
@@ -254,6 +259,7 @@ describe('phone page mirror', () => {
     const tabs = pcBrowser.host.tabs();
     await pc.send({ type: 'mirror.tabs', tabs });
     const row = page.locator(`#tabs li[data-tab-id="${tabId}"]`);
+    await openPhoneMenu(page);
     await page.click('#tabs-box summary');
     await row.locator('.tandem-tab-show', { hasText: 'Show this tab' }).click();
     await waitFor('op.tab', () => ops('op.tab').length > 0);
@@ -265,6 +271,7 @@ describe('phone page mirror', () => {
   it('"Open on this phone" opens the tab’s page in a new tab; the session page stays', async () => {
     await pc.send({ type: 'mirror.tabs', tabs: pcBrowser.host.tabs() });
     const row = page.locator(`#tabs li[data-tab-id="${tabId}"]`);
+    await openPhoneMenu(page);
     if (!(await row.isVisible())) await page.click('#tabs-box summary');
     const sessionUrl = page.url();
     const [opened] = await Promise.all([
