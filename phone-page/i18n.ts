@@ -56,9 +56,9 @@ const en = {
   // -- inbox: times, progress, badge, kept history --
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --
-  takeoverTitle: 'Use this phone with the other computer?',
+  takeoverTitle: 'Move this phone to the computer it is plugged into?',
   takeoverBody:
-    'A computer this phone is plugged into asks to use it. This phone is paired with another computer now. Move it only if you are at the computer it is plugged into.',
+    'This phone is paired with another computer. The computer it is plugged into now asks to use it instead. Move it only if you are at that computer.',
   takeoverMove: 'Move to this computer',
   takeoverCancel: 'Cancel',
   takeoverMoving: 'Moving…',
@@ -128,9 +128,9 @@ const zhCN: Strings = {
   // -- inbox: times, progress, badge, kept history --
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --
-  takeoverTitle: '要让此手机改用另一台电脑吗？',
+  takeoverTitle: '要把此手机移到它所连接的电脑吗？',
   takeoverBody:
-    '此手机所连接的电脑请求使用它。此手机目前与另一台电脑配对。只有在您就在它所连接的电脑旁边时才移动。',
+    '此手机目前与另一台电脑配对。它现在所连接的电脑请求改为使用它。只有在您就在那台电脑旁边时才移动。',
   takeoverMove: '移到这台电脑',
   takeoverCancel: '取消',
   takeoverMoving: '正在移动…',
