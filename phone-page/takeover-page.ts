@@ -1,7 +1,7 @@
 // The takeover confirmation page's script (/m/takeover.js), apart from the session page's bundle:
 // it reads the ticket from the fragment (it never travels in a request line), and only when the
 // person taps "Move to this computer" sends it back to the server, which then moves the binding.
-import { TAKEOVER_CONFIRM_PATH } from '../protocol/takeover.js';
+import { TAKEOVER_CONFIRM_PATH } from '../protocol/takeover-paths.js';
 import { pickStrings, type Strings } from './i18n.js';
 
 type Outcome = 'takeoverMoved' | 'takeoverExpired' | 'takeoverUsed' | 'takeoverWrongPhone';

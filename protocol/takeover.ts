@@ -3,13 +3,9 @@
 // ticket in its fragment, and the page sends the ticket back when the person taps "Move to this
 // computer". The ticket is sealed: the phone and the agent see an opaque string.
 import { z } from 'zod';
+import { TAKEOVER_PAGE_PATH } from './takeover-paths.js';
 
-/** The confirmation page the agent opens on the phone, `#<ticket>` appended. */
-export const TAKEOVER_PAGE_PATH = '/takeover';
-/** The confirmation page's own small script (not the session page's bundle). */
-export const TAKEOVER_SCRIPT_PATH = '/m/takeover.js';
-export const TAKEOVER_TICKET_PATH = '/v1/bindings/takeover-ticket';
-export const TAKEOVER_CONFIRM_PATH = '/v1/takeover/confirm';
+export * from './takeover-paths.js';
 
 const ticket = z
   .string()
