@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { PairingClient } from '../testing/agent-pairing-client.js';
+import { seriousAxeViolations } from '../testing/axe.js';
 import { launchTestChromium } from '../testing/chromium.js';
 import { connectSim } from '../testing/connect-sim.js';
 import { luhnComplete } from '../testing/simulated-phone.js';
@@ -32,7 +33,8 @@ test('a phone bound elsewhere moves here only when the person confirms on the ph
   await waitForPhoneState(orchestrator, serial, ['bound-elsewhere']);
 
   desktop = await launchTestChromium();
-  const ui = await (await desktop.newContext({ locale: 'en-US' })).newPage();
+  // axe-core is injected as an inline script, which the UI's own CSP rightly refuses.
+  const ui = await (await desktop.newContext({ locale: 'en-US', bypassCSP: true })).newPage();
   await ui.goto(rig.agent.uiUrl);
   const card = ui.locator('li.phone[data-state="bound-elsewhere"]');
   await card.getByRole('button', { name: 'Check again' }).click();
@@ -48,6 +50,7 @@ test('a phone bound elsewhere moves here only when the person confirms on the ph
   await move.waitFor();
   assert.ok(await page.getByRole('button', { name: 'Cancel' }).isVisible());
   await ui.screenshot({ path: '/tmp/takeover-desktop-waiting.png' });
+  assert.deepEqual(await seriousAxeViolations(ui), [], 'the bound-elsewhere card, axe-clean');
   await page.screenshot({ path: '/tmp/takeover-phone-confirm.png' });
 
   // Nothing moved before the tap.
