@@ -2,7 +2,8 @@
 // (scripts/build.ts) writes them to dist/bundles/<name>.js; from the sources they are bundled at
 // first use with exactly these options (compile-browser-bundle.ts).
 
-export type BrowserBundleName = 'page-agent' | 'replayer' | 'phone-page' | 'sealing' | 'desktop-ui';
+export type BrowserBundleName =
+  'page-agent' | 'replayer' | 'phone-page' | 'sealing' | 'desktop-ui' | 'takeover-page';
 
 export interface BrowserBundleSpec {
   /** Entry file, relative to the repository root. */
@@ -39,6 +40,8 @@ export const BROWSER_BUNDLES: Readonly<Record<BrowserBundleName, BrowserBundleSp
   },
   // The desktop UI's script (/ui/app.js on the agent's control API).
   'desktop-ui': { entry: 'desktop-ui/main.ts', format: 'esm', target: 'es2020' },
+  // The takeover confirmation page's own small script (/m/takeover.js), apart from the phone page's.
+  'takeover-page': { entry: 'phone-page/takeover-page.ts', format: 'esm', target: 'es2020' },
 };
 
 export const browserBundleNames = Object.keys(BROWSER_BUNDLES) as BrowserBundleName[];

@@ -3,7 +3,8 @@
 import type { Words } from '../protocol/i18n/desktop-words.js';
 import type { PhoneView } from '../protocol/control-responses.js';
 import type { ControlClient } from './control-client.js';
+import { takeoverActions } from './takeover-actions.js';
 
 export type CardAction = (api: ControlClient, phone: PhoneView, words: Words) => HTMLElement | null;
 
-export const cardActions: CardAction[] = [];
+export const cardActions: CardAction[] = [takeoverActions];

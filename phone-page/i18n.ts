@@ -59,6 +59,21 @@ const en = {
   earlier: 'Kept from earlier',
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --
+  takeoverTitle: 'Move this phone to the computer it is plugged into?',
+  takeoverBody:
+    'This phone is paired with another computer. The computer it is plugged into now asks to use it instead. Move it only if you are at that computer.',
+  takeoverMove: 'Move to this computer',
+  takeoverCancel: 'Cancel',
+  takeoverMoving: 'Moving…',
+  takeoverMoved:
+    'Done. The phone now works with the computer it is plugged into. You can close this page.',
+  takeoverCancelled: 'Nothing was moved. You can close this page.',
+  takeoverExpired:
+    'This request is too old. Press “Use it on this computer” on the computer again.',
+  takeoverUsed: 'The phone was already moved to this computer.',
+  takeoverWrongPhone: 'This request no longer fits this phone. Ask again on the computer.',
+  takeoverFailed: 'The move did not work. Check the cable and try again on the computer.',
+  takeoverDetails: 'Details',
   // -- language switch --
   more: 'More',
   languageLabel: 'Language',
@@ -121,6 +136,19 @@ const zhCN: Strings = {
   earlier: '之前保存的内容',
   // -- sessions: another tab, resume --
   // -- takeover: move to this computer --
+  takeoverTitle: '要把此手机移到它所连接的电脑吗？',
+  takeoverBody:
+    '此手机目前与另一台电脑配对。它现在所连接的电脑请求改为使用它。只有在您就在那台电脑旁边时才移动。',
+  takeoverMove: '移到这台电脑',
+  takeoverCancel: '取消',
+  takeoverMoving: '正在移动…',
+  takeoverMoved: '完成。此手机现在与它所连接的电脑配合使用。您可以关闭此页面。',
+  takeoverCancelled: '未做任何更改。您可以关闭此页面。',
+  takeoverExpired: '此请求已过期。请在电脑上再次点击“在这台电脑上使用”。',
+  takeoverUsed: '此手机已经移到这台电脑。',
+  takeoverWrongPhone: '此请求已不适用于这部手机。请在电脑上重新请求。',
+  takeoverFailed: '移动失败。请检查数据线，然后在电脑上重试。',
+  takeoverDetails: '详细信息',
   // -- language switch --
   more: '更多',
   languageLabel: '语言',

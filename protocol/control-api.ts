@@ -18,6 +18,7 @@ import {
   TabViewSchema,
 } from './control-responses.js';
 import { SettingsPatchSchema, SettingsSchema } from './settings.js';
+import { PhoneViewSchema } from './control-responses.js';
 
 interface RouteSpec {
   method: 'GET' | 'POST';
@@ -96,6 +97,18 @@ export const controlRoutes = {
     path: '/api/inbox/show',
     request: InboxIdRequestSchema,
     response: z.object({ shown: InboxItemSchema }),
+  },
+  checkPhone: {
+    method: 'POST',
+    path: '/api/phones/check',
+    request: TargetRequestSchema,
+    response: z.object({ phone: PhoneViewSchema }),
+  },
+  takeover: {
+    method: 'POST',
+    path: '/api/phones/takeover',
+    request: TargetRequestSchema,
+    response: z.object({ phone: PhoneViewSchema }),
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -15,6 +15,8 @@ export const PhoneViewSchema = z.object({
   reason: z.optional(z.string()),
   /** A sentence a person can act on. */
   hint: z.string(),
+  /** A takeover waits for the person's tap on the phone until then (epoch ms). */
+  takeoverUntil: z.optional(z.number()),
 });
 export type PhoneView = z.infer<typeof PhoneViewSchema>;
 

@@ -27,6 +27,7 @@ import { ServerMetrics } from './metrics/server-metrics.js';
 import { timedStore } from './metrics/timed-store.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { statsRoutes } from './routes/stats.js';
+import { takeoverRoutes } from './routes/takeover.js';
 import { RequestStats } from './stats.js';
 import { createHostPolicy, ownHostNames } from './host-policy.js';
 import { guardServerSockets } from './socket-guard.js';
@@ -177,6 +178,7 @@ export function buildServerApp(options: ServerAppOptions): FastifyInstance {
   app.register(clientRoutes(context));
   app.register(bindingRoutes(context));
   app.register(sessionRoutes(context));
+  app.register(takeoverRoutes(context, key));
   if (config.exposeStats) app.register(statsRoutes(context));
   options.extend?.(app);
 

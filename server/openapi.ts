@@ -13,34 +13,10 @@ import {
   SessionResponseSchema,
   TouchResponseSchema,
   WhoAmIResponseSchema,
-  type ServerErrorCode,
 } from '../protocol/pairing.js';
 import { errorCatalogue } from './errors.js';
-
-interface Operation {
-  method: 'get' | 'post';
-  path: string;
-  summary: string;
-  auth: boolean;
-  request?: z.ZodType;
-  status: number;
-  response: z.ZodType;
-  errors: ServerErrorCode[];
-}
-
-const common: ServerErrorCode[] = [
-  'HOST_NOT_ALLOWED',
-  'RATE_LIMITED',
-  'ADDRESS_RATE_LIMITED',
-  'INTERNAL',
-];
-const withBody: ServerErrorCode[] = [
-  'VALIDATION_FAILED',
-  'MALFORMED_JSON',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'PAYLOAD_TOO_LARGE',
-];
-const authed: ServerErrorCode[] = ['UNAUTHENTICATED', ...common];
+import { authed, common, withBody, type Operation } from './openapi-operation.js';
+import { takeoverOperations } from './openapi-takeover.js';
 
 export const operations: readonly Operation[] = [
   {
@@ -105,7 +81,7 @@ export const operations: readonly Operation[] = [
     request: IdentityRequestSchema,
     status: 200,
     response: LookupResponseSchema,
-    errors: [...withBody, ...authed],
+    errors: [...withBody, 'BINDING_MOVED', ...authed],
   },
   {
     method: 'post',
@@ -135,7 +111,7 @@ export const operations: readonly Operation[] = [
     request: IdentityRequestSchema,
     status: 200,
     response: TouchResponseSchema,
-    errors: [...withBody, 'NOT_BINDING_OWNER', ...authed],
+    errors: [...withBody, 'NOT_BINDING_OWNER', 'BINDING_MOVED', ...authed],
   },
   {
     method: 'post',
@@ -210,6 +186,7 @@ export const operations: readonly Operation[] = [
     response: z.record(z.string(), z.number()),
     errors: authed,
   },
+  ...takeoverOperations,
 ];
 
 const json = (schema: z.ZodType): object => {

@@ -2,12 +2,32 @@
 // at a time and the store's atomic claim picks exactly one winner of a race; a binding not seen for
 // the TTL counts as absent (lazy expiry); only the owner touches or releases it; an owner's lookup
 // counts as "seen". Each store offers only the primitives (db/server/pairing-store.ts).
+// A takeover moves a live binding to the client whose person confirmed it on the phone itself: the
+// ticket names the binding as it was (owner, creation time), and the store's one conditional UPDATE
+// moves it only while it is still that binding, so a ticket moves at most once and a race with the
+// old owner's touch or release has exactly one outcome. The old owner is told at its next lookup.
 import type { IdentityKind } from '../protocol/identity.js';
 import type { PairingStore, SessionRecord } from '../db/server/pairing-store.js';
 
-export type LookupResult = 'unbound' | 'bound-to-you' | 'bound-to-another';
+export type LookupResult = 'unbound' | 'bound-to-you' | 'bound-to-another' | 'moved-away';
 export type BindResult = 'created' | 'already-yours' | 'conflict';
 export type ReleaseResult = 'released' | 'not-bound' | 'not-owner';
+export type MoveResult = 'moved' | 'expired' | 'used' | 'stale';
+
+/** What a takeover ticket carries (sealed by server/takeover-ticket.ts, so the phone reads none of it). */
+export interface TakeoverTicket {
+  identityHash: string;
+  kind: IdentityKind;
+  /** The client asking, whose person confirms on the phone. */
+  toClientId: string;
+  /** The binding as it was when the ticket was made. */
+  fromClientId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** How long a takeover ticket may wait for the person's tap on the phone. */
+export const TAKEOVER_TICKET_TTL_MS = 120_000;
 
 /** A client's last_seen is refreshed at most this often, so authenticated reads are not all writes. */
 export const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -25,9 +45,60 @@ export class PairingRules {
     const cutoff = this.cutoff();
     const owner = await this.store.bindings.owner(identityHash, cutoff);
     if (owner === undefined) return 'unbound';
-    if (owner !== clientId) return 'bound-to-another';
+    if (owner !== clientId) {
+      return (await this.wasMovedFrom(identityHash, clientId)) ? 'moved-away' : 'bound-to-another';
+    }
     await this.store.bindings.touch(identityHash, clientId, this.now(), cutoff);
     return 'bound-to-you';
+  }
+
+  /** True when a confirmed takeover moved this phone's live binding away from `clientId`. */
+  async wasMovedFrom(identityHash: string, clientId: string): Promise<boolean> {
+    const binding = await this.store.bindings.find(identityHash, this.cutoff());
+    return binding !== undefined && binding.clientId !== clientId && binding.movedFrom === clientId;
+  }
+
+  /**
+   * The ticket for moving a phone bound to another client to `clientId`; undefined when the phone
+   * is not bound to another (unbound, or already the caller's): then it pairs as usual.
+   */
+  async takeoverTicket(
+    identityHash: string,
+    kind: IdentityKind,
+    clientId: string,
+  ): Promise<TakeoverTicket | undefined> {
+    const binding = await this.store.bindings.find(identityHash, this.cutoff());
+    if (!binding || binding.clientId === clientId) return undefined;
+    return {
+      identityHash,
+      kind,
+      toClientId: clientId,
+      fromClientId: binding.clientId,
+      createdAt: binding.createdAt,
+      expiresAt: this.now() + TAKEOVER_TICKET_TTL_MS,
+    };
+  }
+
+  /** The person confirmed on the phone: move the binding the ticket names, atomically, once. */
+  async moveBinding(ticket: TakeoverTicket): Promise<MoveResult> {
+    const now = this.now();
+    if (now >= ticket.expiresAt) return 'expired';
+    const cutoff = now - this.bindingTtlMs;
+    const { identityHash, fromClientId, createdAt, toClientId, kind } = ticket;
+    const input = { identityHash, fromClientId, createdAt, toClientId, now, cutoff };
+    if (await this.store.bindings.move(input)) return 'moved';
+    const binding = await this.store.bindings.find(identityHash, cutoff);
+    if (binding?.clientId === toClientId) return 'used';
+    if (binding !== undefined) return 'stale';
+    // The old binding lapsed or was released meanwhile: the phone is free, so the claim decides.
+    const claim = await this.store.bindings.claim({
+      identityHash,
+      kind,
+      clientId: toClientId,
+      now,
+      cutoff,
+    });
+    return claim.created ? 'moved' : claim.owner === toClientId ? 'used' : 'stale';
   }
 
   async bind(identityHash: string, kind: IdentityKind, clientId: string): Promise<BindResult> {

@@ -41,4 +41,9 @@ export interface AgentControl {
   settings: SettingsStore;
   /** What phones sent: the list, open, show in folder. */
   inbox?: InboxControl;
+  /** A plugged-in phone (serial or masked): "Check again", and "Use it on this computer". */
+  phones?: {
+    checkAgain(target: string): Promise<PhoneStatus>;
+    takeover(target: string): Promise<PhoneStatus>;
+  };
 }

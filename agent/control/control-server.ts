@@ -15,6 +15,7 @@ import {
   type ControlRouteName,
 } from '../../protocol/control-api.js';
 import { isPairingClientError } from '../pairing/pairing-client-error.js';
+import { registerPhoneRoutes } from './phone-routes.js';
 
 export interface ControlServer {
   url: string;
@@ -173,6 +174,8 @@ export async function startControlServer(
     const { id } = checkBody(routes.inboxShow.request, request.body);
     return answer('inboxShow', { shown: await inbox().show(id) });
   });
+
+  registerPhoneRoutes(app, control);
 
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();

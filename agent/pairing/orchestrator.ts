@@ -1,5 +1,6 @@
-// Drives one PhonePairing per attached phone from the watcher's events; owns pause/resume and the
-// capped-backoff retries of failed pairings.
+// Drives one PhonePairing per attached phone from the watcher's events; owns pause/resume, the
+// capped-backoff retries of failed pairings, and the checks again of phones bound elsewhere (every
+// 30 s, at once on "Check again", every second while a takeover waits for the tap on the phone).
 import { EventEmitter } from 'node:events';
 import type { PhoneEvent, UsbPhone } from '../../native-bridge/types.js';
 import { adbStateText } from '../../native-bridge/types.js';
@@ -8,12 +9,18 @@ import { retryCannotFix } from './failure-reason.js';
 import { PhonePairing } from './phone-pairing.js';
 import type { PairingPorts } from './pairing-ports.js';
 import type { PhoneStatus } from './states.js';
+import { isPairingClientError } from './pairing-client-error.js';
+import { requestTakeover } from './takeover-flow.js';
+import { RECHECK_MS, realSchedule, TAKEOVER_POLL_MS, type Schedule } from './schedule.js';
 
 export interface OrchestratorOptions {
   paused?: boolean;
   retryBaseMs?: number;
   retryCapMs?: number;
   now?: () => number;
+  recheckMs?: number;
+  takeoverPollMs?: number;
+  schedule?: Schedule;
 }
 
 export interface OrchestratorEvents {
@@ -24,13 +31,16 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
   private stopped = false;
   private readonly phones = new Map<string, PhonePairing>();
   private readonly attempts = new Map<string, number>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, () => void>();
   private readonly usbWithoutAdb = new Map<string, UsbPhone>();
   private paused: boolean;
   private readonly retryBaseMs: number;
   private readonly retryCapMs: number;
   private readonly now: () => number;
   private readonly running = new Set<Promise<void>>();
+  private readonly recheckMs: number;
+  private readonly takeoverPollMs: number;
+  private readonly schedule: Schedule;
 
   constructor(
     private readonly ports: PairingPorts,
@@ -41,6 +51,9 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     this.retryBaseMs = options.retryBaseMs ?? 1_000;
     this.retryCapMs = options.retryCapMs ?? 30_000;
     this.now = options.now ?? (() => performance.timeOrigin + performance.now());
+    this.recheckMs = options.recheckMs ?? RECHECK_MS;
+    this.takeoverPollMs = options.takeoverPollMs ?? TAKEOVER_POLL_MS;
+    this.schedule = options.schedule ?? realSchedule;
   }
 
   handle(event: PhoneEvent): void {
@@ -104,6 +117,33 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     if (!phone || phone.current !== 'connected') return;
     phone.sessionLost();
     this.afterFlow(phone);
+  }
+
+  /** "Check again" on a phone bound elsewhere: asks the server now (pairs it if it is free). */
+  async checkAgain(serial: string): Promise<PhoneStatus | undefined> {
+    const phone = this.phones.get(serial);
+    if (!phone) return undefined;
+    if (phone.current === 'bound-elsewhere') await this.recheck(phone);
+    return phone.status();
+  }
+
+  /**
+   * "Use it on this computer": a ticket from the server, the confirmation page opened on the phone
+   * over USB; the phone is checked every second until the person taps there or the ticket expires.
+   */
+  async takeover(serial: string): Promise<PhoneStatus | undefined> {
+    const phone = this.phones.get(serial);
+    if (!phone) return undefined;
+    try {
+      await requestTakeover(phone, this.ports.takeover);
+    } catch (error) {
+      // The other computer let it go meanwhile: no takeover needed, the check pairs it.
+      if (!isPairingClientError(error, 'TAKEOVER_NOT_NEEDED')) throw error;
+      await this.recheck(phone);
+      return phone.status();
+    }
+    if (phone.current === 'bound-elsewhere') this.scheduleRecheck(phone);
+    return phone.status();
   }
 
   /** Whether a phone needs the pairing server watched: one connected, or failed waiting for it. */
@@ -191,8 +231,34 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     void flow.finally(() => this.running.delete(flow));
   }
 
+  private recheck(phone: PhonePairing): Promise<void> {
+    this.clearRetry(phone.serial);
+    const flow = phone.recheck().then(() => this.afterFlow(phone));
+    this.running.add(flow);
+    void flow.finally(() => this.running.delete(flow));
+    return flow;
+  }
+
+  /** Bound elsewhere: ask again in 30 s, or in a second while a takeover waits for the tap. */
+  private scheduleRecheck(phone: PhonePairing): void {
+    this.clearRetry(phone.serial);
+    if (this.stopped || this.paused) return;
+    const until = phone.status().takeoverUntil;
+    const waiting = until !== undefined && this.now() < until;
+    if (!waiting) phone.awaitTakeover(undefined);
+    const cancel = this.schedule(
+      () => {
+        this.timers.delete(phone.serial);
+        if (phone.current === 'bound-elsewhere' && !this.paused) void this.recheck(phone);
+      },
+      waiting ? this.takeoverPollMs : this.recheckMs,
+    );
+    this.timers.set(phone.serial, cancel);
+  }
+
   private afterFlow(phone: PhonePairing): void {
     const status = phone.status();
+    if (status.state === 'bound-elsewhere') return this.scheduleRecheck(phone);
     if (status.state !== 'failed') {
       if (status.state === 'connected') this.attempts.delete(phone.serial);
       return;
@@ -202,17 +268,15 @@ export class PairingOrchestrator extends EventEmitter<OrchestratorEvents> {
     this.attempts.set(phone.serial, attempt + 1);
     const delay = backoffDelay(attempt, this.retryBaseMs, this.retryCapMs);
     phone.scheduleRetry(Math.round(this.now() + delay));
-    const timer = setTimeout(() => {
+    const cancel = this.schedule(() => {
       this.timers.delete(phone.serial);
       if (phone.current === 'failed' && !this.paused) this.begin(phone);
     }, delay);
-    timer.unref();
-    this.timers.set(phone.serial, timer);
+    this.timers.set(phone.serial, cancel);
   }
 
   private clearRetry(serial: string): void {
-    const timer = this.timers.get(serial);
-    if (timer) clearTimeout(timer);
+    this.timers.get(serial)?.();
     this.timers.delete(serial);
   }
 }

@@ -16,6 +16,11 @@ import {
   type SessionResponse,
 } from '../../protocol/pairing.js';
 import type { RawIdentity } from '../../protocol/identity.js';
+import {
+  TAKEOVER_TICKET_PATH,
+  TakeoverTicketResponseSchema,
+  type TakeoverTicketResponse,
+} from '../../protocol/takeover.js';
 import { callJson } from './json-call.js';
 import { PairingClientError } from './pairing-client-error.js';
 import { normalizeServerUrl } from './server-url.js';
@@ -94,6 +99,12 @@ export class PairingClient {
   async touch(identity: RawIdentity, options?: CallOptions): Promise<void> {
     const body = identityBody(identity);
     await this.call('POST', '/v1/bindings/touch', TouchResponseSchema, body, options);
+  }
+
+  /** A one-time takeover ticket; throws TAKEOVER_NOT_NEEDED when no other client holds the phone. */
+  takeoverTicket(identity: RawIdentity, options?: CallOptions): Promise<TakeoverTicketResponse> {
+    const body = identityBody(identity);
+    return this.call('POST', TAKEOVER_TICKET_PATH, TakeoverTicketResponseSchema, body, options);
   }
 
   createSession(options?: CallOptions): Promise<SessionResponse> {

@@ -29,6 +29,8 @@ export class PhonePairing {
   private timings: PairingTimings = {};
   private run: AbortController | undefined;
   private offlineTimer: ReturnType<typeof setTimeout> | undefined;
+  /** While a takeover waits for the person's tap on the phone: when its ticket expires. */
+  private takeoverUntil: number | undefined;
 
   constructor(
     readonly serial: string,
@@ -49,6 +51,7 @@ export class PhonePairing {
       ...(this.retryAt ? { retryAt: this.retryAt } : {}),
       ...(this.decidedBy ? { decidedBy: this.decidedBy } : {}),
       ...(this.sessionId ? { sessionId: this.sessionId } : {}),
+      ...(this.takeoverUntil ? { takeoverUntil: this.takeoverUntil } : {}),
       timings: { ...this.timings },
     };
   }
@@ -136,6 +139,32 @@ export class PhonePairing {
     this.set('gone');
   }
 
+  /**
+   * Asks the server again about a phone bound elsewhere, quietly (the card does not flicker):
+   * pairs it when the other computer released it or a takeover moved it here.
+   */
+  async recheck(): Promise<void> {
+    const phone = this.phone;
+    if (this.state !== 'bound-elsewhere' || !phone) return;
+    this.cancel();
+    const run = new AbortController();
+    this.run = run;
+    try {
+      await this.decideWithServer(phone, run.signal, true);
+    } catch (error) {
+      if (error instanceof Aborted || run.signal.aborted) return;
+      // The server did not answer the check: still bound elsewhere as far as anyone knows.
+      if (this.state !== 'bound-elsewhere') this.set('failed', reasonFor(error));
+    }
+  }
+
+  /** A takeover waits for the person's tap on the phone until `until` (undefined: no longer). */
+  awaitTakeover(until: number | undefined): void {
+    if (this.state !== 'bound-elsewhere' || this.takeoverUntil === until) return;
+    this.takeoverUntil = until;
+    this.emit();
+  }
+
   /** Marks a failure to be retried at `at` (the orchestrator owns the timer). */
   scheduleRetry(at: number): void {
     this.retryAt = at;
@@ -153,16 +182,28 @@ export class PhonePairing {
     this.timings.identityAt = this.now();
 
     if (this.ports.history.isKnown(phone.identity)) {
-      // Paired before: connect without asking the server.
+      // Paired before: connect without asking the server, unless a takeover moved it away.
+      const moved = this.ports.server.movedAway?.(phone.identity, signal);
+      if (moved && (await this.step(signal, moved))) return this.movedElsewhere(phone);
       this.decide('history');
       return this.connect(signal);
     }
 
     this.set('checking');
+    return this.decideWithServer(phone, signal, false);
+  }
+
+  /** The server's word on the phone, then bind and connect; `quiet`: no state shown while asking. */
+  private async decideWithServer(
+    phone: IdentifiedPhone,
+    signal: AbortSignal,
+    quiet: boolean,
+  ): Promise<void> {
     const lookup = await this.step(signal, this.ports.server.lookup(phone.identity, signal));
+    if (lookup === 'moved-away') return this.movedElsewhere(phone);
     if (lookup === 'bound-to-another') {
       this.decide('server');
-      return this.set('bound-elsewhere');
+      return quiet ? undefined : this.set('bound-elsewhere');
     }
     if (lookup === 'unbound') {
       this.set('binding');
@@ -175,6 +216,13 @@ export class PhonePairing {
     this.ports.history.recordPaired(phone, this.serial);
     this.decide('server');
     return this.connect(signal);
+  }
+
+  /** A takeover confirmed on the phone moved it to another computer: forgotten here, told in words. */
+  private movedElsewhere(phone: IdentifiedPhone): void {
+    this.ports.history.forget?.(phone.identity);
+    this.decide('server');
+    this.set('bound-elsewhere', 'BINDING_MOVED');
   }
 
   /** Binds; when the phone is unplugged while the bind is in flight, releases it again. */
@@ -236,6 +284,7 @@ export class PhonePairing {
     this.state = state;
     this.reason = reason;
     if (state !== 'failed') this.retryAt = undefined;
+    if (state !== 'bound-elsewhere') this.takeoverUntil = undefined;
     this.emit();
   }
 

@@ -23,6 +23,8 @@ export interface PhoneStatus {
   /** How the decision was reached, for the curious and for tests. */
   decidedBy?: 'history' | 'server';
   sessionId?: string;
+  /** A takeover waits for the person's tap on the phone until then (epoch ms). */
+  takeoverUntil?: number;
   /** Milestones (epoch ms) of this plug: adb `device`, identity read, decision, connected. */
   timings?: PairingTimings;
 }
@@ -51,7 +53,10 @@ export function hintFor(state: PairingState, reason?: PairingReason): string {
     case 'binding':
       return 'Pairing this phone with this computer…';
     case 'bound-elsewhere':
-      return 'This phone is paired with another computer. Release it there first.';
+      if (reason === 'BINDING_MOVED') {
+        return 'This phone was moved to another computer on the phone itself.';
+      }
+      return 'This phone is paired with another computer. Release it there first, or use it here.';
     case 'connecting':
       return 'Opening the session on your phone…';
     case 'connected':

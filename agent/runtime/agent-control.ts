@@ -12,6 +12,7 @@ import type { SettingsStore } from '../settings/settings-store.js';
 import type { InboxControl } from '../inbox/inbox-control.js';
 import { navigationTarget } from '../../mirror/ops/navigation-target.js';
 import { operationFor } from '../control/browser-request.js';
+import { phoneActions } from './phone-actions.js';
 
 export function createAgentControl(deps: {
   orchestrator: PairingOrchestrator;
@@ -38,6 +39,7 @@ export function createAgentControl(deps: {
     ...(deps.sendToPhone ? { send: deps.sendToPhone } : {}),
     settings: deps.settings,
     ...(deps.inbox ? { inbox: deps.inbox } : {}),
+    phones: phoneActions(orchestrator),
     pause: () => orchestrator.pause(),
     resume: () => orchestrator.resume(),
     history: () => history.list().map(toView),

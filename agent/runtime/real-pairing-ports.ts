@@ -43,9 +43,28 @@ export function createPairingPorts(deps: PortsDeps): PairingPorts {
         // Keeps the server's binding alive (it expires when unseen); a failure here is harmless.
         void withClient((c) => c.touch(identity)).catch(() => undefined);
       },
+      forget: (identity) => {
+        const known = deps.history.find(identity);
+        if (known) deps.history.forget(known.identityHash);
+      },
     },
     server: {
-      lookup: (identity, signal) => withClient((c) => c.lookup(identity, { signal })),
+      lookup: async (identity, signal) => {
+        try {
+          return await withClient((c) => c.lookup(identity, { signal }));
+        } catch (error) {
+          if (isPairingClientError(error, 'BINDING_MOVED')) return 'moved-away';
+          throw error;
+        }
+      },
+      movedAway: async (identity, signal) => {
+        try {
+          await withClient((c) => c.touch(identity, { signal }));
+          return false;
+        } catch (error) {
+          return isPairingClientError(error, 'BINDING_MOVED');
+        }
+      },
       bind: async (identity, signal) => {
         try {
           await withClient((c) => c.bind(identity, { signal }));

@@ -36,6 +36,7 @@ import { inboxFolder } from '../inbox/inbox-folder.js';
 import type { InboxStore } from '../inbox/inbox-store.js';
 import { startInbox } from '../inbox/start-inbox.js';
 import { createPairingPorts } from './real-pairing-ports.js';
+import { createTakeoverPorts } from './takeover-ports.js';
 import { serverAccount } from './server-account.js';
 import { assertAccountKept } from './store-accounts.js';
 import { watchPairingServer } from './watch-server.js';
@@ -118,12 +119,13 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       adbPath: locateAdb({ bundledDir: options.bundledAdbDir }).path,
     };
     const adb = createAdbClient(adbOptions);
+    // A server on this computer is out of the phone's reach but through adb reverse, embedded or
+    // not; any other is handed to the phone as it is (protocol/server-reach.ts).
+    const reversePort = embeddedServer?.port ?? loopbackServerPort(serverUrl);
     const sessions = new SessionManager({
       adb,
       serverUrl,
-      // A server on this computer is out of the phone's reach but through adb reverse, embedded or
-      // not; any other is handed to the phone as it is (protocol/server-reach.ts).
-      reversePort: embeddedServer?.port ?? loopbackServerPort(serverUrl),
+      reversePort,
       browser,
       // Files go to the person's inbox folder (Downloads/Tandem or the one chosen in the settings).
       receivedDir: () => inboxFolder(settings.get()),
@@ -142,6 +144,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
         return sessions.open(serial, session);
       },
     });
+    ports.takeover = createTakeoverPorts({ adb, withClient, serverUrl, reversePort });
     const orchestrator = new PairingOrchestrator(ports, { paused: options.paused ?? false });
     orchestrator.on('change', (status) => {
       // Stopping ends every flow; that is not an unplug, so it is not told as one.

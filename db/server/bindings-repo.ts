@@ -2,10 +2,15 @@
 // atomic primitives: the rules (lookup, bind, release, TTL) are server/pairing-rules.ts's.
 import type { IdentityKind } from '../../protocol/identity.js';
 import type { SqliteDatabase } from '../sqlite.js';
-import type { BindingsStore, ClaimInput } from './pairing-store.js';
+import type { BindingRecord, BindingsStore, ClaimInput, MoveInput } from './pairing-store.js';
 
 interface OwnerRow {
   client_id: string;
+}
+
+interface BindingRow extends OwnerRow {
+  created_at: number;
+  moved_from: string | null;
 }
 
 export class BindingsRepo implements BindingsStore {
@@ -30,6 +35,14 @@ export class BindingsRepo implements BindingsStore {
       ),
       deleteOwned: db.prepare<[string, string, number]>(
         'DELETE FROM bindings WHERE identity_hash = ? AND client_id = ? AND last_seen_at >= ?',
+      ),
+      find: db.prepare<[string, number], BindingRow>(
+        `SELECT client_id, created_at, moved_from FROM bindings
+         WHERE identity_hash = ? AND last_seen_at >= ?`,
+      ),
+      move: db.prepare<[string, string, number, number, string, string, number, number]>(
+        `UPDATE bindings SET client_id = ?, moved_from = ?, created_at = ?, last_seen_at = ?
+         WHERE identity_hash = ? AND client_id = ? AND created_at = ? AND last_seen_at >= ?`,
       ),
       sweep: db.prepare<[number]>('DELETE FROM bindings WHERE last_seen_at < ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM bindings'),
@@ -59,6 +72,18 @@ export class BindingsRepo implements BindingsStore {
 
   async deleteOwned(identityHash: string, clientId: string, cutoff: number): Promise<boolean> {
     return this.statements.deleteOwned.run(identityHash, clientId, cutoff).changes > 0;
+  }
+
+  async find(identityHash: string, cutoff: number): Promise<BindingRecord | undefined> {
+    const row = this.statements.find.get(identityHash, cutoff);
+    return row && { clientId: row.client_id, createdAt: row.created_at, movedFrom: row.moved_from };
+  }
+
+  async move(input: MoveInput): Promise<boolean> {
+    const { identityHash, fromClientId, createdAt, toClientId, now, cutoff } = input;
+    const { move } = this.statements;
+    const args = [toClientId, fromClientId, now, now, identityHash, fromClientId] as const;
+    return move.run(...args, createdAt, cutoff).changes === 1;
   }
 
   async deleteLapsed(cutoff: number): Promise<number> {

@@ -39,6 +39,24 @@ export interface ClaimInput {
   cutoff: number;
 }
 
+/** A live binding as the takeover rules see it. */
+export interface BindingRecord {
+  clientId: string;
+  createdAt: number;
+  /** The client a confirmed takeover moved it from; null when bound afresh. */
+  movedFrom: string | null;
+}
+
+export interface MoveInput {
+  identityHash: string;
+  /** The binding the takeover ticket names: its owner and creation time when the ticket was made. */
+  fromClientId: string;
+  createdAt: number;
+  toClientId: string;
+  now: number;
+  cutoff: number;
+}
+
 export interface BindingsStore {
   /** The client holding a live (seen at or after `cutoff`) binding, if any. */
   owner(identityHash: string, cutoff: number): Promise<string | undefined>;
@@ -51,6 +69,13 @@ export interface BindingsStore {
   touch(identityHash: string, clientId: string, now: number, cutoff: number): Promise<boolean>;
   /** Atomic: deletes the binding if `clientId` holds it live; true when it did. */
   deleteOwned(identityHash: string, clientId: string, cutoff: number): Promise<boolean>;
+  /** The live binding (seen at or after `cutoff`), if any. */
+  find(identityHash: string, cutoff: number): Promise<BindingRecord | undefined>;
+  /**
+   * Atomic, one conditional UPDATE: gives the binding to `toClientId` (remembering `fromClientId`)
+   * only while it is still the live one the ticket names; true when this call moved it.
+   */
+  move(input: MoveInput): Promise<boolean>;
   /** Deletes every binding last seen before `cutoff`; returns how many. */
   deleteLapsed(cutoff: number): Promise<number>;
   count(): Promise<number>;

@@ -37,6 +37,14 @@ answers \`{ "error": { "code", "message" } }\`:`,
       status: 409,
       when: 'Release needs the phone attached: the server knows it only by a keyed hash of its identity, which the agent has only while the phone is plugged in.',
     },
+    PHONE_NOT_ATTACHED: {
+      status: 404,
+      when: '`POST /api/phones/check` or `/api/phones/takeover`: no plugged-in phone has that serial or masked identity.',
+    },
+    TAKEOVER_NOT_BOUND_ELSEWHERE: {
+      status: 409,
+      when: '`POST /api/phones/takeover`: the phone is not (or no longer) paired with another computer, or its identity is not read yet.',
+    },
     CONTROL_NOT_AVAILABLE: {
       status: 503,
       when: 'The agent runs without what the request needs: no browser session (open, tabs, send the page), or no sending to phones.',

@@ -75,6 +75,12 @@ and the UI; \`failed\` ones are retried with capped backoff (1 s doubling to 30 
       when: 'The phone closed the Tandem page.',
       action: 'Replug to open it again.',
     },
+    BINDING_MOVED: {
+      owner: 'server',
+      when: 'The phone was moved to another computer by a takeover confirmed on the phone (state `bound-elsewhere`); this computer forgot it.',
+      action:
+        'Nothing, if that was you. To use it here again, "Use it on this computer" and confirm on the phone.',
+    },
     INTERNAL: { owner: 'server', when: 'A bug.', action: "Report it with the agent's log." },
   },
 });

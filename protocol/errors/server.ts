@@ -61,6 +61,37 @@ name fields and rules, never the values sent (a rejected value could be an IMEI)
       when: 'Release or touch of a phone bound to another client, or touch of an unbound phone.',
       action: 'Nothing: only the owner can.',
     },
+    BINDING_MOVED: {
+      name: 'BindingMoved',
+      status: 409,
+      when: "Lookup or touch by a phone's former owner: its person moved the phone to another computer with a takeover confirmed on the phone itself. The new owner is never named.",
+      action:
+        'Tell the person the phone now works with another computer; forget it here. It comes back only by a takeover confirmed on the phone, or once released there.',
+    },
+    TAKEOVER_NOT_NEEDED: {
+      name: 'TakeoverNotNeeded',
+      status: 409,
+      when: '`POST /v1/bindings/takeover-ticket`: the phone is not bound to another client (unbound, or already yours).',
+      action: 'Pair it as usual (look it up again).',
+    },
+    TAKEOVER_TICKET_EXPIRED: {
+      name: 'TakeoverTicketExpired',
+      status: 410,
+      when: '`POST /v1/takeover/confirm`: the ticket is older than its 2 minutes.',
+      action: 'Ask for a new one ("Use it on this computer" again).',
+    },
+    TAKEOVER_TICKET_USED: {
+      name: 'TakeoverTicketUsed',
+      status: 409,
+      when: '`POST /v1/takeover/confirm`: the ticket already moved the phone (a ticket moves once).',
+      action: 'Nothing: the phone is already bound to the computer that asked.',
+    },
+    TAKEOVER_TICKET_WRONG_PHONE: {
+      name: 'TakeoverTicketWrongPhone',
+      status: 403,
+      when: "`POST /v1/takeover/confirm`: the ticket is not this server's, was altered, or names a binding the phone no longer has (released, bound afresh or moved meanwhile).",
+      action: 'Ask for a new ticket for the phone as it is now.',
+    },
     RATE_LIMITED: {
       name: 'RateLimited',
       status: 429,

@@ -98,7 +98,19 @@ const en = {
   /** Sessions: open on the phone again, resume. */
   sessions: {},
   /** Bound elsewhere: check again, move to this computer. */
-  takeover: {},
+  takeover: {
+    checkAgain: 'Check again',
+    checking: 'Checking…',
+    stillElsewhere: 'Still paired with another computer.',
+    useHere: 'Use it on this computer',
+    opening: 'Opening the confirmation on the phone…',
+    confirmOnPhone: 'Now unlock the phone and tap “Move to this computer” there.',
+    notConfirmed: 'Not confirmed on the phone in time. Try again when you are ready.',
+    moved:
+      'This phone was moved to another computer on the phone itself. To use it here again, choose “Use it on this computer” and confirm on the phone.',
+    failed: 'That did not work. Check the cable and try again.',
+    details: 'Details',
+  },
   /** The CLI's human output. */
   cli: cliWords.en,
 };
@@ -184,7 +196,19 @@ const zhCN: Words = {
     folderRefused: '请输入完整路径，例如 D:\\Phone 或 /home/you/Documents/Phone。',
   },
   sessions: {},
-  takeover: {},
+  takeover: {
+    checkAgain: '重新检查',
+    checking: '正在检查…',
+    stillElsewhere: '仍与另一台电脑配对。',
+    useHere: '在这台电脑上使用',
+    opening: '正在手机上打开确认页面…',
+    confirmOnPhone: '请解锁手机，并在手机上点按“移到这台电脑”。',
+    notConfirmed: '未能及时在手机上确认。准备好后请重试。',
+    moved:
+      '这部手机已在手机上被移到另一台电脑。若要在这里再次使用，请选择“在这台电脑上使用”，然后在手机上确认。',
+    failed: '操作未成功。请检查数据线后重试。',
+    details: '详细信息',
+  },
   cli: cliWords.zhCN,
 };
 

@@ -24,7 +24,9 @@ export function bindingRoutes(context: ServerContext) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/v1/bindings/lookup', async (request): Promise<LookupResponse> => {
       const { clientId, hash } = await caller(request);
-      return { status: await rules.lookup(hash, clientId) };
+      const status = await rules.lookup(hash, clientId);
+      if (status === 'moved-away') throw movedAway();
+      return { status };
     });
 
     app.post('/v1/bindings', async (request): Promise<BindResponse> => {
@@ -49,9 +51,18 @@ export function bindingRoutes(context: ServerContext) {
     app.post('/v1/bindings/touch', async (request): Promise<TouchResponse> => {
       const { clientId, hash } = await caller(request);
       if (!(await rules.touch(hash, clientId))) {
+        if (await rules.wasMovedFrom(hash, clientId)) throw movedAway();
         throw new ServerError('NOT_BINDING_OWNER', 'this client does not hold that binding');
       }
       return { status: 'bound-to-you' };
     });
   };
+}
+
+/** The old owner's answer after a takeover confirmed on the phone: the new owner is never named. */
+function movedAway(): ServerError {
+  return new ServerError(
+    'BINDING_MOVED',
+    'this phone was moved to another client on the phone itself',
+  );
 }

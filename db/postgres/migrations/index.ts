@@ -4,5 +4,12 @@ import { clients } from './001-clients.js';
 import { bindings } from './002-bindings.js';
 import { sessions } from './003-sessions.js';
 import { keyCheck } from './004-key-check.js';
+import { bindingMoves } from './005-binding-moves.js';
 
-export const postgresMigrations: readonly PgMigration[] = [clients, bindings, sessions, keyCheck];
+export const postgresMigrations: readonly PgMigration[] = [
+  clients,
+  bindings,
+  sessions,
+  keyCheck,
+  bindingMoves,
+];
