@@ -24,6 +24,8 @@ import {
 import { startServerProcess, type ServerProcess } from '../../testing/server-process.js';
 
 const WARNING = 'is plain HTTP off this computer';
+/** The desktop UI says it in the person's words (the catalogue's ui.serverWarning). */
+const UI_WARNING = 'uses plain HTTP over the network';
 
 describe('agent --server: how the phone reaches it', () => {
   const root = mkdtempSync(join(tmpdir(), 'tandem-server-reach-'));
@@ -104,9 +106,9 @@ describe('agent --server: how the phone reaches it', () => {
     try {
       const page = await browser.newPage();
       await page.goto(`${file.controlUrl}/?token=${file.token}`);
-      const shown = page.locator('#server-warning', { hasText: WARNING });
+      const shown = page.locator('#server-warning', { hasText: UI_WARNING });
       await shown.waitFor();
-      assert.match(await shown.innerText(), new RegExp(`http://${LAN_NAME}:${port} ${WARNING}`));
+      assert.match(await shown.innerText(), new RegExp(`http://${LAN_NAME}:${port} ${UI_WARNING}`));
     } finally {
       await browser.close();
     }
