@@ -75,6 +75,7 @@ const en = {
   takeoverFailed: 'The move did not work. Check the cable and try again on the computer.',
   takeoverDetails: 'Details',
   // -- language switch --
+  details: 'Details',
   more: 'More',
   languageLabel: 'Language',
 } as const;
@@ -150,6 +151,7 @@ const zhCN: Strings = {
   takeoverFailed: '移动失败。请检查数据线，然后在电脑上重试。',
   takeoverDetails: '详细信息',
   // -- language switch --
+  details: '详细信息',
   more: '更多',
   languageLabel: '语言',
 };

@@ -33,8 +33,15 @@ function showStatus(status: ClientStatus, detail?: { code: string; message: stri
   document.body.dataset.status = status;
   statusNode.textContent = t[status];
   banner.hidden = status === 'open' || status === 'connecting';
-  banner.textContent =
-    status === 'refused' ? `${t.refused} (${detail?.code ?? ''}). ${t.refusedHelp}` : t[status];
+  banner.textContent = status === 'refused' ? `${t.refused}. ${t.refusedHelp}` : t[status];
+  // The code is for whoever helps, not in the person's face: under Details only.
+  if (status === 'refused' && detail?.code) {
+    const details = document.createElement('details');
+    const summary = document.createElement('summary');
+    summary.textContent = t.details;
+    details.append(summary, detail.code);
+    banner.append(' ', details);
+  }
 }
 
 function showPeer(state: PeerState): void {
