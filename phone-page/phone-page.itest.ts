@@ -163,6 +163,11 @@ describe('phone page in Chromium', () => {
     await page.locator('#banner', { hasText: 'SESSION_NOT_MATCHED' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.match(await page.locator('#banner').innerText(), /此会话链接无法使用/);
+    assert.doesNotMatch(
+      await page.locator('#banner').innerText(),
+      /SESSION_NOT_MATCHED/,
+      'the code only under Details',
+    );
     assert.equal(await page.locator('#send-button').innerText(), '发送');
     assert.equal(await page.locator('#view-mirror').textContent(), '镜像');
     assert.equal(await page.locator('#address').getAttribute('aria-label'), '网址或搜索');
