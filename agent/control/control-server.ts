@@ -165,7 +165,9 @@ export async function startControlServer(
     }
     return control.inbox;
   };
-  app.get(routes.inbox.path, async () => answer('inbox', { items: inbox().list(), folder: inbox().folder() }));
+  app.get(routes.inbox.path, async () =>
+    answer('inbox', { items: inbox().list(), folder: inbox().folder() }),
+  );
   app.post(routes.inboxOpen.path, async (request) => {
     const { id } = checkBody(routes.inboxOpen.request, request.body);
     return answer('inboxOpen', { opened: await inbox().open(id) });
