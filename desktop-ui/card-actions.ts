@@ -3,8 +3,9 @@
 import type { Words } from '../protocol/i18n/desktop-words.js';
 import type { PhoneView } from '../protocol/control-responses.js';
 import type { ControlClient } from './control-client.js';
+import { reopenAction } from './reopen-action.js';
 import { takeoverActions } from './takeover-actions.js';
 
 export type CardAction = (api: ControlClient, phone: PhoneView, words: Words) => HTMLElement | null;
 
-export const cardActions: CardAction[] = [takeoverActions];
+export const cardActions: CardAction[] = [reopenAction, takeoverActions];

@@ -137,14 +137,35 @@ test('a file sent from the phone arrives intact on the PC', async () => {
   });
 });
 
-test('closing the phone page ends the session and removes the reverse mapping', async () => {
+test('closing the phone page keeps the session: its link reopens it, and so does "Open on the phone again"', async () => {
+  const url = page.url();
+  const serial = rig.sim.adbSerial;
+  const statusNow = () => rig.agent.orchestrator.list().find((s) => s.serial === serial);
   await page.close({ runBeforeUnload: true });
-  const ended = await waitState(['detected']);
-  assert.equal(ended.reason, 'SESSION_CLOSED');
-  await waitFor('reverse removed', async () => {
-    const list = await rig.adb.adb(['-s', rig.sim.adbSerial, 'reverse', '--list']);
-    return !list.includes(`tcp:${rig.agent.embeddedServer?.port}`);
-  });
+  await waitFor('the closed page told', () => statusNow()?.reason === 'SESSION_CLOSED');
+  assert.equal(statusNow()?.state, 'connected', 'still paired and connected');
+  const reverse = await rig.adb.adb(['-s', serial, 'reverse', '--list']);
+  assert.ok(reverse.includes(`tcp:${rig.agent.embeddedServer?.port}`), 'the reverse mapping stays');
+
+  // From the phone's browser history: the same link, the same session, the mirror live again.
+  page = await rig.phone.open(url);
+  await mirrored('#headline')
+    .filter({ hasText: 'Tandem fixture article' })
+    .waitFor({ timeout: 15_000 });
+  await waitFor('the page back on the session', () => statusNow()?.reason === undefined);
+
+  // Closed again, "Open on the phone again" sends the am start once more.
+  await page.close({ runBeforeUnload: true });
+  await waitFor('closed again', () => statusNow()?.reason === 'SESSION_CLOSED');
+  const opened = rig.phone.nextPage();
+  const reopened = await rig.agent.control.phones?.reopen(serial);
+  assert.equal(reopened?.state, 'connected');
+  page = await opened;
+  assert.equal(page.url(), url, 'the same session page');
+  await mirrored('#headline')
+    .filter({ hasText: 'Tandem fixture article' })
+    .waitFor({ timeout: 15_000 });
+  await waitFor('open again', () => statusNow()?.reason === undefined);
 });
 
 test('unplug → gone; replug → a history hit and the mirror is live again', async () => {

@@ -110,6 +110,12 @@ export const controlRoutes = {
     request: TargetRequestSchema,
     response: z.object({ phone: PhoneViewSchema }),
   },
+  reopen: {
+    method: 'POST',
+    path: '/api/phones/reopen',
+    request: TargetRequestSchema,
+    response: z.object({ phone: PhoneViewSchema }),
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 export type ControlRoutes = typeof controlRoutes;

@@ -45,5 +45,7 @@ export interface AgentControl {
   phones?: {
     checkAgain(target: string): Promise<PhoneStatus>;
     takeover(target: string): Promise<PhoneStatus>;
+    /** "Open on the phone again": the session page, by `am start`, on a connected phone. */
+    reopen(target: string): Promise<PhoneStatus>;
   };
 }

@@ -1,5 +1,6 @@
 // The control API's routes for one plugged-in phone: "Check again" (POST /api/phones/check) and
-// "Use it on this computer" (POST /api/phones/takeover), both by serial or masked identity.
+// "Use it on this computer" (POST /api/phones/takeover) and "Open on the phone again"
+// (POST /api/phones/reopen), each by serial or masked identity.
 import type { FastifyInstance } from 'fastify';
 import { controlRoutes } from '../../protocol/control-api.js';
 import type { AgentControl } from './control-api.js';
@@ -13,7 +14,11 @@ export function registerPhoneRoutes(app: FastifyInstance, control: AgentControl)
     }
     return control.phones;
   };
-  const { checkPhone, takeover } = controlRoutes;
+  const { checkPhone, takeover, reopen } = controlRoutes;
+  app.post(reopen.path, async (request) => {
+    const { target } = checkBody(reopen.request, request.body);
+    return { phone: await phones().reopen(target) };
+  });
   app.post(checkPhone.path, async (request) => {
     const { target } = checkBody(checkPhone.request, request.body);
     return { phone: await phones().checkAgain(target) };

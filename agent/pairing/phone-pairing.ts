@@ -110,11 +110,15 @@ export class PhonePairing {
     this.set('detected', 'RELEASED');
   }
 
-  /** The phone closed the session page: still paired, no live session until it is plugged again. */
-  sessionEnded(): void {
+  /**
+   * The phone closed the session page: still paired and still connected (the session and the
+   * reverse mapping stay), so the page reopens from the phone's history or "Open on the phone
+   * again"; `false` when it is back.
+   */
+  pageClosed(closed: boolean): void {
     if (this.state !== 'connected') return;
-    this.sessionId = undefined;
-    this.set('detected', 'SESSION_CLOSED');
+    const now = this.reason === 'SESSION_CLOSED';
+    if (now !== closed) this.set('connected', closed ? 'SESSION_CLOSED' : undefined);
   }
 
   /** The relay dropped the session (e.g. the server restarted): `failed`, to be paired again. */

@@ -60,6 +60,9 @@ export function hintFor(state: PairingState, reason?: PairingReason): string {
     case 'connecting':
       return 'Opening the session on your phone…';
     case 'connected':
+      if (reason === 'SESSION_CLOSED') {
+        return 'The Tandem page was closed on the phone; reopen it there or press "Open on the phone again".';
+      }
       return 'Connected.';
     case 'failed':
       return failedHint(reason);

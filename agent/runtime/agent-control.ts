@@ -22,6 +22,8 @@ export function createAgentControl(deps: {
   browser?: BrowserRuntime | undefined;
   sendToPhone?: SendToPhone | undefined;
   settings: SettingsStore;
+  /** The live session of a phone, for "Open on the phone again". */
+  sessionOf?: (serial: string) => { reopen(): Promise<void> } | undefined;
   inbox?: InboxControl;
 }): AgentControl {
   const { orchestrator, history } = deps;
@@ -39,7 +41,7 @@ export function createAgentControl(deps: {
     ...(deps.sendToPhone ? { send: deps.sendToPhone } : {}),
     settings: deps.settings,
     ...(deps.inbox ? { inbox: deps.inbox } : {}),
-    phones: phoneActions(orchestrator),
+    phones: phoneActions(orchestrator, (serial) => deps.sessionOf?.(serial)),
     pause: () => orchestrator.pause(),
     resume: () => orchestrator.resume(),
     history: () => history.list().map(toView),

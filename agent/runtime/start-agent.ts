@@ -207,6 +207,7 @@ export async function startAgent(input: AgentOptions): Promise<RunningAgent> {
       browser,
       sendToPhone,
       inbox: inbox.control,
+      sessionOf: (serial) => sessions.session(serial),
     });
     const token = randomBytes(32).toString('hex');
     const controlServer: ControlServer = await startControlServer(

@@ -44,6 +44,8 @@ export interface PhoneSessionDeps {
   log: Logger;
   /** The phone closed the session page: sharing again means opening the page again. */
   onPageClosed(): void;
+  /** The phone's page is (back) on the session. */
+  onPageOpened?(): void;
   /** The relay ended this session (server restarted, session expired): a new one is needed. */
   onSessionLost?(code: string | undefined): void;
   /** How mirror messages are packed (tests lower the cap); default DEFAULT_MIRROR_ENCODING. */
@@ -111,6 +113,16 @@ export class PhoneSession {
       { serial: deps.serial, sessionId: session.sessionId },
       'session page opened on the phone',
     );
+  }
+
+  /** Opens the session page on the phone again (the same URL: the same session resumes). */
+  async reopen(): Promise<void> {
+    const { deps } = this;
+    if (!deps.adb || this.closed) return;
+    if (deps.reversePort !== undefined) {
+      await addReverse(deps.adb, deps.serial, deps.reversePort, deps.reversePort);
+    }
+    await openUrlOnPhone(deps.adb, deps.serial, this.phoneUrl);
   }
 
   /** Sends data to the phone (the PC's "send to phone"). */
@@ -195,6 +207,7 @@ export class PhoneSession {
   private onPeer(state: 'present' | 'away' | 'absent', reason: string | undefined): void {
     this.deps.log.info({ serial: this.deps.serial, peer: state, reason }, 'phone terminal');
     if (state === 'present') {
+      this.deps.onPageOpened?.();
       this.sendTabs();
       void this.deps.browser?.mirror.requestSnapshot();
     }

@@ -46,8 +46,9 @@ export class SessionManager {
       onReceived: this.received,
       onPageClosed: () => {
         this.deps.log.info({ serial }, 'the phone closed the session page');
-        this.orchestrator?.phone(serial)?.sessionEnded();
+        this.orchestrator?.phone(serial)?.pageClosed(true);
       },
+      onPageOpened: () => this.orchestrator?.phone(serial)?.pageClosed(false),
       onSessionLost: () => this.orchestrator?.sessionLost(serial),
     });
     this.sessions.set(serial, session);

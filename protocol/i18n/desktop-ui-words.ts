@@ -171,7 +171,8 @@ const zhCN: UiWords = {
     detected: '已找到，正在准备…',
     paused: '配对已暂停。继续配对即可连接。',
     released: '已从这台电脑解除配对。拔下后重新连接即可再次配对。',
-    sessionClosed: '手机上的 Tandem 页面已关闭。拔下后重新连接即可重新打开。',
+    sessionClosed:
+      '手机上的 Tandem 页面已关闭。可从手机浏览器的历史记录中重新打开，或点按“在手机上重新打开”。',
     unauthorized: 'Tandem 需要你在手机上允许：',
     identifying: '正在读取手机…',
     checking: '正在检查配对…',

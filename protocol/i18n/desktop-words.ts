@@ -96,7 +96,12 @@ const en = {
     folderRefused: 'Give a full path, such as /home/you/Documents/Phone.',
   },
   /** Sessions: open on the phone again, resume. */
-  sessions: {},
+  sessions: {
+    reopen: 'Open on the phone again',
+    reopenFor: (phone: string) => `Open Tandem on ${phone} again`,
+    reopened: 'Opened on the phone. Unlock it if it does not show.',
+    reopenFailed: 'The phone did not open the page. Unlock it and try again.',
+  },
   /** Bound elsewhere: check again, move to this computer. */
   takeover: {
     checkAgain: 'Check again',
@@ -195,7 +200,12 @@ const zhCN: Words = {
     folderSaved: '已保存。新文件会保存到那里。',
     folderRefused: '请输入完整路径，例如 D:\\Phone 或 /home/you/Documents/Phone。',
   },
-  sessions: {},
+  sessions: {
+    reopen: '在手机上重新打开',
+    reopenFor: (phone) => `在 ${phone} 上重新打开 Tandem`,
+    reopened: '已在手机上打开。如果没有显示，请解锁手机。',
+    reopenFailed: '手机没有打开页面。请解锁手机后重试。',
+  },
   takeover: {
     checkAgain: '重新检查',
     checking: '正在检查…',
