@@ -100,6 +100,7 @@ export async function runMain(options: MainOptions = {}): Promise<MainProcess | 
       restartToUpdate: () => updater.restartToUpdate(),
       quit: () => app.quit(),
       setLanguage: (language) => agent?.control.settings.update({ language }),
+      reopen: (serial) => void agent?.control.phones?.reopen(serial).catch(() => open()),
       showInbox: open,
       openInboxItem: (item) => void agent?.control.inbox?.open(item.id).catch(() => open()),
     },

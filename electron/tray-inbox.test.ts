@@ -25,6 +25,7 @@ function menuWith(inbox: InboxItem[], locale = 'en-US') {
     restartToUpdate: () => undefined,
     quit: () => undefined,
     setLanguage: () => undefined,
+    reopen: () => undefined,
     showInbox: () => calls.push('inbox'),
     openInboxItem: (item) => calls.push(`open ${item.id}`),
   };

@@ -31,6 +31,8 @@ export interface TrayActions extends TrayInboxActions {
   quit(): void;
   /** Remembers a language (null: follow the system) for the tray, the windows and the CLI. */
   setLanguage(language: Locale | null): void;
+  /** "Open on the phone again": the session page, by am start, on a connected phone. */
+  reopen(serial: string): void;
 }
 
 /** One line per phone (not clickable), in the order the agent lists them. */
@@ -46,6 +48,12 @@ export function trayMenuTemplate(
 ): MenuItemConstructorOptions[] {
   return [
     ...phoneLines(words, state.phones).map((label) => ({ label, enabled: false })),
+    ...state.phones
+      .filter((phone) => phone.state === 'connected')
+      .map((phone) => ({
+        label: words.sessions.reopenFor(phoneName(phone)),
+        click: () => actions.reopen(phone.serial),
+      })),
     ...inboxMenuItems(words, state.inbox ?? [], actions),
     { type: 'separator' },
     { label: words.open, click: () => actions.open() },

@@ -39,6 +39,7 @@ function recordingActions() {
     restartToUpdate: () => calls.push('restart'),
     quit: () => calls.push('quit'),
     setLanguage: (language) => calls.push(`language:${language}`),
+    reopen: (serial) => calls.push(`reopen:${serial}`),
   };
   return { calls, actions };
 }
@@ -80,6 +81,19 @@ describe('tray', () => {
       'Pixel 8 ****4321 — Connected',
       'Galaxy — Pairing paused',
     ]);
+  });
+
+  it('offers "Open on the phone again" for each connected phone, and only for those', () => {
+    const { factory, last } = fakeTray();
+    const { calls, actions } = recordingActions();
+    const tray = new TrayController(factory, en, actions, idle);
+    tray.update({
+      phones: [phone('connected', { serial: 'S1' }), phone('unauthorized', { serial: 'S2' })],
+    });
+    const again = last().filter((entry) => entry.label?.startsWith('Open Tandem on '));
+    assert.equal(again.length, 1);
+    click(again[0] as MenuItemConstructorOptions);
+    assert.deepEqual(calls, ['reopen:S1']);
   });
 
   it('has Open, Pause pairing, Launch at login, Check for updates and Quit', () => {
