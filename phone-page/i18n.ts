@@ -58,6 +58,9 @@ const en = {
   newItems: '{count} new',
   earlier: 'Kept from earlier',
   // -- sessions: another tab, resume --
+  otherTab: 'Tandem is open in another tab on this phone.',
+  movedTab: 'Tandem moved to another tab on this phone.',
+  useHere: 'Use here',
   // -- takeover: move to this computer --
   takeoverTitle: 'Move this phone to the computer it is plugged into?',
   takeoverBody:
@@ -136,6 +139,9 @@ const zhCN: Strings = {
   newItems: '{count} 条新内容',
   earlier: '之前保存的内容',
   // -- sessions: another tab, resume --
+  otherTab: 'Tandem 已在这部手机的另一个标签页中打开。',
+  movedTab: 'Tandem 已移到这部手机的另一个标签页。',
+  useHere: '在此使用',
   // -- takeover: move to this computer --
   takeoverTitle: '要把此手机移到它所连接的电脑吗？',
   takeoverBody:

@@ -15,6 +15,7 @@ import { addMirrorModeToggle } from './mirror-mode.js';
 import { wireSlimBar, type SlimBar } from './slim-bar.js';
 import { scrollOp } from './scroll-op.js';
 import { installSealingFallback } from './sealing-fallback.js';
+import { withTabSeat, type TabSeat } from './tab-seat.js';
 
 const { lang, strings: t } = pickStrings(navigator.languages ?? [navigator.language]);
 document.documentElement.lang = lang;
@@ -29,7 +30,9 @@ const statusNode = byId('status');
 const peerNode = byId('peer');
 const banner = byId('banner');
 
-function showStatus(status: ClientStatus, detail?: { code: string; message: string }): void {
+function showStatus(shown: ClientStatus, detail?: { code: string; message: string }): void {
+  // Another tab holds the session: its notice tells the truth; a late retry here is not news.
+  const status = document.body.dataset.seat === 'elsewhere' ? 'closed' : shown;
   document.body.dataset.status = status;
   statusNode.textContent = t[status];
   banner.hidden = status === 'open' || status === 'connecting';
@@ -104,7 +107,7 @@ function wireMirror(
 /** Two of the relay's 15 s heartbeats and some: how long a dead connection can hold the seat. */
 const SEAT_WAIT_MS = 45_000;
 
-function start(): void {
+function start(seat: TabSeat): () => void {
   installSealingFallback();
   let client: RelayClient;
   try {
@@ -120,7 +123,7 @@ function start(): void {
       code: (error as { code?: string }).code ?? 'SESSION_URL_INVALID',
       message: '',
     });
-    return;
+    return () => undefined;
   }
   let panel: MirrorPanel | undefined;
   const bar = wireSlimBar(t, lang, () => panel?.refit());
@@ -145,12 +148,20 @@ function start(): void {
   showStatus('connecting');
   showPeer('absent');
   client.start();
+  seat.hold(() => {
+    client.close();
+    showStatus('closed');
+  });
   // Closing the page closes this terminal's connection, and the PC is told.
   addEventListener('pagehide', () => client.close());
   addEventListener('pageshow', (event) => {
     if (event.persisted) location.reload();
   });
   (globalThis as { tandem?: RelayClient }).tandem = client;
+  return () => {
+    client.close();
+    showStatus('closed');
+  };
 }
 
-start();
+withTabSeat(t, start);
