@@ -168,7 +168,9 @@ test('closing the phone page keeps the session: its link reopens it, and so does
   await waitFor('open again', () => statusNow()?.reason === undefined);
 });
 
-test('unplug → gone; replug → a history hit and the mirror is live again', async () => {
+test('unplug → gone; replug → a history hit, Tandem’s tab reused, the mirror live again', async () => {
+  const tandemTab = page;
+  const tabsBefore = rig.phone.pages.length;
   await rig.adb.adb(['disconnect', rig.sim.adbSerial]);
   await waitState(['gone']);
   const opened = rig.phone.nextPage();
@@ -177,6 +179,8 @@ test('unplug → gone; replug → a history hit and the mirror is live again', a
   assert.equal(again.state, 'connected');
   assert.equal(again.decidedBy, 'history');
   page = await opened;
+  assert.equal(page, tandemTab, 'the replug loads the new session in Tandem’s tab');
+  assert.equal(rig.phone.pages.length, tabsBefore, 'no second tab');
   await mirrored('#headline')
     .filter({ hasText: 'Tandem fixture article' })
     .waitFor({ timeout: 15_000 });

@@ -29,10 +29,17 @@ export async function startPhoneBrowser(
   });
   const pages: Page[] = [];
   const waiters: ((page: Page) => void)[] = [];
+  // A model of Chrome on Android: an intent that names its app (the extra
+  // com.android.browser.application_id) reuses the tab that app opened while it is still open.
+  const tabsByApp = new Map<string, Page>();
   const onIntent = (intent: AmStartIntent): void => {
     if (intent.action !== 'android.intent.action.VIEW' || !intent.data) return;
-    void context.newPage().then(async (page) => {
-      pages.push(page);
+    const app = appIdOf(intent.argv);
+    const reused = app ? tabsByApp.get(app) : undefined;
+    const tab = reused && !reused.isClosed() ? Promise.resolve(reused) : context.newPage();
+    void tab.then(async (page) => {
+      if (page !== reused) pages.push(page);
+      if (app) tabsByApp.set(app, page);
       await page.goto(intent.data as string).catch(() => undefined);
       waiters.shift()?.(page);
     });
@@ -62,4 +69,14 @@ export async function startPhoneBrowser(
       await browser.close();
     },
   };
+}
+
+/** The app an intent names for the browser to reuse its tab (`--es com.android.browser.application_id X`). */
+function appIdOf(argv: readonly string[]): string | undefined {
+  const at = argv.findIndex(
+    (arg, index) =>
+      arg === 'com.android.browser.application_id' &&
+      (argv[index - 1] === '--es' || argv[index - 1] === '-e'),
+  );
+  return at >= 0 ? argv[at + 1] : undefined;
 }

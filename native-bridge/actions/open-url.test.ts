@@ -24,7 +24,8 @@ test('shellQuote survives a real POSIX shell byte for byte', { skip: noPosixShel
 test('the am command passes the URL verbatim in single quotes', () => {
   assert.equal(
     amStartViewCommand(NASTY),
-    `am start -a android.intent.action.VIEW -d 'https://example.test/p?a=1&b=2;c=3#frag '\\''q'\\'' "dq" x y'`,
+    `am start -a android.intent.action.VIEW -d 'https://example.test/p?a=1&b=2;c=3#frag '\\''q'\\'' "dq" x y'` +
+      ' --es com.android.browser.application_id app.tandem.desktop',
   );
 });
 

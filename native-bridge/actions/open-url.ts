@@ -37,9 +37,19 @@ export function validatePhoneUrl(url: string): void {
   }
 }
 
+/**
+ * Browsers (Chrome, and most others on Android) reuse the tab they opened for an app that names
+ * itself in this extra: a replug loads the new session page in Tandem's tab, not a new one.
+ */
+export const BROWSER_APP_ID_EXTRA = 'com.android.browser.application_id';
+export const TANDEM_APP_ID = 'app.tandem.desktop';
+
 /** The exact shell command sent to the phone; the URL is passed verbatim, not re-encoded. */
 export function amStartViewCommand(url: string): string {
-  return `am start -a android.intent.action.VIEW -d ${shellQuote(url)}`;
+  return (
+    `am start -a android.intent.action.VIEW -d ${shellQuote(url)}` +
+    ` --es ${BROWSER_APP_ID_EXTRA} ${TANDEM_APP_ID}`
+  );
 }
 
 export async function openUrlOnPhone(
