@@ -5,6 +5,12 @@
 import type { FastifyInstance } from 'fastify';
 import { phonePageHtml } from '../../bundles/app-assets.js';
 import { browserBundle } from '../../bundles/browser-bundle.js';
+import {
+  acceptsGzip,
+  notModified,
+  scriptResponse,
+  type ScriptResponse,
+} from './script-response.js';
 
 export const PHONE_SCRIPT_PATH = '/m/phone.js';
 export const MIRROR_SCRIPT_PATH = '/m/mirror.js';
@@ -43,11 +49,26 @@ export async function phonePageRoutes(app: FastifyInstance): Promise<void> {
     // Pure-JS AES-GCM for a page without crypto.subtle (not a secure context): only it loads this.
     [SEALING_SCRIPT_PATH, () => browserBundle('sealing')],
   ] as const) {
-    app.get(path, { logLevel: 'warn' }, async (_request, reply) => {
-      return reply
-        .headers({ ...SECURITY_HEADERS, 'cache-control': 'no-cache' })
-        .type('text/javascript; charset=utf-8')
-        .send(await script());
+    let prepared: Promise<ScriptResponse> | undefined;
+    app.get(path, { logLevel: 'warn' }, async (request, reply) => {
+      if (!prepared) {
+        const making = script().then(scriptResponse);
+        prepared = making;
+        // A bundle that failed is tried again on the next request.
+        making.catch(() => (prepared = prepared === making ? undefined : prepared));
+      }
+      const { etag, plain, gzip } = await prepared;
+      // Revalidated each time (no-cache), so a new build is picked up; unchanged, it is a 304.
+      reply.headers({
+        ...SECURITY_HEADERS,
+        'cache-control': 'no-cache',
+        etag,
+        vary: 'accept-encoding',
+      });
+      if (notModified(request.headers['if-none-match'], etag)) return reply.code(304).send();
+      reply.type('text/javascript; charset=utf-8');
+      if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(plain);
+      return reply.header('content-encoding', 'gzip').send(gzip);
     });
   }
 }
