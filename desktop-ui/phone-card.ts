@@ -42,10 +42,11 @@ export function phoneCard(api: ControlClient, serial: string): PhoneCard {
       const view = phoneStateWords(words, phone);
       li.dataset.state = phone.state;
       li.dataset.tone = view.tone;
-      const model = phone.model || phone.serial;
-      name.replaceChildren(model);
-      if (phone.identity)
-        name.append(' ', element('span', { class: 'muted' }, phone.identity.masked));
+      // Before adb may read it (waiting for "Allow"), a phone is known only by its serial.
+      const model = phone.model && phone.model !== phone.serial ? phone.model : '';
+      name.replaceChildren(model || words.ui.unknownModel);
+      const which = phone.identity?.masked ?? (model ? '' : phone.serial);
+      if (which) name.append(' ', element('span', { class: 'muted' }, which));
       badge.textContent = view.badge;
       hint.textContent = view.hint;
       const waitingForAllow = phone.state === 'unauthorized';
