@@ -3,7 +3,8 @@
 // words follow the chosen language (the settings', else the browser's).
 import type { InboxItem } from '../protocol/control-responses.js';
 import { desktopCatalogues } from '../protocol/i18n/desktop-words.js';
-import { pickLocale, type Locale } from '../protocol/i18n/locale.js';
+import type { Locale } from '../protocol/i18n/locale.js';
+import { currentLocale } from './current-words.js';
 import type { ControlClient } from './control-client.js';
 import { byId } from './dom.js';
 import { inboxFolderView } from './inbox-folder.js';
@@ -17,8 +18,9 @@ export function startInboxPanel(api: ControlClient): void {
   const showFolder = inboxFolderView(api);
 
   async function refresh(): Promise<void> {
-    const [settings, inbox] = await Promise.all([api.call('settings'), api.call('inbox')]);
-    const locale = settings.language ?? pickLocale(navigator.languages);
+    // The language is read once for the whole UI (current-words.ts), not polled here again.
+    const inbox = await api.call('inbox');
+    const locale = currentLocale();
     if (locale !== shownLocale) {
       shown.clear();
       shownLocale = locale;

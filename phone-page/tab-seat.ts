@@ -22,7 +22,8 @@ export interface TabSeat {
  * the session, this tab's connection stops and the notice offers "Use here".
  */
 export function withTabSeat(t: Strings, connect: (seat: TabSeat) => () => void): void {
-  const session = location.pathname + location.search;
+  // The page id in the path names the session; the secret in the query never goes on the channel.
+  const session = location.pathname;
   const Channel = globalThis.BroadcastChannel;
   if (!Channel) {
     connect({ hold: () => undefined });
