@@ -23,6 +23,8 @@ export interface Step {
 export interface Scenario {
   name: string;
   path: string;
+  /** True in the phone's replayed document once the page's first element is there. */
+  top: string;
   /** True in the phone's replayed document once the whole page arrived. */
   ready: string;
   /** Runs once in the PC page before the steps. */
@@ -36,6 +38,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'article',
     path: '/article.html',
+    top: `doc.getElementById('p0') !== null`,
     ready: `doc.getElementById('p39') !== null`,
     steps: Array.from({ length: STEPS }, (_, i) => ({
       pcExpression: `document.getElementById('p${i}').textContent = 'edited paragraph ${i}'`,
@@ -45,6 +48,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'list-scroll',
     path: '/list.html',
+    top: `doc.getElementsByTagName('li').length > 0`,
     ready: `doc.body?.lastElementChild?.childElementCount === 1000`,
     steps: Array.from({ length: STEPS }, (_, i) => ({
       pcExpression: `window.scrollTo(0, ${(i + 1) * 400})`,
@@ -55,6 +59,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'form-fill',
     path: '/form.html',
+    top: `doc.getElementById('name') !== null`,
     ready: `doc.getElementById('notes') !== null`,
     setup: `document.getElementById('notes').focus()`,
     steps: Array.from({ length: STEPS }, (_, i) => ({
@@ -65,6 +70,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'table-10k',
     path: '/table.html',
+    top: `doc.getElementById('c0') !== null`,
     // The first rows and the table's whole height (rows far from the PC's viewport may come later,
     // when it scrolls to them: see mirror/recorder/snapshot-window.ts).
     ready: `doc.getElementById('c0') !== null && doc.documentElement.scrollHeight > 100000`,
@@ -78,3 +84,12 @@ export const scenarios: Scenario[] = [
     })),
   },
 ];
+
+/**
+ * The first view: the page's first element is there and the page fills the phone's screen (or is
+ * whole): what a person sees before scrolling. A short page's first view is the whole page.
+ */
+export function firstViewCondition(scenario: Scenario): string {
+  const fills = `doc.documentElement.scrollHeight >= doc.defaultView.innerHeight`;
+  return `(${scenario.top}) && ((${fills}) || (${scenario.ready}))`;
+}

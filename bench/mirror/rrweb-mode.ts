@@ -15,33 +15,36 @@ import type { FixtureSite } from '../../testing/fixture-site.js';
 import { startBrowserRuntime } from '../../agent/session/browser-runtime.js';
 import { PhoneSession } from '../../agent/session/phone-session.js';
 import { attachRelay } from '../../server/relay/attach-relay.js';
-import type { Scenario } from './fixtures.js';
+import { firstViewCondition, type Scenario } from './fixtures.js';
 import { playSteps, scenarioResult, scriptMs, sleep, type ScenarioResult } from './measure.js';
 import { webSocketFrameBytes } from './wire.js';
 
-// Waits until `cond` holds in the replayed document and resolves with two times (-1: never):
-// `dom`, when the DOM first had it (checked as each mutation lands, before the phone renders, and
-// at each scroll), and `shown`, when a task of the phone page first saw it (after that rendering).
-const WAIT_FOR = `window.benchWait = (cond, ms) => new Promise((resolve) => {
-  const check = new Function('doc', 'return ' + cond);
+// Waits until each of `conds` holds in the replayed document and resolves with two times for each
+// (-1: never): `dom`, when the DOM first had it (checked as each mutation lands, before the phone
+// renders, and at each scroll), and `shown`, when a task of the phone page first saw it (after that
+// rendering). One poll for all of them: a poll per condition would take the phone a core.
+const WAIT_FOR = `window.benchWaitAll = (conds, ms) => new Promise((resolve) => {
+  const checks = conds.map((cond) => new Function('doc', 'return ' + cond));
   const replayed = () => document.querySelector('#mirror iframe')?.contentDocument;
-  const holds = () => { const doc = replayed(); try { return Boolean(doc && check(doc)); } catch { return false; } };
+  const holds = (i) => { const doc = replayed(); try { return Boolean(doc && checks[i](doc)); } catch { return false; } };
   // A snapshot arriving meanwhile replaces the document: then only the polling sees it.
   const doc = replayed();
   const deadline = Date.now() + ms;
-  let dom = -1;
-  const mark = () => { if (dom < 0 && holds()) dom = Date.now(); };
+  const seen = conds.map(() => ({ dom: -1, shown: -1 }));
+  const mark = () => seen.forEach((s, i) => { if (s.dom < 0 && holds(i)) s.dom = Date.now(); });
   const observer = new MutationObserver(mark);
   if (doc) observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true });
   doc?.addEventListener('scroll', mark, { capture: true, passive: true });
-  const done = (times) => { observer.disconnect(); doc?.removeEventListener('scroll', mark, { capture: true }); resolve(times); };
+  const done = () => { observer.disconnect(); doc?.removeEventListener('scroll', mark, { capture: true }); resolve(seen); };
   const tick = () => {
-    if (holds()) { const shown = Date.now(); done({ dom: dom < 0 ? shown : dom, shown }); }
-    else if (Date.now() > deadline) done({ dom: -1, shown: -1 });
+    seen.forEach((s, i) => { if (s.shown < 0 && holds(i)) { s.shown = Date.now(); if (s.dom < 0) s.dom = s.shown; } });
+    if (seen.every((s) => s.shown >= 0)) done();
+    else if (Date.now() > deadline) { seen.forEach((s) => { if (s.shown < 0) s.dom = -1; }); done(); }
     else setTimeout(tick, 1);
   };
   tick();
-})`;
+});
+window.benchWait = (cond, ms) => window.benchWaitAll([cond], ms).then((seen) => seen[0])`;
 type Seen = { dom: number; shown: number };
 
 export async function runRrweb(
@@ -96,13 +99,19 @@ export async function runRrweb(
       await sleep(300);
       bytes = 0;
       const started = Date.now();
+      // The page load counts: the top of the page first (a preview while a heavy page still
+      // loads: mirror/recorder/early-view.ts), then the whole of it (rrweb's full snapshot). Both
+      // are watched from before the navigation, which resolves only once the PC page has loaded.
+      const pageSeen = phone.evaluate(
+        `benchWaitAll(${JSON.stringify([firstViewCondition(scenario), scenario.ready])}, 30000)`,
+      ) as Promise<Seen[]>;
       await runtime.host.navigate(tab.id, site.url(scenario.path));
-      // The page load counts: its full snapshot is what the phone receives first.
-      const loaded = (await phone.evaluate(
-        `benchWait(${JSON.stringify(scenario.ready)}, 30000)`,
-      )) as Seen;
+      const [top, loaded] = (await pageSeen) as [Seen, Seen];
+      if (top.shown < 0)
+        throw new Error(`${scenario.name}: the page's top never reached the phone`);
       if (loaded.shown < 0) throw new Error(`${scenario.name}: the page never reached the phone`);
-      const snapshotMs = Date.now() - started;
+      const firstViewMs = top.shown - started;
+      const snapshotMs = loaded.shown - started;
       const snapshotBytes = bytes;
       if (scenario.setup) await runtime.host.evaluate(tab.id, scenario.setup);
       await sleep(300);
@@ -133,6 +142,7 @@ export async function runRrweb(
           bytes,
           initialBytes: snapshotBytes,
           initialMs: snapshotMs,
+          firstViewMs,
           latencies: shown.map((at) => at.dom),
           missed,
           shownLatencies: shown.map((at) => at.shown),

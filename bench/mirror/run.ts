@@ -29,10 +29,12 @@ try {
   const rrweb = await runRrweb(site, chosen);
   const screencast = await runScreencast(site, chosen);
   const results = [...rrweb, ...screencast];
+  const article = rrweb.find((r) => r.scenario === 'article');
   const goals = rrweb.map((r) =>
     checkGoals(
       r,
       screencast.find((c) => c.scenario === r.scenario),
+      article,
     ),
   );
   process.stdout.write(`${table(results)}\n\n${goalLines(goals)}\n\n`);

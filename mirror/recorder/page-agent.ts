@@ -22,6 +22,8 @@ import {
 } from './recorder-config.js';
 import type { ScrollAnchor } from '../ops/scroll-anchor.js';
 import { startAnchorEvents } from './anchor-events.js';
+import { startEarlyView } from './early-view.js';
+import { onScrollCalls } from './scroll-calls.js';
 import { SnapshotWindows, type SerializedNode } from './snapshot-window.js';
 import { EventType } from '../../protocol/rrweb-events.js';
 
@@ -64,6 +66,7 @@ if (!globals[PAGE_API]) {
   // The page's own scripts run after this one and may replace these globals: keep the originals.
   const stringify = JSON.stringify.bind(JSON);
   const soon = queueMicrotask.bind(window);
+  const later = setTimeout.bind(window);
 
   // A mutation burst costs one binding call. A microtask, not a timer: a timer waits behind the
   // page's layout (a 10,000-row table takes 100-300 ms to lay out after each change).
@@ -118,16 +121,22 @@ if (!globals[PAGE_API]) {
     now: () => Date.now(),
   });
   let revealQueued = false;
-  const reveal = (): void => {
-    revealQueued = false;
-    const { event, resnapshot } = windows.reveal();
+  // What came into view goes at once, alone (the smallest message); the rows around it, which a
+  // person scrolls on to, follow in the next task.
+  const reveal = (marginScreens?: number): void => {
+    const { event, resnapshot } = windows.reveal(marginScreens);
     if (event) enqueue(event);
     if (resnapshot) record.takeFullSnapshot(true);
+  };
+  const revealInViewThenNear = (): void => {
+    revealQueued = false;
+    reveal(0);
+    if (windows.active) later(() => reveal(), 0);
   };
   const revealSoon = (): void => {
     if (revealQueued || !windows.active) return;
     revealQueued = true;
-    soon(reveal);
+    soon(revealInViewThenNear);
   };
   // After changes, layout may have moved held-back rows into view: look again a little later.
   let changeCheck: ReturnType<typeof setTimeout> | undefined;
@@ -150,7 +159,21 @@ if (!globals[PAGE_API]) {
     if (event.type === EventType.FullSnapshot) anchors.afterSnapshot();
   };
   addEventListener('scroll', revealSoon, { capture: true, passive: true });
+  // Until rrweb starts (DOMContentLoaded), a heavy page's top goes to the phone as it is parsed.
+  startEarlyView({
+    rules: {
+      blocked: (element) =>
+        element.classList.contains('rr-block') || element.matches(blockSelector),
+      masked: (text) => Boolean(text.parentElement?.closest('.rr-mask')),
+    },
+    send: enqueue,
+    setTimer: later,
+    now: () => Date.now(),
+  });
   addEventListener('resize', revealSoon, { passive: true });
+  // The rows a script scrolls into view go at once; the anchor waits for the scroll event (finding
+  // the element at the top hit-tests the page, which costs a heavy page a frame's worth of work).
+  onScrollCalls(revealSoon);
 
   const start = (): void => {
     record({

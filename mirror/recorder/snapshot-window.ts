@@ -78,9 +78,14 @@ export class SnapshotWindows {
   /**
    * A mutation that swaps the placeholders now near the viewport for the children they hold, or
    * undefined when there is none. `resnapshot` is true when a child could not be serialised
-   * (nodes rrweb never numbered): the caller takes a full snapshot instead.
+   * (nodes rrweb never numbered): the caller takes a full snapshot instead. `marginScreens`
+   * (default: the options') says how far beyond the viewport "near" reaches: 0 reveals what is in
+   * view now, the smallest message, and a later call with the margin brings the rows around it.
    */
-  reveal(): { event?: eventWithTime; resnapshot: boolean } {
+  reveal(marginScreens = this.options.marginScreens): {
+    event?: eventWithTime;
+    resnapshot: boolean;
+  } {
     const change: Swap = { removes: [], adds: [], attributes: [] };
     for (const list of [...this.held.lists.values()]) {
       if (!list.parent.isConnected) {
@@ -88,7 +93,7 @@ export class SnapshotWindows {
         continue;
       }
       for (const run of [...list.runs]) {
-        if (!this.revealRun(run, change)) return { resnapshot: true };
+        if (!this.revealRun(run, change, marginScreens)) return { resnapshot: true };
       }
     }
     if (change.adds.length === 0) return { resnapshot: false };
@@ -186,10 +191,10 @@ export class SnapshotWindows {
   }
 
   /** Swaps a run's near children in; false when one of them cannot be serialised. */
-  private revealRun(run: Run, { removes, adds, attributes }: Swap): boolean {
+  private revealRun(run: Run, { removes, adds, attributes }: Swap, marginScreens: number): boolean {
     const { list } = run;
     run.nodes = run.nodes.filter((node) => node.parentNode === list.parent);
-    const near = this.nearFlags(run.nodes);
+    const near = this.nearFlags(run.nodes, marginScreens);
     const start = near.indexOf(true);
     if (start < 0) return true;
     // The window is one block of the run: what is near runs from `start` to `end`.
@@ -231,7 +236,7 @@ export class SnapshotWindows {
   }
 
   /** For each node: is it within the margin of the viewport? */
-  private nearFlags(nodes: readonly Node[]): boolean[] {
-    return nearFlags(nodes, this.host.viewportHeight(), this.options.marginScreens);
+  private nearFlags(nodes: readonly Node[], marginScreens = this.options.marginScreens): boolean[] {
+    return nearFlags(nodes, this.host.viewportHeight(), marginScreens);
   }
 }
