@@ -18,6 +18,27 @@ export function buildProgram(): Command {
   return program;
 }
 
+/**
+ * The sentence of an error line: the error's own message in English (it names the folder or the
+ * argument), the person's words in another language where the catalogue has them for its code.
+ */
+async function errorSentence(
+  error: { code: string; message: string },
+  argv: string[],
+): Promise<string> {
+  try {
+    const { cliWords } = await import('./cli-language.js');
+    const { resolveDataDir } = await import('../../db/data-dir.js');
+    const at = argv.indexOf('--data');
+    const explicit = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--data='))?.slice(7);
+    const { locale, words } = cliWords(resolveDataDir({ explicit }));
+    if (locale === 'en') return error.message;
+    return words.commands.errors[error.code] ?? error.message;
+  } catch {
+    return error.message;
+  }
+}
+
 /** Runs the CLI and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
@@ -27,12 +48,14 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof CliError) {
-      process.stderr.write(`tandem: ${error.message} [${error.code}]\n`);
+      process.stderr.write(`tandem: ${await errorSentence(error, argv)} [${error.code}]\n`);
       return error.exitCode;
     }
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`tandem: ${message}${typeof code === 'string' ? ` [${code}]` : ''}\n`);
+    if (typeof code !== 'string') process.stderr.write(`tandem: ${message}\n`);
+    else
+      process.stderr.write(`tandem: ${await errorSentence({ code, message }, argv)} [${code}]\n`);
     return 1;
   }
 }

@@ -10,6 +10,7 @@ import { CliError } from '../cli/cli-error.js';
 import { EMBEDDED_SERVER_ACCOUNT, ensureAccount } from '../pairing/ensure-account.js';
 import { errorCode } from '../pairing/pairing-ports.js';
 import { inspectDataDir, readOnlyProblem, type DoctorReport } from './doctor.js';
+import { commandWords } from '../../protocol/i18n/cli-command-words.js';
 
 export interface RepairResult {
   /** The report before the repair. */
@@ -80,13 +81,13 @@ async function registerAccount(
   }
 }
 
+/** What to expect, in English (the --json report's; the CLI says it in the person's words). */
 function expectations(account: RepairResult['account']): string[] {
+  const words = commandWords.en.doctor;
   return [
-    account?.registered
-      ? 'A new shadow account is registered on the pairing server; the local pairing history starts empty.'
-      : `The new account will be registered when the agent starts (the server said ${account?.code}).`,
-    'A phone paired before is still bound to the old account: it shows "paired with another computer" (bound-elsewhere) until that binding is released or expires after the server\'s binding TTL without use (90 days by default, `tandem server --binding-ttl-days`).',
-    'A phone never paired before pairs as usual when plugged in.',
+    account?.registered ? words.newAccount : words.accountLater(String(account?.code)),
+    words.boundBefore,
+    words.neverPaired,
   ];
 }
 

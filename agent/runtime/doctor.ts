@@ -7,6 +7,9 @@ import Database from 'better-sqlite3';
 import { HISTORY_DB_FILE, HISTORY_KEY_FILE } from '../../db/agent/history-store.js';
 import { asDatabaseFailure, corruptDatabase, readOnlyDatabase } from '../../db/database-failure.js';
 import { errorCode } from '../pairing/pairing-ports.js';
+import type { DoctorFinding } from '../../protocol/i18n/cli-command-words.js';
+
+const NONE_YET = { kind: 'none-yet' } as const;
 
 export type CheckName = 'data folder' | 'key' | 'database' | 'account';
 
@@ -16,6 +19,8 @@ export interface DoctorCheck {
   /** The stable code of the problem, when there is one. */
   code?: string;
   detail: string;
+  /** What was found, for the words of the person's language (`detail` is English, for scripts). */
+  finding: DoctorFinding;
 }
 
 export interface DoctorReport {
@@ -35,20 +40,28 @@ export function inspectDataDir(dataDir: string): DoctorReport {
 
 function folderCheck(dataDir: string): DoctorCheck {
   const stat = statSync(dataDir, { throwIfNoEntry: false });
-  if (!stat) return { name: 'data folder', ok: true, detail: 'none yet (the agent creates it)' };
+  if (!stat) {
+    return {
+      name: 'data folder',
+      ok: true,
+      detail: 'none yet (the agent creates it)',
+      finding: NONE_YET,
+    };
+  }
   if (!stat.isDirectory()) {
     return {
       name: 'data folder',
       ok: false,
       code: 'DATA_DIR_UNAVAILABLE',
       detail: 'not a folder',
+      finding: { kind: 'problem', code: 'DATA_DIR_UNAVAILABLE' },
     };
   }
   const probe = join(dataDir, `.doctor-${process.pid}.tmp`);
   try {
     writeFileSync(probe, '', { mode: 0o600 });
     rmSync(probe, { force: true });
-    return { name: 'data folder', ok: true, detail: 'writable' };
+    return { name: 'data folder', ok: true, detail: 'writable', finding: { kind: 'writable' } };
   } catch (error) {
     return failed('data folder', asDatabaseFailure(error, HISTORY_DB_FILE));
   }
@@ -60,7 +73,10 @@ function keyCheck(dataDir: string): { exists: boolean; check: DoctorCheck } {
     text = readFileSync(join(dataDir, HISTORY_KEY_FILE), 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') {
-      return { exists: false, check: { name: 'key', ok: true, detail: 'none yet' } };
+      return {
+        exists: false,
+        check: { name: 'key', ok: true, detail: 'none yet', finding: NONE_YET },
+      };
     }
     return { exists: true, check: failed('key', error) };
   }
@@ -71,10 +87,15 @@ function keyCheck(dataDir: string): { exists: boolean; check: DoctorCheck } {
       ok: false,
       code: 'SECRET_FILE_INVALID',
       detail: `${HISTORY_KEY_FILE} does not hold a valid key`,
+      finding: { kind: 'problem', code: 'SECRET_FILE_INVALID' },
     };
     return { exists: true, check };
   }
-  return { exists: true, check: { name: 'key', ok: true, detail: `${HISTORY_KEY_FILE} valid` } };
+  const valid = { kind: 'key-valid' } as const;
+  return {
+    exists: true,
+    check: { name: 'key', ok: true, detail: `${HISTORY_KEY_FILE} valid`, finding: valid },
+  };
 }
 
 function databaseCheck(
@@ -83,14 +104,23 @@ function databaseCheck(
 ): { check: DoctorCheck; account: DoctorCheck } {
   const path = join(dataDir, HISTORY_DB_FILE);
   const size = statSync(path, { throwIfNoEntry: false })?.size ?? 0;
-  const unknown: DoctorCheck = { name: 'account', ok: true, detail: 'unknown (no database)' };
+  const unknown: DoctorCheck = {
+    name: 'account',
+    ok: true,
+    detail: 'unknown (no database)',
+    finding: { kind: 'account-unknown' },
+  };
   if (size === 0 && !keyExists) {
     const check = {
       name: 'database',
       ok: true,
       detail: 'none yet (the agent creates it)',
+      finding: NONE_YET,
     } as const;
-    return { check, account: { name: 'account', ok: true, detail: 'none yet' } };
+    return {
+      check,
+      account: { name: 'account', ok: true, detail: 'none yet', finding: NONE_YET },
+    };
   }
   if (size === 0) {
     const problem = corruptDatabase(
@@ -110,6 +140,7 @@ function databaseCheck(
       name: 'database',
       ok: true,
       detail: `${HISTORY_DB_FILE} passes its integrity check (schema ${version})`,
+      finding: { kind: 'database-ok', schema: version },
     };
     return { check, account: accountCheck(db) };
   } catch (error) {
@@ -143,13 +174,19 @@ function accountCheck(db: Database.Database): DoctorCheck {
   }
   const what =
     accounts === 0 ? 'none yet (registered on first pairing)' : `${accounts} server account(s)`;
-  return { name: 'account', ok: true, detail: `${what}, ${phones} paired phone(s)` };
+  return {
+    name: 'account',
+    ok: true,
+    detail: `${what}, ${phones} paired phone(s)`,
+    finding: { kind: 'account', accounts, phones },
+  };
 }
 
 function failed(name: CheckName, error: unknown): DoctorCheck {
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
-  return { name, ok: false, ...(code ? { code } : {}), detail: message };
+  const finding = { kind: 'problem', code: code ?? 'UNKNOWN' } as const;
+  return { name, ok: false, ...(code ? { code } : {}), detail: message, finding };
 }
 
 /** For the read-only data folder: the coded error repair refuses with. */

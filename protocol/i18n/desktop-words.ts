@@ -4,6 +4,7 @@
 // `en`, so a key missing in one language does not compile; desktop-words.test.ts checks it again.
 // Each part of the app keeps its words in its own group.
 import type { PairingState } from '../pairing-states.js';
+import { commandWords } from './cli-command-words.js';
 import { cliWords } from './cli-words.js';
 import { uiWords } from './desktop-ui-words.js';
 import { pickLocale, type Locale } from './locale.js';
@@ -118,6 +119,7 @@ const en = {
   },
   /** The CLI's human output. */
   cli: cliWords.en,
+  commands: commandWords.en,
 };
 
 export type Words = typeof en;
@@ -220,6 +222,7 @@ const zhCN: Words = {
     details: '详细信息',
   },
   cli: cliWords.zhCN,
+  commands: commandWords.zhCN,
 };
 
 export const desktopCatalogues: Readonly<Record<Locale, Words>> = { en, 'zh-CN': zhCN };

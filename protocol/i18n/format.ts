@@ -21,6 +21,21 @@ export function formatBytes(bytes: number, locale: Locale): string {
   return `${number} ${unit}`;
 }
 
+/** Columns `text` takes on a terminal: a CJK (wide) character takes two. */
+export function terminalWidth(text: string): number {
+  let columns = 0;
+  for (const char of text) columns += WIDE.test(char) ? 2 : 1;
+  return columns;
+}
+
+/** `text` padded with spaces to `columns` terminal columns. */
+export function padColumns(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(0, columns - terminalWidth(text)));
+}
+
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
 /** An ISO time as a local date and time (`timeZone` for tests; default the computer's). */
 export function formatTime(iso: string, locale: Locale, timeZone?: string): string {
   const at = new Date(iso);

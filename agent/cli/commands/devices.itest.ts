@@ -88,6 +88,21 @@ test('the table shows the phones, the masked identity and the hint', async () =>
   assert.ok(!run.stdout.includes(IMEI));
 });
 
+test('the table in Simplified Chinese: headings, states and the hint, no English sentence', async () => {
+  const run = await startTandem(['--lang', 'zh-CN', 'devices', ...port()], {
+    ...process.env,
+    ADB: rig.adb.adbPath,
+  }).done;
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^序列号\s+状态\s+手机\s+安卓\s+身份/);
+  assert.match(run.stdout, /就绪/);
+  assert.ok(run.stdout.includes(`${locked.adbSerial}: 请允许 USB 调试`), run.stdout);
+  assert.match(run.stderr, /adb 服务器 127\.0\.0\.1:\d+（--adb-port）/);
+  for (const english of ['SERIAL', 'Allow USB debugging', 'unauthorized', 'adb server']) {
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(english), `no "${english}"`);
+  }
+});
+
 test('--watch prints one JSON event per line until SIGINT', async () => {
   const run = tandem(['--watch', ...port()]);
   try {

@@ -13,6 +13,7 @@ import {
 } from '../devices/adb-server-choice.js';
 import { listDeviceRows } from '../devices/device-rows.js';
 import { renderDeviceTable } from '../devices/render-table.js';
+import type { CommandWords } from '../../../protocol/i18n/cli-command-words.js';
 
 interface DevicesOptions {
   json?: boolean;
@@ -60,11 +61,19 @@ export function register(program: Command): void {
 }
 
 /** The adb server to ask (see adb-server-choice.ts), said on stderr so --json stays clean. */
-function adbServer(options: DevicesOptions): AdbServerChoice {
+function adbServer(options: DevicesOptions, words: DeviceWords): AdbServerChoice {
   const dataDir = resolveDataDir({ explicit: options.data });
   const choice = chooseAdbServer(options, dataDir, defaultAdbPort());
-  process.stderr.write(`tandem: ${describeAdbServer(choice)}\n`);
+  process.stderr.write(`tandem: ${describeAdbServer(choice, words.server)}\n`);
   return choice;
+}
+
+type DeviceWords = CommandWords['devices'];
+
+/** The person's words (cli-language.ts), loaded on demand like the rest. */
+async function deviceWords(options: DevicesOptions): Promise<DeviceWords> {
+  const { cliWords } = await import('../cli-language.js');
+  return cliWords(resolveDataDir({ explicit: options.data })).words.commands.devices;
 }
 
 // adb, identity parsing and the watcher are loaded on demand: `tandem --help` loads none of them.
@@ -72,7 +81,8 @@ async function list(options: DevicesOptions): Promise<void> {
   const { createAdbClient } = await import('../../../native-bridge/adb/client.js');
   const { readPhoneIdentity } = await import('../../../native-bridge/identity/read-phone.js');
   const adbPath = locateAdb().path;
-  const { host, port } = adbServer(options);
+  const words = await deviceWords(options);
+  const { host, port } = adbServer(options, words);
   const client = createAdbClient({ host, port, adbPath });
   const rows = await listDeviceRows(
     client,
@@ -80,14 +90,14 @@ async function list(options: DevicesOptions): Promise<void> {
     options.reveal === true,
   );
   process.stdout.write(
-    options.json ? `${JSON.stringify(rows, null, 2)}\n` : renderDeviceTable(rows),
+    options.json ? `${JSON.stringify(rows, null, 2)}\n` : renderDeviceTable(rows, words),
   );
 }
 
 async function watch(options: DevicesOptions): Promise<void> {
   const { PhoneWatcher } = await import('../../../native-bridge/watcher/phone-watcher.js');
   const adbPath = locateAdb().path;
-  const { host, port } = adbServer(options);
+  const { host, port } = adbServer(options, await deviceWords(options));
   const watcher = new PhoneWatcher({
     host,
     port,

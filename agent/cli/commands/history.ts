@@ -4,6 +4,9 @@ import type { HistoryStore } from '../../../db/agent/history-store.js';
 import type { HistoryView } from '../../control/control-api.js';
 import { callAgent } from '../../control/control-client.js';
 import { dataDirFrom, dataOptionHelp } from '../cli-options.js';
+import type { CommandWords } from '../../../protocol/i18n/cli-command-words.js';
+import { formatTime } from '../../../protocol/i18n/format.js';
+import type { Locale } from '../../../protocol/i18n/locale.js';
 
 export function register(program: Command): void {
   program
@@ -15,8 +18,9 @@ export function register(program: Command): void {
       const { toHistoryView } = await import('../../runtime/history-view.js');
       const phones = await withHistory(options, (history) => history.list().map(toHistoryView));
       if (options.json) return print(JSON.stringify(phones));
-      if (phones.length === 0) return print('No phone has been paired on this computer yet.');
-      print(phones.map(line).join('\n'));
+      const say = await wordsFor(options);
+      if (phones.length === 0) return print(say.words.empty);
+      print(phones.map((phone) => line(phone, say)).join('\n'));
     });
 
   program
@@ -30,7 +34,8 @@ export function register(program: Command): void {
     .action(async (target: string, options: { data?: string }) => {
       const { forgetPaired } = await import('../../runtime/history-view.js');
       const phone = await withHistory(options, (history) => forgetPaired(history, target));
-      print(`Forgot ${line(phone)}`);
+      const say = await wordsFor(options);
+      print(say.words.forgot(line(phone, say)));
     });
 
   program
@@ -47,12 +52,13 @@ export function register(program: Command): void {
         '/api/release',
         { method: 'POST', body: { target } },
       );
-      print(`Released ${line(released)}; another computer may pair it now.`);
+      const say = await wordsFor(options);
+      print(say.words.released(line(released, say)));
     });
 
   for (const [name, path, says] of [
-    ['pause', '/api/pause', 'Pairing paused: plugged phones wait until you resume.'],
-    ['resume', '/api/resume', 'Pairing resumed.'],
+    ['pause', '/api/pause', 'paused'],
+    ['resume', '/api/resume', 'resumed'],
   ] as const) {
     program
       .command(name)
@@ -62,7 +68,7 @@ export function register(program: Command): void {
       .option('--data <dir>', dataOptionHelp)
       .action(async (options: { data?: string }) => {
         await callAgent(dataDirFrom(options), path, { method: 'POST' });
-        print(says);
+        print((await wordsFor(options)).words[says]);
       });
   }
 }
@@ -82,8 +88,21 @@ async function withHistory<T>(
   }
 }
 
-function line(p: HistoryView): string {
-  return `${p.masked} (${p.kind}) ${p.manufacturer} ${p.model} — ${p.timesConnected}× connected, last seen ${p.lastSeenAt}`;
+interface Say {
+  locale: Locale;
+  words: CommandWords['history'];
+}
+
+/** The person's language (cli-language.ts), loaded on demand. */
+async function wordsFor(options: { data?: string }): Promise<Say> {
+  const { cliWords } = await import('../cli-language.js');
+  const { locale, words } = cliWords(dataDirFrom(options));
+  return { locale, words: words.commands.history };
+}
+
+function line(p: HistoryView, { locale, words }: Say): string {
+  const model = `${p.manufacturer} ${p.model}`;
+  return words.line(p.masked, p.kind, model, p.timesConnected, formatTime(p.lastSeenAt, locale));
 }
 
 function print(text: string): void {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeSent, toSendRequest } from './send.js';
+import { commandWords } from '../../../protocol/i18n/cli-command-words.js';
 import { codeOf } from '../../../testing/thrown-code.js';
 
 describe('tandem send flags', () => {
@@ -60,6 +61,22 @@ describe('tandem send flags', () => {
         phones: [{ serial: 'A', masked: null }],
       }),
       'Sent the link https://example.com/ to A',
+    );
+  });
+
+  it('says it in Chinese, and an image’s size in KB', () => {
+    const phones = [{ serial: 'A', masked: '****4380' }];
+    assert.equal(
+      describeSent({ kind: 'image', size: 2560, phones }, commandWords.zhCN.send, 'zh-CN'),
+      '已将图片（2.5 KB）发送到 A (****4380)',
+    );
+    assert.equal(
+      describeSent({ kind: 'text', size: 5, phones }, commandWords.zhCN.send, 'zh-CN'),
+      '已将文字（5 个字符）发送到 A (****4380)',
+    );
+    assert.equal(
+      describeSent({ kind: 'image', size: 2560, phones }),
+      'Sent the image (2.5 KB) to A (****4380)',
     );
   });
 });

@@ -6,6 +6,9 @@ import type { SendRequest, SendResult } from '../../session/send-request.js';
 import { CliError } from '../cli-error.js';
 import { dataDirFrom, dataOptionHelp } from '../cli-options.js';
 import { toUrl } from './open.js';
+import { commandWords, type CommandWords } from '../../../protocol/i18n/cli-command-words.js';
+import { formatBytes } from '../../../protocol/i18n/format.js';
+import type { Locale } from '../../../protocol/i18n/locale.js';
 
 export interface SendOptions {
   selection?: boolean;
@@ -44,7 +47,10 @@ export function register(program: Command): void {
         body: request,
         timeoutMs: 60_000,
       });
-      process.stdout.write(`${options.json ? JSON.stringify(sent) : describeSent(sent)}\n`);
+      if (options.json) return void process.stdout.write(`${JSON.stringify(sent)}\n`);
+      const { cliWords } = await import('../cli-language.js');
+      const { locale, words } = cliWords(dataDirFrom(options));
+      process.stdout.write(`${describeSent(sent, words.commands.send, locale)}\n`);
     });
 }
 
@@ -76,14 +82,18 @@ export function toSendRequest(options: SendOptions): SendRequest {
   }
 }
 
-/** One line for a person: what went where (masked identities only). */
-export function describeSent(sent: SendResult): string {
+/** One line for a person: what went where (masked identities only), sizes in KB or MB. */
+export function describeSent(
+  sent: SendResult,
+  words: CommandWords['send'] = commandWords.en.send,
+  locale: Locale = 'en',
+): string {
   const what = {
-    selection: `the selection (${sent.size} characters)`,
-    text: `the text (${sent.size} characters)`,
-    link: `the link ${sent.url ?? ''}`,
-    image: `the image (${sent.size} bytes)`,
-  }[sent.kind];
+    selection: () => words.selection(sent.size),
+    text: () => words.text(sent.size),
+    link: () => words.link(sent.url ?? ''),
+    image: () => words.image(formatBytes(sent.size, locale)),
+  }[sent.kind]();
   const phones = sent.phones.map((p) => (p.masked ? `${p.serial} (${p.masked})` : p.serial));
-  return `Sent ${what} to ${phones.join(', ')}`;
+  return words.sent(what, phones.join(', '));
 }

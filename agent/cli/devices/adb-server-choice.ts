@@ -2,6 +2,7 @@
 // agent.json in the data folder), so the command sees the phones the agent sees and never starts
 // a second adb server beside it; else $ANDROID_ADB_SERVER_PORT or 5037, as adb itself does.
 import { readAgentFile } from '../../control/agent-file.js';
+import { commandWords, type CommandWords } from '../../../protocol/i18n/cli-command-words.js';
 
 export interface AdbServerChoice {
   host: string;
@@ -51,15 +52,18 @@ export function chooseAdbServer(
   return { host: flags.adbHost ?? DEFAULT_HOST, port: defaultPort, source: 'default' };
 }
 
-/** One line for stderr: which adb server was asked, and why. */
-export function describeAdbServer(choice: AdbServerChoice): string {
+/** One line for stderr: which adb server was asked, and why (English unless `words` say). */
+export function describeAdbServer(
+  choice: AdbServerChoice,
+  words: CommandWords['devices']['server'] = commandWords.en.devices.server,
+): string {
   const where = `${choice.host}:${choice.port}`;
   switch (choice.source) {
     case 'flag':
-      return `adb server ${where} (--adb-port)`;
+      return words.flag(where);
     case 'agent':
-      return `adb server ${where} (the running agent's, pid ${choice.agentPid})`;
+      return words.agent(where, choice.agentPid ?? 0);
     case 'default':
-      return `adb server ${where} (no running agent found; --adb-port picks another)`;
+      return words.default(where);
   }
 }

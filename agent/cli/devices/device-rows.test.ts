@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listDeviceRows, type ReadPhone } from './device-rows.js';
 import { renderDeviceTable } from './render-table.js';
+import { commandWords } from '../../../protocol/i18n/cli-command-words.js';
 import { createAdbClient, type AdbClient } from '../../../native-bridge/adb/client.js';
 import {
   okay,
@@ -120,6 +121,20 @@ test('the table aligns columns and lists advice under it', async () => {
       (l) => l.startsWith('STUCK: could not read the phone') && l.endsWith('[IDENTITY_TIMEOUT]'),
     ),
   );
+});
+
+test('the table in Chinese: headings, states and advice in its words, columns aligned by width', async () => {
+  const rows = await listDeviceRows(client(adbList), reader('STUCK'), false);
+  const lines = renderDeviceTable(rows, commandWords.zhCN.devices).split('\n');
+  assert.match(lines[0] ?? '', /^序列号\s+状态\s+手机\s+安卓\s+身份$/);
+  assert.match(lines[1] ?? '', /^READY\s+就绪\s+Google Pixel 8/);
+  // 序列号 takes six columns: the state column starts at the same column in both lines.
+  assert.equal((lines[0] ?? '').indexOf('状态') + 3, lines[1]?.indexOf('就绪'));
+  assert.ok(lines.includes('ASKING: 请允许 USB 调试：解锁手机，在弹出的提示中点按“允许”。'));
+  assert.ok(
+    lines.some((l) => l.startsWith('STUCK: 无法读取这部手机') && l.includes('IDENTITY_TIMEOUT')),
+  );
+  assert.match(renderDeviceTable([], commandWords.zhCN.devices), /^没有连接手机。/);
 });
 
 test('no phones: how to plug one in', () => {

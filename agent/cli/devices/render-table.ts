@@ -1,30 +1,33 @@
-// The human view of `tandem devices`: an aligned table, then one line of advice per phone that needs it.
+// The human view of `tandem devices`: an aligned table, then one line of advice per phone that needs
+// it, in the person's language (English unless `words` say otherwise).
+import { commandWords, type CommandWords } from '../../../protocol/i18n/cli-command-words.js';
 import type { DeviceRow } from './device-rows.js';
+import { padColumns as pad, terminalWidth as width } from '../../../protocol/i18n/format.js';
 
-const NO_PHONES =
-  'No phones attached. Plug your phone in with a USB cable and turn on USB debugging ' +
-  '(Settings > About phone > tap "Build number" 7 times, then Developer options > USB debugging).';
+type DeviceWords = CommandWords['devices'];
 
-export function renderDeviceTable(rows: DeviceRow[]): string {
-  if (rows.length === 0) return `${NO_PHONES}\n`;
-  const header = ['SERIAL', 'STATE', 'PHONE', 'ANDROID', 'IDENTITY'];
+export function renderDeviceTable(
+  rows: DeviceRow[],
+  words: DeviceWords = commandWords.en.devices,
+): string {
+  if (rows.length === 0) return `${words.noPhones}\n`;
+  const header = words.header;
   const cells = rows.map((row) => [
     row.serial,
-    row.state,
+    words.states[row.state] ?? row.state,
     row.model ? `${row.manufacturer ?? ''} ${row.model}`.trim() : '-',
     row.release ? `${row.release} (SDK ${row.sdk ?? '?'})` : '-',
     identityCell(row),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const widths = header.map((h, i) => Math.max(width(h), ...cells.map((c) => width(c[i] ?? ''))));
   const line = (values: string[]) =>
     values
-      .map((v, i) => (i === values.length - 1 ? v : v.padEnd(widths[i] ?? 0)))
+      .map((v, i) => (i === values.length - 1 ? v : pad(v, widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
   const advice = rows.flatMap((row) => {
-    if (row.hint) return [`${row.serial}: ${row.hint}`];
-    if (row.error)
-      return [`${row.serial}: could not read the phone: ${row.error.message} [${row.error.code}]`];
+    if (row.hint) return [`${row.serial}: ${words.hints[row.state] ?? words.hints.other}`];
+    if (row.error) return [`${row.serial}: ${words.unreadable(row.error.message, row.error.code)}`];
     return [];
   });
   const table = [line(header), ...cells.map(line)].join('\n');
