@@ -77,6 +77,7 @@ function wireMirror(
       tap: (nodeId) => send({ type: 'op.click', ref: String(nodeId) }),
       type: (nodeId, value) => send({ type: 'op.input', ref: String(nodeId), value }),
       scroll: (x, y, anchor) => send(scrollOp(x, y, anchor)),
+      scrolled: (y) => bar.scrolled(y),
       showTab: (tabId) => send({ type: 'op.tab', action: 'show', tabId }),
     },
     (error) => {
@@ -129,7 +130,10 @@ function start(seat: TabSeat): () => void {
   const bar = wireSlimBar(t, lang, () => panel?.refit());
   const inbox = new Inbox(t, lang, () => bar.arrived());
   const files = new FileAssembler();
-  client.on('status', (status, detail) => showStatus(status, detail));
+  client.on('status', (status, detail) => {
+    showStatus(status, detail);
+    bar.show();
+  });
   client.on('peer', (state) => showPeer(state));
   const mirrorMessage = wireMirror(client, bar, (ready) => (panel = ready));
   client.on('message', (message) => {

@@ -150,15 +150,15 @@ describe('the mirror fitted to the phone (393×852)', () => {
     for (const control of ['#views', '#back', '#address', '#menu-button']) {
       assert.equal(await page.locator(control).isVisible(), true, `${control} in the bar`);
     }
-    await waitFor('the mirror to the bottom of the screen', async () => {
-      const { mirrorTop, mirrorHeight, screenHeight } = await measure('#p0', '#cta');
-      return Math.abs(mirrorTop + mirrorHeight - screenHeight) <= 2;
+    // The mirror is as tall as the screen, below the bar: at rest the bar covers the rest of the
+    // screen, and hiding it (scrolling down) shows more of the mirror without resizing it.
+    await waitFor('the mirror as tall as the screen', async () => {
+      const { mirrorHeight, screenHeight } = await measure('#p0', '#cta');
+      return Math.abs(mirrorHeight - screenHeight) <= 2;
     });
-    const { mirrorHeight, screenHeight } = await measure('#p0', '#cta');
-    assert.ok(
-      mirrorHeight >= 0.8 * screenHeight,
-      `the mirror is ${mirrorHeight} of ${screenHeight} px`,
-    );
+    const { mirrorTop, screenHeight } = await measure('#p0', '#cta');
+    const shown = screenHeight - mirrorTop;
+    assert.ok(shown >= 0.8 * screenHeight, `the mirror shows ${shown} of ${screenHeight} px`);
     await page.screenshot({ path: join(tmpdir(), 'tandem-fit-slim.png') });
   });
 
@@ -286,5 +286,54 @@ describe('the mirror fitted to the phone (393×852)', () => {
     await page.screenshot({ path: join(tmpdir(), 'tandem-pc-layout-article.png') });
     await openPhoneMenu(page);
     await page.click('#mirror-mode');
+  });
+
+  it('hides the bar while the person scrolls down and brings it back on scroll up, the mirror never resized', async () => {
+    // The article from the test before, fitted, at its top; the menu closed.
+    await waitFor('fitted', async () => (await measure('#p0', 'h1')).frameWidth === PHONE.width);
+    const frameHeight = () =>
+      page.evaluate(() => (document.querySelector('#mirror iframe') as HTMLElement).offsetHeight);
+    const chromeBox = () =>
+      page.evaluate(() => document.getElementById('chrome')?.getBoundingClientRect().toJSON());
+    const heightAtRest = await frameHeight();
+    const sentBefore = ops('op.scroll').length;
+    // The person flings the page down (one position, as a fling ends), then a little up.
+    const scrollBy = (dy: number) =>
+      mirrored('body').evaluate((body, by) => {
+        const win = body.ownerDocument.defaultView as Window;
+        win.scrollTo({ top: win.scrollY + by, behavior: 'instant' });
+        return win.scrollY;
+      }, dy);
+    const down = await scrollBy(600);
+    await waitFor('the bar gone above the screen', async () => {
+      const box = await chromeBox();
+      return box !== undefined && box.bottom <= 1;
+    });
+    assert.equal(await page.getAttribute('body', 'data-bar'), 'hidden');
+    const hidden = await measure('#p0', 'h1');
+    assert.ok(hidden.mirrorTop <= 1, `the mirror starts at the screen's top (${hidden.mirrorTop})`);
+    assert.equal(await frameHeight(), heightAtRest, 'the mirror kept its size');
+    await page.screenshot({ path: join(tmpdir(), 'tandem-bar-hidden.png') });
+    const up = await scrollBy(-200);
+    await waitFor('the bar back', async () => (await chromeBox())?.top === 0);
+    assert.equal(await frameHeight(), heightAtRest, 'the mirror kept its size');
+    // Follow mode sent the person's two positions to the PC, and nothing else: hiding and showing
+    // the bar moved nothing in the mirror that could be echoed.
+    await waitFor('the person’s scroll up at the PC', () =>
+      ops('op.scroll').some((m) => m.type === 'op.scroll' && m.y === up),
+    );
+    const ys = ops('op.scroll')
+      .slice(sentBefore)
+      .map((m) => (m as Extract<RelayMessage, { type: 'op.scroll' }>).y);
+    assert.deepEqual(ys, [down, up]);
+    // The menu brings it back too, and it stays while open.
+    await scrollBy(300);
+    await waitFor(
+      'hidden again',
+      async () => (await page.getAttribute('body', 'data-bar')) === 'hidden',
+    );
+    await page.locator('#menu-button').focus();
+    await waitFor('back for the keyboard', async () => (await chromeBox())?.top === 0);
+    await page.screenshot({ path: join(tmpdir(), 'tandem-bar-shown.png') });
   });
 });

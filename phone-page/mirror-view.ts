@@ -88,6 +88,11 @@ export class MirrorPanel {
     window.dispatchEvent(new Event('resize'));
   }
 
+  /** Where the mirror's view (the section the mirror sits in) starts on screen. */
+  private viewTop(): number {
+    return this.container.parentElement?.getBoundingClientRect().top ?? 0;
+  }
+
   get live(): boolean {
     return this.view !== undefined;
   }
@@ -98,10 +103,11 @@ export class MirrorPanel {
     if (!mount) throw new Error('the mirror script defined no TandemMirror');
     this.view?.destroy();
     this.view = mount(this.container, this.api, {
-      // From the mirror's top to the bottom of the screen (the layout viewport: pinch zoom aside).
+      // The screen's height (the layout viewport: pinch zoom aside), less what sits above the
+      // mirror in its view: the bar above it scrolls away (bar-hide.ts) without resizing it.
       availableHeight: () =>
         document.documentElement.clientHeight -
-        (this.container.getBoundingClientRect().top + window.scrollY),
+        (this.container.getBoundingClientRect().top - this.viewTop()),
       mode: mirrorMode(),
     });
     this.view.setFollow(this.follow);

@@ -2,13 +2,14 @@
 // follow, copy, the PC's tabs, the mirror's layout, the language). Find opens as a bar over the
 // bottom of the screen; a badge on Inbox counts what arrived while the mirror showed.
 import type { Locale } from '../protocol/i18n/locale.js';
+import { wireBarHide, type BarHide } from './bar-hide.js';
 import { byId } from './dom.js';
 import { rememberLanguage, type Strings } from './i18n.js';
 
-export interface SlimBar {
+export interface SlimBar extends BarHide {
   /** Something arrived in the inbox: counted on the badge while the mirror is the view. */
   arrived(): void;
-  /** The person opened the Inbox view: the badge is cleared. */
+  /** The person opened the Inbox view: the badge is cleared, the bar shown. */
   inboxShown(): void;
 }
 
@@ -17,6 +18,7 @@ export function wireSlimBar(t: Strings, lang: Locale, refit: () => void): SlimBa
   const menu = byId('menu');
   const findForm = byId<HTMLFormElement>('find-form');
   const badge = byId('inbox-badge');
+  const hiding = wireBarHide();
   let unseen = 0;
 
   const setMenu = (open: boolean): void => {
@@ -63,7 +65,10 @@ export function wireSlimBar(t: Strings, lang: Locale, refit: () => void): SlimBa
       badge.textContent = String(unseen);
       badge.setAttribute('aria-label', t.newItems.replace('{count}', String(unseen)));
     },
+    scrolled: hiding.scrolled,
+    show: hiding.show,
     inboxShown() {
+      hiding.show();
       unseen = 0;
       badge.hidden = true;
       badge.textContent = '';

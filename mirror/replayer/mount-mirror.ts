@@ -24,6 +24,8 @@ export interface MirrorPhoneApi {
    * `anchor` tells the place by content (the element at the phone's top), as pixels differ.
    */
   scroll(x: number, y: number, anchor?: ScrollAnchor): void;
+  /** The person scrolled the mirrored page to `y` (following or not; never the PC's own scroll). */
+  scrolled?(y: number): void;
   showTab(tabId: string): void;
   /** Hand the URL to the phone's own browser; the default opens a new browser tab. */
   openOnPhone?(url: string): void;

@@ -21,6 +21,8 @@ const GLIDE_QUIET_MS = 400;
 export interface ScrollSink {
   /** The person scrolled the phone's copy (follow mode): the anchor is set when fitted. */
   scroll(x: number, y: number, anchor?: ScrollAnchor): void;
+  /** The person scrolled the phone's copy's document to `y`, following or not (never the PC). */
+  scrolled?(y: number): void;
 }
 
 type ScrollData = { source?: number; id?: number; x?: number; y?: number };
@@ -103,13 +105,16 @@ export class ScrollFollow {
     if (win && this.documentId >= 0) this.jump(win, this.pcScroll.x, this.pcScroll.y);
   }
 
-  /** The replayed document's scroll events: the person's own go to the PC in follow mode. */
+  /**
+   * The replayed document's scroll events: the person's own are told to `scrolled` and, in follow
+   * mode, go to the PC; the PC's own (replayed) are neither.
+   */
   listen(replayed: Document, idOf: (node: Node) => number): void {
     replayed.addEventListener(
       'scroll',
       () => {
         const win = replayed.defaultView;
-        if (!this.follow || !win) return;
+        if (!win) return;
         const replaying = this.replayedScroll?.id === idOf(replayed);
         const arrived =
           replaying &&
@@ -123,6 +128,8 @@ export class ScrollFollow {
           this.glidingUntil = Date.now() + GLIDE_QUIET_MS;
           return;
         }
+        this.sink.scrolled?.(win.scrollY);
+        if (!this.follow) return;
         const anchor = this.mode() === 'fit' ? anchorAtTop(replayed, idOf) : undefined;
         this.sink.scroll(win.scrollX, win.scrollY, anchor);
       },
