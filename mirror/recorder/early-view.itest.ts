@@ -134,7 +134,7 @@ describe('the top of a page that is still loading', () => {
       opening.catch(() => undefined); // awaited below; a failed test must not leave it unhandled
       const preview = await waitFor('a preview', () => fullSnapshots(batches).find(isPreview));
       const count = nodesOf(rootOf(preview)).length;
-      assert.ok(count <= 2000, `${count} nodes ≤ the budget of 2,000`);
+      assert.ok(count <= 1000, `${count} nodes ≤ the budget of 1,000`);
       assert.match(JSON.stringify(rootOf(preview)), /row 0/);
       assert.ok(!JSON.stringify(rootOf(preview)).includes('row 4999'), 'far rows left for later');
       held.end('</body></html>');

@@ -24,7 +24,7 @@ export interface EarlyViewOptions {
 }
 
 export const PREVIEW_IDS_FROM = 1_000_000_000;
-const DEFAULT_BUDGET = 2_000;
+const DEFAULT_BUDGET = 1_000;
 const DEFAULT_AGAIN_MS = 250;
 
 /**
