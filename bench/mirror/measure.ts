@@ -92,10 +92,16 @@ export function scenarioResult(measured: Measured): ScenarioResult {
 /**
  * The mirror's goals, per scenario, on loopback: what the phone receives at most a tenth of what
  * the screencast would send it; PC change → phone DOM under 50 ms at the 95th percentile (issue
- * 12; it was 100); and each page's first view on the phone within twice the article's, measured in
- * the same run (issue 12: a person sees the top of a big page at once).
+ * 12; it was 100); and the heavy page's first view on the phone within twice the article's,
+ * measured in the same run (issue 12: a person sees the top of a big page at once). The other
+ * scenes' first-view ratios are printed too, without a goal.
  */
-export const GOALS = { maxBytesRatio: 1 / 10, maxP95Ms: 50, maxFirstViewRatio: 2 } as const;
+export const GOALS = {
+  maxBytesRatio: 1 / 10,
+  maxP95Ms: 50,
+  maxFirstViewRatio: 2,
+  firstViewScenes: ['table-10k'],
+} as const;
 
 export interface GoalCheck {
   scenario: string;
@@ -105,7 +111,8 @@ export interface GoalCheck {
   latencyMet: boolean;
   /** This scene's first view over the article's, from the same run (null: no article measured). */
   firstViewRatio: number | null;
-  firstViewMet: boolean;
+  /** Met, or undefined for a scene the goal does not name. */
+  firstViewMet: boolean | undefined;
 }
 
 export function checkGoals(
@@ -125,7 +132,9 @@ export function checkGoals(
     // A step the phone never showed is a miss whatever the others did.
     latencyMet: p95Ms < GOALS.maxP95Ms && rrweb.latencyMs.missed === 0,
     firstViewRatio,
-    firstViewMet: firstViewRatio !== null && firstViewRatio <= GOALS.maxFirstViewRatio,
+    firstViewMet: (GOALS.firstViewScenes as readonly string[]).includes(rrweb.scenario)
+      ? firstViewRatio !== null && firstViewRatio <= GOALS.maxFirstViewRatio
+      : undefined,
   };
 }
 
@@ -174,7 +183,8 @@ export function table(results: readonly ScenarioResult[]): string {
 }
 
 export function goalLines(checks: readonly GoalCheck[]): string {
-  const mark = (met: boolean) => (met ? 'MET   ' : 'MISSED');
+  const mark = (met: boolean | undefined) =>
+    met === undefined ? '(info)' : met ? 'MET   ' : 'MISSED';
   return checks
     .map((c) =>
       [
