@@ -168,6 +168,7 @@ if (!globals[PAGE_API]) {
     },
     send: enqueue,
     setTimer: later,
+    onFrame: requestAnimationFrame.bind(window),
     now: () => Date.now(),
   });
   addEventListener('resize', revealSoon, { passive: true });
