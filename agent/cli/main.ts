@@ -10,28 +10,27 @@ export function buildProgram(): Command {
     .option('--lang <language>', 'the language of the words for this command: en or zh-CN')
     .showHelpAfterError()
     .exitOverride()
-    .hook('preAction', (command) => {
+    .hook('preAction', (command, action) => {
       const { lang } = command.opts<{ lang?: string }>();
       if (lang) process.env.TANDEM_LANG = lang;
+      dataOption = action.opts<{ data?: string }>().data;
     });
   for (const register of commands) register(program);
   return program;
 }
 
+/** The running command's --data, for the language of its error line. */
+let dataOption: string | undefined;
+
 /**
  * The sentence of an error line: the error's own message in English (it names the folder or the
  * argument), the person's words in another language where the catalogue has them for its code.
  */
-async function errorSentence(
-  error: { code: string; message: string },
-  argv: string[],
-): Promise<string> {
+async function errorSentence(error: { code: string; message: string }): Promise<string> {
   try {
     const { cliWords } = await import('./cli-language.js');
     const { resolveDataDir } = await import('../../db/data-dir.js');
-    const at = argv.indexOf('--data');
-    const explicit = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--data='))?.slice(7);
-    const { locale, words } = cliWords(resolveDataDir({ explicit }));
+    const { locale, words } = cliWords(resolveDataDir({ explicit: dataOption }));
     if (locale === 'en') return error.message;
     return words.commands.errors[error.code] ?? error.message;
   } catch {
@@ -48,14 +47,13 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
     if (error instanceof CliError) {
-      process.stderr.write(`tandem: ${await errorSentence(error, argv)} [${error.code}]\n`);
+      process.stderr.write(`tandem: ${await errorSentence(error)} [${error.code}]\n`);
       return error.exitCode;
     }
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : String(error);
     if (typeof code !== 'string') process.stderr.write(`tandem: ${message}\n`);
-    else
-      process.stderr.write(`tandem: ${await errorSentence({ code, message }, argv)} [${code}]\n`);
+    else process.stderr.write(`tandem: ${await errorSentence({ code, message })} [${code}]\n`);
     return 1;
   }
 }

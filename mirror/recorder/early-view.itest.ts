@@ -28,13 +28,15 @@ const TOP = `<!doctype html><html><head><title>Loading</title>
 <input id="pw" type="password" value="s3cret-pw-value">
 <textarea id="notes">notes-default-text</textarea>`;
 
-/** A loopback server whose pages arrive in parts the test releases, as a slow network sends them. */
-function startHeldServer(): Promise<{
+/** A loopback server whose page arrives in parts the test releases, as a slow network sends it. */
+interface Held {
   url: string;
   send(html: string): void;
   end(html: string): void;
   close(): Promise<void>;
-}> {
+}
+
+function startHeldServer(): Promise<Held> {
   let open: ServerResponse | undefined;
   let ready: ((response: ServerResponse) => void) | undefined;
   const opened = new Promise<ServerResponse>((resolve) => (ready = resolve));
@@ -86,14 +88,26 @@ describe('the top of a page that is still loading', () => {
     await pc.cleanup();
   });
 
-  it('goes as a preview while the rest is on its way, without form values or scripts; rrweb’s snapshot follows', async () => {
+  /** Opens a page whose first part is `top`, the rest held back; `use` gets its first preview. */
+  const whileLoading = async (
+    top: string,
+    use: (page: Held, preview: eventWithTime, opening: Promise<unknown>) => Promise<void>,
+  ): Promise<void> => {
     const held = await startHeldServer();
     try {
       batches.length = 0;
-      held.send(TOP + rows(0, 30));
+      held.send(top);
       const opening = pc.host.open(held.url);
-      opening.catch(() => undefined); // awaited below; a failed test must not leave it unhandled
+      opening.catch(() => undefined); // awaited by `use`; a failed test must not leave it unhandled
       const preview = await waitFor('a preview', () => fullSnapshots(batches).find(isPreview));
+      await use(held, preview, opening);
+    } finally {
+      await held.close();
+    }
+  };
+
+  it('goes as a preview while the rest is on its way, without form values or scripts; rrweb’s snapshot follows', async () => {
+    await whileLoading(TOP + rows(0, 30), async (held, preview, opening) => {
       const text = JSON.stringify(rootOf(preview));
       assert.match(text, /row 0/);
       assert.match(text, /row 29/);
@@ -120,28 +134,18 @@ describe('the top of a page that is still loading', () => {
         nodesOf(rootOf(recorded)).every((node) => node.id > 0 && node.id < PREVIEW_IDS_FROM),
         'rrweb numbers its snapshot itself',
       );
-    } finally {
-      await held.close();
-    }
+    });
   });
 
   it('keeps to its budget on a long page: the first screens, not the whole of what is parsed', async () => {
-    const held = await startHeldServer();
-    try {
-      batches.length = 0;
-      held.send(TOP + rows(0, 5000));
-      const opening = pc.host.open(held.url);
-      opening.catch(() => undefined); // awaited below; a failed test must not leave it unhandled
-      const preview = await waitFor('a preview', () => fullSnapshots(batches).find(isPreview));
+    await whileLoading(TOP + rows(0, 5000), async (held, preview, opening) => {
       const count = nodesOf(rootOf(preview)).length;
       assert.ok(count <= 1000, `${count} nodes ≤ the budget of 1,000`);
       assert.match(JSON.stringify(rootOf(preview)), /row 0/);
       assert.ok(!JSON.stringify(rootOf(preview)).includes('row 4999'), 'far rows left for later');
       held.end('</body></html>');
       await opening;
-    } finally {
-      await held.close();
-    }
+    });
   });
 });
 

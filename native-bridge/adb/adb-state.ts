@@ -1,6 +1,7 @@
 // Pure parsing of what adb says about devices: state words and `adb devices -l` text.
 import { BridgeError, BridgeErrorCode } from '../errors.js';
 import type { AdbState, KnownAdbState } from '../types.js';
+import { commandWords } from '../../protocol/i18n/cli-command-words.js';
 
 const PLAIN_STATES: ReadonlySet<string> = new Set<KnownAdbState>([
   'device',
@@ -27,30 +28,14 @@ export function sameAdbState(a: AdbState, b: AdbState): boolean {
   return typeof a === 'string' || typeof b === 'string' ? a === b : a.unknown === b.unknown;
 }
 
-/** What the person should do about a phone in this state; undefined when nothing is needed. */
+/**
+ * What the person should do about a phone in this state, in English (the CLI's catalogue holds
+ * the words, in each language); undefined when nothing is needed.
+ */
 export function adbStateHint(state: AdbState): string | undefined {
-  if (typeof state !== 'string')
-    return `adb reports an unusual state "${state.unknown}"; replug the cable.`;
-  switch (state) {
-    case 'device':
-      return undefined;
-    case 'unauthorized':
-      return 'Allow USB debugging on your phone (unlock it and tap "Allow" on the prompt).';
-    case 'authorizing':
-      return 'Wait a moment: adb is authorizing this computer with the phone.';
-    case 'offline':
-      return 'The phone is not answering adb: unlock it, or unplug and replug the cable.';
-    case 'connecting':
-      return 'Wait a moment: adb is connecting to the phone.';
-    case 'no-permissions':
-      return 'This user may not open the USB device: add a udev rule for the phone (or join the plugdev group).';
-    case 'bootloader':
-    case 'recovery':
-    case 'sideload':
-      return `The phone is in ${state} mode: restart it normally.`;
-    case 'host':
-      return 'This is an adb host, not a phone.';
-  }
+  const words = commandWords.en.devices;
+  if (typeof state !== 'string') return words.unusualState(state.unknown);
+  return state === 'device' ? undefined : words.hints[state];
 }
 
 export interface AdbDeviceLine {

@@ -46,8 +46,8 @@ const en = {
       recovery: 'The phone is in recovery mode: restart it normally.',
       sideload: 'The phone is in sideload mode: restart it normally.',
       host: 'This is an adb host, not a phone.',
-      other: 'adb reports an unusual state; replug the cable.',
     } as AdbStates,
+    unusualState: (state: string) => `adb reports an unusual state "${state}"; replug the cable.`,
     unreadable: (message: string, code: string) => `could not read the phone: ${message} [${code}]`,
     server: {
       flag: (where: string) => `adb server ${where} (--adb-port)`,
@@ -160,8 +160,8 @@ const zhCN: CommandWords = {
       recovery: '手机处于恢复模式：请正常重启手机。',
       sideload: '手机处于旁加载模式：请正常重启手机。',
       host: '这是一个 adb 主机，不是手机。',
-      other: 'adb 报告了不寻常的状态：请重新插拔数据线。',
     },
+    unusualState: (state) => `adb 报告了不寻常的状态“${state}”：请重新插拔数据线。`,
     unreadable: (_message, code) => `无法读取这部手机，请重新插拔后再试（代码：${code}）`,
     server: {
       flag: (where) => `adb 服务器 ${where}（--adb-port）`,

@@ -26,7 +26,8 @@ export function renderDeviceTable(
       .join('  ')
       .trimEnd();
   const advice = rows.flatMap((row) => {
-    if (row.hint) return [`${row.serial}: ${words.hints[row.state] ?? words.hints.other}`];
+    if (row.hint)
+      return [`${row.serial}: ${words.hints[row.state] ?? words.unusualState(row.state)}`];
     if (row.error) return [`${row.serial}: ${words.unreadable(row.error.message, row.error.code)}`];
     return [];
   });
